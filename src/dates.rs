@@ -1,0 +1,234 @@
+//! Dates as the data writes them, and how a reader sees them.
+//!
+//! An entry belongs to the calendar date written in the data: for a date-time that is the
+//! date in its own UTC offset. Nothing here looks at the reader's time zone, so a news item
+//! stamped `2025-03-01T00:30:00+02:00` is a 1 March item for every reader.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use std::fmt;
+
+/// A calendar date, plus the local time of day when the data gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemDate {
+    date: NaiveDate,
+    /// Time of day in the entry's own offset; only used to order entries of the same day.
+    time: Option<NaiveTime>,
+}
+
+/// A year and month, the unit readers filter by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+}
+
+/// Why a date string was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub input: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)", shorten(&self.input))
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 {
+        let head: String = s.chars().take(57).collect();
+        format!("{head}...")
+    } else {
+        s.to_string()
+    }
+}
+
+const MONTHS_SHORT: [&str; 12] =
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
+const MONTHS_LONG: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+impl ItemDate {
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate { date, time: None })
+    }
+
+    /// Accepts, in this order: `2025-03-19`; RFC 3339 date-times (`2025-03-01T00:30:00+02:00`,
+    /// `...Z`, or with no offset); RFC 2822 (`Wed, 19 Mar 2025 10:00:00 +0000`); and the source
+    /// page's style (`19 Mar. 2025`, `19 March 2025`). Surrounding spaces are ignored.
+    pub fn parse(input: &str) -> Result<Self, DateError> {
+        let s = input.trim();
+        let err = || DateError { input: input.to_string() };
+        if s.is_empty() || s.len() > 64 {
+            return Err(err());
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            return Ok(ItemDate { date, time: None });
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+            // naive_local(): the wall-clock date and time in the entry's own offset.
+            let local = dt.naive_local();
+            return Ok(ItemDate { date: local.date(), time: Some(local.time()) });
+        }
+        for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
+            if let Ok(local) = NaiveDateTime::parse_from_str(s, format) {
+                return Ok(ItemDate { date: local.date(), time: Some(local.time()) });
+            }
+        }
+        if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
+            let local = dt.naive_local();
+            return Ok(ItemDate { date: local.date(), time: Some(local.time()) });
+        }
+        parse_day_month_year(s).ok_or_else(err)
+    }
+
+    pub fn naive(&self) -> NaiveDate {
+        self.date
+    }
+
+    pub fn year_month(&self) -> YearMonth {
+        YearMonth { year: self.date.year(), month: self.date.month() }
+    }
+
+    /// `2025-03-19`, for `<time datetime>` and derived ids.
+    pub fn iso_date(&self) -> String {
+        self.date.format("%Y-%m-%d").to_string()
+    }
+
+    /// The source page's style: `19 Mar. 2025`, `05 Feb. 2025` (day zero-padded as on the page).
+    pub fn short_label(&self) -> String {
+        format!("{:02} {} {}", self.date.day(), MONTHS_SHORT[self.date.month0() as usize], self.date.year())
+    }
+
+    /// The full date for the detail card: `19 March 2025`.
+    pub fn long_label(&self) -> String {
+        format!("{} {} {}", self.date.day(), MONTHS_LONG[self.date.month0() as usize], self.date.year())
+    }
+
+    /// Orders entries: by date, then by time of day (entries without a time sort first).
+    pub fn sort_key(&self) -> (NaiveDate, Option<NaiveTime>) {
+        (self.date, self.time)
+    }
+}
+
+/// `19 Mar. 2025`, `5 February 2025`, `19 Sept 2025`.
+fn parse_day_month_year(s: &str) -> Option<ItemDate> {
+    let mut parts = s.split_whitespace();
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_from_name(parts.next()?)?;
+    let year: i32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1..=9999).contains(&year) {
+        return None;
+    }
+    ItemDate::from_ymd(year, month, day)
+}
+
+fn month_from_name(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS_LONG
+        .iter()
+        .position(|long| long.to_ascii_lowercase().starts_with(&word))
+        .map(|i| i as u32 + 1)
+}
+
+impl YearMonth {
+    /// Parses `2025-02`. Anything else, including `2025-13` and `2025-2`, is `None`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (y, m) = s.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let month: u32 = m.parse().ok()?;
+        (1..=12).contains(&month).then_some(YearMonth { year, month })
+    }
+
+    /// `2025-02`, as used in the URL.
+    pub fn key(&self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
+    /// `February 2025`.
+    pub fn label(&self) -> String {
+        let name = MONTHS_LONG.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
+        format!("{} {}", name, self.year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> ItemDate {
+        ItemDate::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn formats_in_the_source_style() {
+        assert_eq!(d("2025-03-19").short_label(), "19 Mar. 2025");
+        assert_eq!(d("2025-02-05").short_label(), "05 Feb. 2025");
+        assert_eq!(d("2025-05-01").short_label(), "01 May 2025");
+        assert_eq!(d("2025-03-19").long_label(), "19 March 2025");
+        assert_eq!(d("2025-03-19").iso_date(), "2025-03-19");
+    }
+
+    #[test]
+    fn parses_the_source_page_style() {
+        assert_eq!(d("19 Mar. 2025"), d("2025-03-19"));
+        assert_eq!(d("05 Feb. 2025"), d("2025-02-05"));
+        assert_eq!(d("5 February 2025"), d("2025-02-05"));
+        assert!(ItemDate::parse("31 Feb. 2025").is_err());
+        assert!(ItemDate::parse("19 Ma 2025").is_err());
+    }
+
+    #[test]
+    fn a_date_time_belongs_to_its_own_calendar_date() {
+        // 00:30 on 1 March in UTC+2 is still 28 February in UTC, but the entry says March.
+        let early = d("2025-03-01T00:30:00+02:00");
+        assert_eq!(early.iso_date(), "2025-03-01");
+        assert_eq!(early.year_month(), YearMonth { year: 2025, month: 3 });
+        // 23:30 on 28 February in UTC-8 is 1 March in UTC, but the entry says February.
+        assert_eq!(d("2025-02-28T23:30:00-08:00").year_month().month, 2);
+        assert_eq!(d("2025-03-19T10:00:00Z").iso_date(), "2025-03-19");
+        assert_eq!(d("2025-03-19T10:00:00").iso_date(), "2025-03-19");
+    }
+
+    #[test]
+    fn parses_rfc_2822() {
+        assert_eq!(d("Wed, 19 Mar 2025 10:00:00 +0000").iso_date(), "2025-03-19");
+        assert_eq!(d("Sat, 01 Mar 2025 00:30:00 +0200").iso_date(), "2025-03-01");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_date() {
+        for bad in ["", "   ", "yesterday", "2025-02-30", "2025-13-01", "2025/03/19", "31 Feb. 2025", "1 Smarch 2025"] {
+            let err = ItemDate::parse(bad).expect_err(bad);
+            assert!(err.to_string().contains("is not a date"), "{err}");
+        }
+        let long = "9".repeat(10_000);
+        assert!(ItemDate::parse(&long).is_err());
+    }
+
+    #[test]
+    fn orders_same_day_entries_by_time() {
+        assert!(d("2025-03-19T09:00:00Z").sort_key() < d("2025-03-19T10:00:00Z").sort_key());
+        assert!(d("2025-03-19").sort_key() < d("2025-03-19T00:00:00Z").sort_key());
+        assert!(d("2025-03-18T23:00:00Z").sort_key() < d("2025-03-19").sort_key());
+    }
+
+    #[test]
+    fn year_month_parses_only_well_formed_months() {
+        assert_eq!(YearMonth::parse("2025-02"), Some(YearMonth { year: 2025, month: 2 }));
+        for bad in ["2025-13", "2025-00", "abc", "2025-2", "25-02", "2025-02-01", "", "２０２５-02", "+202-02"] {
+            assert_eq!(YearMonth::parse(bad), None, "{bad}");
+        }
+        assert_eq!(YearMonth { year: 2025, month: 2 }.key(), "2025-02");
+        assert_eq!(YearMonth { year: 2025, month: 2 }.label(), "February 2025");
+    }
+}

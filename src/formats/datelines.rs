@@ -1,0 +1,369 @@
+//! The Datelines JSON format: a small, hand-editable file (see README "Data format").
+//!
+//! ```json
+//! { "title": "News",
+//!   "items": [ { "date": "2025-03-19", "title": "…", "summary": "…",
+//!                "image": { "src": "a.jpg", "alt": "…", "size_kb": 55.76 } } ] }
+//! ```
+
+use super::{LoadError, Parsed, Problem};
+use crate::dates::ItemDate;
+use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::urls::safe_url;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// The value of the optional `format` field in files this crate writes.
+pub const FORMAT: &str = "datelines/1";
+
+/// Turns parsed JSON into a feed, entry by entry.
+pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
+    let root = value
+        .as_object()
+        .ok_or_else(|| LoadError::WrongShape(format!("the top level is {}, expected an object with \"items\"", kind(value))))?;
+    if let Some(format) = root.get("format") {
+        if format.as_str() != Some(FORMAT) {
+            return Err(LoadError::WrongShape(format!("\"format\" is {format}, expected \"{FORMAT}\"")));
+        }
+    }
+    let items = match root.get("items") {
+        Some(Value::Array(items)) => items,
+        Some(other) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
+        None => return Err(LoadError::WrongShape("it has no \"items\" array".into())),
+    };
+    let title = match root.get("title") {
+        Some(Value::String(t)) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => "News".to_string(),
+    };
+
+    let mut problems = Vec::new();
+    let mut seen_ids = HashSet::new();
+    let mut good = Vec::with_capacity(items.len());
+    for (index, raw) in items.iter().enumerate() {
+        let path = format!("items[{index}]");
+        match read_item(raw, &path, &mut problems) {
+            Ok(mut item) => {
+                if !seen_ids.insert(item.id.clone()) {
+                    if raw.get("id").is_some() {
+                        problems.push(Problem {
+                            path: format!("{path}.id"),
+                            message: format!("{:?} is used by an earlier entry; ids must be unique", item.id),
+                            skipped: true,
+                        });
+                        continue;
+                    }
+                    // Two entries with the same date and title and no ids: number the later one.
+                    let base = item.id.clone();
+                    let mut n = 2;
+                    while !seen_ids.insert(format!("{base}-{n}")) {
+                        n += 1;
+                    }
+                    item.id = format!("{base}-{n}");
+                }
+                good.push(item);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok(Parsed { feed: Feed::new(title, good), problems })
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn skip(path: String, message: String) -> Problem {
+    Problem { path, message, skipped: true }
+}
+
+/// A required non-empty string field.
+fn required_text(obj: &Map<String, Value>, field: &str, path: &str) -> Result<String, Problem> {
+    match obj.get(field) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+        Some(Value::String(_)) => Err(skip(format!("{path}.{field}"), "is empty".into())),
+        Some(other) => Err(skip(format!("{path}.{field}"), format!("is {}, expected text", kind(other)))),
+        None => Err(skip(format!("{path}.{field}"), "is missing".into())),
+    }
+}
+
+/// An optional string field; a value of the wrong type is a warning and is ignored.
+fn optional_text(obj: &Map<String, Value>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match obj.get(field) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(other) => {
+            problems.push(Problem {
+                path: format!("{path}.{field}"),
+                message: format!("is {}, expected text; ignored", kind(other)),
+                skipped: false,
+            });
+            None
+        }
+    }
+}
+
+fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+    let obj = raw
+        .as_object()
+        .ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", kind(raw))))?;
+    let title = required_text(obj, "title", path)?;
+    let date_text = required_text(obj, "date", path)?;
+    let date = ItemDate::parse(&date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?;
+    let id = match obj.get("id") {
+        None | Some(Value::Null) => derive_id(&date, &title),
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => return Err(skip(format!("{path}.id"), format!("is {}, expected text or a number", kind(other)))),
+    };
+    let summary = optional_text(obj, "summary", path, problems).unwrap_or_default();
+    let body = optional_text(obj, "body", path, problems);
+    let url = optional_text(obj, "url", path, problems).and_then(|u| {
+        let safe = safe_url(&u);
+        if safe.is_none() {
+            problems.push(Problem {
+                path: format!("{path}.url"),
+                message: format!("{:?} is not an http(s) or relative link; ignored", shorten(&u)),
+                skipped: false,
+            });
+        }
+        safe
+    });
+    let image = match obj.get("image") {
+        None | Some(Value::Null) => None,
+        Some(value) => read_image(value, &format!("{path}.image"), problems),
+    };
+    Ok(NewsItem { id, date, title, summary, body, url, image })
+}
+
+fn shorten(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Image> {
+    let mut warn = |field: &str, message: String| {
+        problems.push(Problem { path: format!("{path}{field}"), message, skipped: false });
+    };
+    let Some(obj) = value.as_object() else {
+        warn("", format!("is {}, expected an object; the entry shows without an image", kind(value)));
+        return None;
+    };
+    let src = match obj.get("src") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        _ => {
+            warn(".src", "is missing; the entry shows without an image".into());
+            return None;
+        }
+    };
+    let Some(src) = safe_url(&src) else {
+        warn(".src", format!("{:?} is not an http(s) or relative URL; the entry shows without an image", shorten(&src)));
+        return None;
+    };
+    let alt = match obj.get("alt") {
+        Some(Value::String(s)) => s.trim().to_string(),
+        None | Some(Value::Null) => String::new(),
+        Some(other) => {
+            warn(".alt", format!("is {}, expected text; ignored", kind(other)));
+            String::new()
+        }
+    };
+    let size_kb = match obj.get("size_kb") {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_f64().filter(|kb| kb.is_finite() && *kb >= 0.0) {
+            Some(kb) => Some(kb),
+            None => {
+                warn(".size_kb", format!("{v} is not a size in KB; ignored"));
+                None
+            }
+        },
+    };
+    let mut dimension = |field: &str| match obj.get(field) {
+        None | Some(Value::Null) => None,
+        Some(v) => match v.as_u64().filter(|n| (1..=20_000).contains(n)) {
+            Some(n) => Some(n as u32),
+            None => {
+                warn(&format!(".{field}"), format!("{v} is not a size in pixels; ignored"));
+                None
+            }
+        },
+    };
+    let width = dimension("width");
+    let height = dimension("height");
+    Some(Image { src, alt, size_kb, width, height })
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'a str,
+    format: &'a str,
+    title: &'a str,
+    items: Vec<ItemOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemOut<'a> {
+    id: &'a str,
+    date: String,
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<ImageOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ImageOut<'a> {
+    src: &'a str,
+    alt: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size_kb: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    height: Option<u32>,
+}
+
+/// Writes a feed in the Datelines format: pretty-printed, two-space indent, newest first,
+/// ending in a newline, so that files diff well under version control.
+pub fn to_json(feed: &Feed) -> String {
+    let file = FileOut {
+        schema: "datelines.schema.json",
+        format: FORMAT,
+        title: &feed.title,
+        items: feed
+            .items
+            .iter()
+            .map(|item| ItemOut {
+                id: &item.id,
+                date: item.date.iso_date(),
+                title: &item.title,
+                summary: &item.summary,
+                body: item.body.as_deref(),
+                url: item.url.as_deref(),
+                image: item.image.as_ref().map(|img| ImageOut {
+                    src: &img.src,
+                    alt: &img.alt,
+                    size_kb: img.size_kb,
+                    width: img.width,
+                    height: img.height,
+                }),
+            })
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::parse_feed;
+
+    fn parse(json: &str) -> Parsed {
+        parse_feed(json.as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn reads_a_minimal_file_newest_first() {
+        let parsed = parse(
+            r#"{"items":[
+                {"date":"2025-02-05","title":"Older"},
+                {"date":"2025-03-19","title":"Newer","summary":"S","image":{"src":"a.jpg","alt":"Flag","size_kb":55.76}}
+            ]}"#,
+        );
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        let titles: Vec<_> = parsed.feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Newer", "Older"]);
+        assert_eq!(parsed.feed.title, "News");
+        let image = parsed.feed.items[0].image.as_ref().expect("image");
+        assert_eq!((image.alt.as_str(), image.size_kb), ("Flag", Some(55.76)));
+        assert_eq!(parsed.feed.items[1].id, "2025-02-05-older");
+    }
+
+    #[test]
+    fn a_bad_entry_is_reported_with_its_path_and_the_rest_survive() {
+        let parsed = parse(
+            r#"{"items":[
+                {"date":"2025-02-05","title":"Good"},
+                {"date":"31 Feb. 2025","title":"Bad date"},
+                {"date":"2025-02-06"},
+                7
+            ]}"#,
+        );
+        assert_eq!(parsed.feed.items.len(), 1);
+        assert_eq!(parsed.skipped(), 3);
+        let lines: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(lines[0], "items[1].date: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)");
+        assert_eq!(lines[1], "items[2].title: is missing");
+        assert_eq!(lines[2], "items[3]: is a number, expected an object");
+    }
+
+    #[test]
+    fn unsafe_links_are_dropped_but_the_entry_stays() {
+        let parsed = parse(
+            r#"{"items":[{"date":"2025-02-05","title":"T","url":"javascript:alert(1)",
+                "image":{"src":"data:text/html,x","alt":"a"}}]}"#,
+        );
+        assert_eq!(parsed.feed.items.len(), 1);
+        assert_eq!(parsed.feed.items[0].url, None);
+        assert_eq!(parsed.feed.items[0].image, None);
+        assert_eq!(parsed.skipped(), 0);
+        assert_eq!(parsed.problems.len(), 2);
+    }
+
+    #[test]
+    fn duplicate_ids_skip_the_later_entry_and_derived_ids_are_numbered() {
+        let parsed = parse(
+            r#"{"items":[
+                {"id":"a","date":"2025-02-05","title":"One"},
+                {"id":"a","date":"2025-02-06","title":"Two"},
+                {"date":"2025-02-07","title":"Same"},
+                {"date":"2025-02-07","title":"Same"},
+                {"id":12,"date":"2025-02-08","title":"Numeric"}
+            ]}"#,
+        );
+        let ids: Vec<_> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["12", "2025-02-07-same", "2025-02-07-same-2", "a"]);
+        assert_eq!(parsed.problems[0].to_string(), "items[1].id: \"a\" is used by an earlier entry; ids must be unique");
+    }
+
+    #[test]
+    fn whole_file_errors_say_what_is_wrong() {
+        let err = parse_feed(b"{\n  \"items\": [\n    {\"title\": }\n  ]\n}").expect_err("bad json");
+        assert_eq!(err, LoadError::NotJson { line: 3, column: 15, reason: "expected value".into() });
+        assert_eq!(err.to_string(), "The file is not valid JSON: expected value at line 3, column 15.");
+        assert!(matches!(parse_feed(b"[]"), Err(LoadError::WrongShape(_))));
+        assert!(matches!(parse_feed(b"{\"items\": {}}"), Err(LoadError::WrongShape(_))));
+        assert!(matches!(parse_feed(b"{\"format\": \"other\", \"items\": []}"), Err(LoadError::WrongShape(_))));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let parsed = parse_feed(b"\xEF\xBB\xBF{\"items\":[]}").expect("BOM is fine");
+        assert!(parsed.feed.items.is_empty());
+    }
+
+    #[test]
+    fn writing_and_reading_back_gives_the_same_feed() {
+        let parsed = parse(
+            r#"{"title":"Nouvelles","items":[{"id":"x","date":"2025-02-05","title":"T","summary":"S","body":"B",
+                "url":"https://example.org/x","image":{"src":"a.jpg","alt":"A","size_kb":1.5,"width":640,"height":360}}]}"#,
+        );
+        let again = parse(&to_json(&parsed.feed));
+        assert_eq!(again.feed, parsed.feed);
+        assert!(again.problems.is_empty());
+    }
+}

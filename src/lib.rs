@@ -1,0 +1,18 @@
+//! Datelines: a dated news list for the web.
+//!
+//! The modules at the top are plain Rust and compile natively: the data model, parsing,
+//! dates, the month archive and URL safety. Only `ui` (the Leptos components) is built for
+//! the browser.
+
+pub mod archive;
+pub mod dates;
+pub mod formats;
+pub mod model;
+pub mod url_state;
+pub mod urls;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The bundled news file, compiled into the app so the default view needs no fetch.
+pub const BUNDLED_JSON: &str = include_str!("../public/news.json");

@@ -1,0 +1,151 @@
+//! The data model every format is parsed into and every view reads from.
+
+use crate::dates::ItemDate;
+
+/// One news entry, already validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsItem {
+    /// Stable identifier: the data's own `id`, or one derived from date and title.
+    pub id: String,
+    /// The entry's date as written in the data (calendar date in its own offset).
+    pub date: ItemDate,
+    pub title: String,
+    /// Short text shown in the list. May be empty.
+    pub summary: String,
+    /// Longer plain text, shown only on the detail card.
+    pub body: Option<String>,
+    /// Link to the original article (http(s) or relative only).
+    pub url: Option<String>,
+    pub image: Option<Image>,
+}
+
+/// A thumbnail or lead image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Image {
+    /// URL of the image, relative to the page or absolute http(s).
+    pub src: String,
+    /// Alternative text. Empty means the image is decorative.
+    pub alt: String,
+    /// File size in kilobytes, as the source page states it ("55.76KB").
+    pub size_kb: Option<f64>,
+    /// Intrinsic width in pixels, when known.
+    pub width: Option<u32>,
+    /// Intrinsic height in pixels, when known.
+    pub height: Option<u32>,
+}
+
+/// A whole news list, items sorted newest first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Feed {
+    /// Heading of the list ("News").
+    pub title: String,
+    pub items: Vec<NewsItem>,
+}
+
+impl Feed {
+    /// Builds a feed and puts its items newest first. Items with equal dates keep their
+    /// order from the data, so an editor controls ties.
+    pub fn new(title: String, mut items: Vec<NewsItem>) -> Self {
+        items.sort_by(|a, b| b.date.sort_key().cmp(&a.date.sort_key()));
+        Feed { title, items }
+    }
+
+    /// The item with this id, if any.
+    pub fn find(&self, id: &str) -> Option<&NewsItem> {
+        self.items.iter().find(|item| item.id == id)
+    }
+}
+
+impl Image {
+    /// The file size as a reader sees it: "55.76 KB".
+    pub fn size_label(&self) -> Option<String> {
+        self.size_kb.map(|kb| format!("{kb:.2} KB"))
+    }
+}
+
+/// A URL-safe slug of a title: lower case ASCII letters and digits joined by single dashes,
+/// at most `max_words` words. Letters with accents lose them ("Défense" -> "defense").
+pub fn slugify(title: &str, max_words: usize) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for ch in title.chars() {
+        let mapped = fold_accent(ch);
+        if mapped.is_ascii_alphanumeric() {
+            current.push(mapped.to_ascii_lowercase());
+        } else if ch == '\'' || ch == '\u{2019}' {
+            // "General's" -> "generals": an apostrophe doesn't split a word.
+        } else if !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words.truncate(max_words);
+    words.join("-")
+}
+
+fn fold_accent(ch: char) -> char {
+    match ch {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+        'ç' => 'c',
+        'Ç' => 'C',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' => 'E',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'O',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
+}
+
+/// The id used when the data gives none: the date plus a slug of the title, e.g.
+/// `2025-03-19-the-republic-of-korea-joins-nato-science`. It depends only on the entry
+/// itself, so adding or removing other entries never changes it.
+pub fn derive_id(date: &ItemDate, title: &str) -> String {
+    let slug = slugify(title, 8);
+    if slug.is_empty() {
+        date.iso_date()
+    } else {
+        format!("{}-{}", date.iso_date(), slug)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_keeps_words_and_drops_punctuation() {
+        assert_eq!(
+            slugify("NATO Secretary General's statement on the third anniversary", 8),
+            "nato-secretary-generals-statement-on-the-third-anniversary"
+        );
+        assert_eq!(slugify("Défense & sécurité: l’OTAN", 8), "defense-securite-lotan");
+        assert_eq!(slugify("  --  ", 8), "");
+        assert_eq!(slugify("a b c d", 2), "a-b");
+    }
+
+    #[test]
+    fn derived_id_depends_only_on_date_and_title() {
+        let date = ItemDate::parse("2025-03-19").expect("valid date");
+        assert_eq!(
+            derive_id(&date, "The Republic of Korea joins NATO Science & Technology Organization (STO) Partnership"),
+            "2025-03-19-the-republic-of-korea-joins-nato-science-technology"
+        );
+        assert_eq!(derive_id(&date, "!!!"), "2025-03-19");
+    }
+
+    #[test]
+    fn size_label_uses_two_decimals() {
+        let image = Image { src: "a.jpg".into(), alt: String::new(), size_kb: Some(51.4), width: None, height: None };
+        assert_eq!(image.size_label().as_deref(), Some("51.40 KB"));
+    }
+}

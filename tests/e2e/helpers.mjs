@@ -1,0 +1,52 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, and the
+// release bundle in dist/ served on a free port.
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { startServer } from '../../tools/serve.mjs';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+/** Starts the browser and the server once per test file. */
+export async function setUp(serverOptions = {}) {
+  if (!existsSync(`${DIST}index.html`)) throw new Error('dist/ is missing: run ./x build first');
+  const server = await startServer({ root: DIST, ...serverOptions });
+  const browser = await chromium.launch(LAUNCH);
+  return {
+    server,
+    browser,
+    async tearDown() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * A new page that records every console error and uncaught exception.
+ * Image 404s are expected (the seed's images are not shipped) and are not counted.
+ */
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (/Failed to load resource: the server responded with a status of 404/.test(text)
+      && /\.(jpe?g|png|webp|gif)$/i.test(msg.location()?.url ?? '')) return;
+    errors.push(`console: ${text} (${msg.location()?.url ?? ''})`);
+  });
+  return { page, context, errors };
+}
+
+/** Waits until the app has rendered its list. */
+export async function waitForList(page) {
+  await page.waitForSelector('.dl-entries article', { timeout: 15_000 });
+}

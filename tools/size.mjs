@@ -1,0 +1,26 @@
+// The size budget: the whole app (wasm, JS and CSS in dist/) gzipped at level 9 must stay at
+// or under BUDGET_KB. Prints each file and the total; exits 1 when over budget.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 100;
+const dir = process.argv[2] ?? 'dist';
+const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f)).sort();
+if (!files.some((f) => f.endsWith('.wasm'))) {
+  console.error(`size: no .wasm file in ${dir}/ (build first)`);
+  process.exit(1);
+}
+let total = 0;
+for (const f of files) {
+  const raw = readFileSync(join(dir, f));
+  const gz = gzipSync(raw, { level: 9 }).length;
+  total += gz;
+  console.log(`${f.padEnd(44)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB raw ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`);
+}
+const kb = total / 1024;
+console.log(`total (wasm + js + css, gzip -9): ${kb.toFixed(1)} KB of ${BUDGET_KB} KB budget`);
+if (kb > BUDGET_KB) {
+  console.error(`size: over budget by ${(kb - BUDGET_KB).toFixed(1)} KB`);
+  process.exit(1);
+}
