@@ -23,22 +23,44 @@ pub fn month_index(items: &[NewsItem]) -> Vec<MonthCount> {
     index
 }
 
-/// The entries of one month (all entries for `None`), keeping their order.
-pub fn filter_by_month(items: &[NewsItem], month: Option<YearMonth>) -> Vec<&NewsItem> {
-    items.iter().filter(|item| month.is_none_or(|m| item.date.year_month() == m)).collect()
+/// The positions in `items` of one month's entries (all entries for `None`), in order.
+pub fn filter_by_month(items: &[NewsItem], month: Option<YearMonth>) -> Vec<usize> {
+    match month {
+        None => (0..items.len()).collect(),
+        Some(m) => items.iter().enumerate().filter(|(_, item)| item.date.year_month() == m).map(|(i, _)| i).collect(),
+    }
 }
 
-/// Splits items that are already newest first into runs of the same month, for archive headings.
-pub fn group_by_month<'a>(items: &[&'a NewsItem]) -> Vec<(YearMonth, Vec<&'a NewsItem>)> {
-    let mut groups: Vec<(YearMonth, Vec<&'a NewsItem>)> = Vec::new();
-    for item in items {
+/// A run of entries of one month, for an archive heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthGroup {
+    pub month: YearMonth,
+    /// Positions in the feed's items.
+    pub entries: Vec<usize>,
+}
+
+/// Splits positions of items that are newest first into runs of the same month.
+pub fn group_by_month(items: &[NewsItem], positions: &[usize]) -> Vec<MonthGroup> {
+    let mut groups: Vec<MonthGroup> = Vec::new();
+    for &i in positions {
+        let Some(item) = items.get(i) else { continue };
         let month = item.date.year_month();
         match groups.last_mut() {
-            Some((m, run)) if *m == month => run.push(item),
-            _ => groups.push((month, vec![item])),
+            Some(group) if group.month == month => group.entries.push(i),
+            _ => groups.push(MonthGroup { month, entries: vec![i] }),
         }
     }
     groups
+}
+
+/// The entries before and after `id` among `shown` (positions in `items`, newest first):
+/// (previous, next) as positions. An id that is not shown has no neighbours.
+pub fn neighbours(items: &[NewsItem], shown: &[usize], id: &str) -> (Option<usize>, Option<usize>) {
+    let Some(at) = shown.iter().position(|&i| items.get(i).is_some_and(|item| item.id == id)) else {
+        return (None, None);
+    };
+    let previous = at.checked_sub(1).and_then(|p| shown.get(p)).copied();
+    (previous, shown.get(at + 1).copied())
 }
 
 /// "1 entry", "10 entries".
@@ -95,20 +117,36 @@ mod tests {
     #[test]
     fn months_use_the_entry_own_offset() {
         let items = [item("2025-03-01T00:30:00+02:00", "early"), item("2025-02-28T23:30:00-08:00", "late")];
-        let march: Vec<_> = filter_by_month(&items, Some(ym("2025-03"))).iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(march, ["early"]);
+        assert_eq!(filter_by_month(&items, Some(ym("2025-03"))), [0]);
+        assert_eq!(filter_by_month(&items, Some(ym("2025-02"))), [1]);
     }
 
     #[test]
     fn filters_and_groups() {
         let items = [item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-24", "c")];
-        let feb: Vec<_> = filter_by_month(&items, Some(ym("2025-02"))).iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(feb, ["b", "c"]);
-        assert_eq!(filter_by_month(&items, None).len(), 3);
+        assert_eq!(filter_by_month(&items, Some(ym("2025-02"))), [1, 2]);
+        assert_eq!(filter_by_month(&items, None), [0, 1, 2]);
         assert!(filter_by_month(&items, Some(ym("2024-01"))).is_empty());
+        let groups = group_by_month(&items, &filter_by_month(&items, None));
+        assert_eq!(
+            groups,
+            [MonthGroup { month: ym("2025-03"), entries: vec![0] }, MonthGroup { month: ym("2025-02"), entries: vec![1, 2] }]
+        );
+        assert_eq!(group_by_month(&items, &[1, 2, 99]).len(), 1, "a stale position is ignored");
+        assert!(group_by_month(&items, &[]).is_empty());
+    }
+
+    #[test]
+    fn neighbours_stay_inside_the_filter() {
+        let items = [item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-24", "c"), item("2025-02-20", "d")];
+        let feb = filter_by_month(&items, Some(ym("2025-02")));
+        assert_eq!(neighbours(&items, &feb, "b"), (None, Some(2)), "first of February has no previous, though March exists");
+        assert_eq!(neighbours(&items, &feb, "c"), (Some(1), Some(3)));
+        assert_eq!(neighbours(&items, &feb, "d"), (Some(2), None));
+        assert_eq!(neighbours(&items, &feb, "a"), (None, None), "not in the filter");
+        assert_eq!(neighbours(&items, &feb, "zzz"), (None, None));
         let all = filter_by_month(&items, None);
-        let groups: Vec<_> = group_by_month(&all).into_iter().map(|(m, run)| (m.key(), run.len())).collect();
-        assert_eq!(groups, [("2025-03".to_string(), 1), ("2025-02".to_string(), 2)]);
+        assert_eq!(neighbours(&items, &all, "b"), (Some(0), Some(2)));
     }
 
     #[test]

@@ -4,15 +4,28 @@
 use datelines::formats::parse_feed;
 use datelines::model::Feed;
 use datelines::ui::NewsPage;
+use datelines::url_state::ViewState;
+use std::sync::Arc;
 use leptos::mount::mount_to;
+use leptos::task::tick;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn feed(json: &str) -> Feed {
-    parse_feed(json.as_bytes()).expect("test feed parses").feed
+fn feed(json: &str) -> Arc<Feed> {
+    Arc::new(parse_feed(json.as_bytes()).expect("test feed parses").feed)
+}
+
+/// Mounts the page on a fresh container, with its view state.
+fn mount_page(json: &str, query: &str) -> (web_sys::HtmlElement, RwSignal<ViewState>, leptos::mount::UnmountHandle<impl Mountable>) {
+    let root = container();
+    let feed = feed(json);
+    let state = RwSignal::new(ViewState::from_query(query));
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let handle = mount_to(root.clone(), move || view! { <NewsPage feed state href_for/> });
+    (root, state, handle)
 }
 
 /// A fresh container in the document for one test.
@@ -54,13 +67,11 @@ const THREE: &str = r#"{"title":"News","items":[
 
 #[wasm_bindgen_test]
 fn the_list_shows_heading_count_and_entries_newest_first() {
-    let root = container();
-    let feed = feed(THREE);
-    let _mounted = mount_to(root.clone(), move || view! { <NewsPage feed/> });
+    let (root, _state, _mounted) = mount_page(THREE, "");
 
     assert_eq!(texts(&root, "h1"), ["News"]);
     assert_eq!(texts(&root, ".dl-count"), ["3 entries"]);
-    assert_eq!(texts(&root, "ol > li > article h2"), ["Newest", "Middle", "Oldest"]);
+    assert_eq!(texts(&root, "ol > li > article h3"), ["Newest", "Middle", "Oldest"]);
     assert_eq!(texts(&root, "article time"), ["19 Mar. 2025", "24 Feb. 2025", "05 Feb. 2025"]);
     let first_time = root.query_selector("article time").expect("selector").expect("a time");
     assert_eq!(first_time.get_attribute("datetime").as_deref(), Some("2025-03-19"));
@@ -71,9 +82,7 @@ fn the_list_shows_heading_count_and_entries_newest_first() {
 
 #[wasm_bindgen_test]
 fn the_thumbnail_reserves_its_size_and_is_lazy() {
-    let root = container();
-    let feed = feed(THREE);
-    let _mounted = mount_to(root.clone(), move || view! { <NewsPage feed/> });
+    let (root, _state, _mounted) = mount_page(THREE, "");
 
     let img = root.query_selector("article img").expect("selector").expect("an img");
     assert_eq!(img.get_attribute("alt").as_deref(), Some("Flag on black"));
@@ -84,9 +93,7 @@ fn the_thumbnail_reserves_its_size_and_is_lazy() {
 
 #[wasm_bindgen_test]
 async fn an_image_that_fails_becomes_a_placeholder_with_its_alt_text() {
-    let root = container();
-    let feed = feed(THREE);
-    let _mounted = mount_to(root.clone(), move || view! { <NewsPage feed/> });
+    let (root, _state, _mounted) = mount_page(THREE, "");
 
     let placeholder = wait_for(&root, "article:first-child .dl-thumb-placeholder[role=img]").await;
     assert_eq!(placeholder.get_attribute("aria-label").as_deref(), Some("Flag on black"));
@@ -96,4 +103,82 @@ async fn an_image_that_fails_becomes_a_placeholder_with_its_alt_text() {
     // Entries with no image at all show a decorative placeholder, hidden from screen readers.
     let decorative = root.query_selector_all(".dl-thumb-placeholder[aria-hidden=true]").expect("selector");
     assert_eq!(decorative.length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn the_month_filter_lists_months_with_counts_and_filters_at_once() {
+    let (root, state, _mounted) = mount_page(THREE, "");
+    assert_eq!(texts(&root, "label[for=dl-month]"), ["Month"]);
+    assert_eq!(texts(&root, "#dl-month option"), ["All months", "March 2025 (1)", "February 2025 (2)"]);
+    assert_eq!(texts(&root, "section > h2"), ["March 2025", "February 2025"]);
+
+    let select: web_sys::HtmlSelectElement =
+        root.query_selector("#dl-month").expect("selector").expect("select").unchecked_into();
+    select.set_value("2025-02");
+    let change = web_sys::Event::new("change").expect("event");
+    select.dispatch_event(&change).expect("dispatch");
+    tick().await;
+
+    assert_eq!(state.get_untracked(), ViewState::from_query("?month=2025-02"));
+    assert_eq!(texts(&root, "article h3"), ["Middle", "Oldest"]);
+    assert_eq!(texts(&root, ".dl-count"), ["2 entries"]);
+    assert_eq!(texts(&root, "section > h2"), ["February 2025"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_month_offers_the_way_back_and_a_malformed_one_shows_all() {
+    let (root, state, _mounted) = mount_page(THREE, "?month=2024-01");
+    assert_eq!(texts(&root, "article").len(), 0);
+    assert_eq!(texts(&root, ".dl-count"), ["0 entries"]);
+    assert_eq!(texts(&root, ".dl-empty p"), ["There are no entries for January 2024."]);
+    assert_eq!(texts(&root, "#dl-month option")[1], "January 2024 (0)");
+    let button: web_sys::HtmlElement = root.query_selector(".dl-empty button").expect("selector").expect("button").unchecked_into();
+    button.click();
+    tick().await;
+    assert_eq!(state.get_untracked(), ViewState::default());
+    assert_eq!(texts(&root, "article").len(), 3);
+
+    let (root, _state, _mounted) = mount_page(THREE, "?month=2025-13");
+    assert_eq!(texts(&root, "article").len(), 3);
+    assert_eq!(texts(&root, ".dl-notice"), ["“2025-13” is not a month, so all entries are shown."]);
+}
+
+#[wasm_bindgen_test]
+async fn a_title_opens_its_card_and_close_returns_focus_to_it() {
+    let (root, state, _mounted) = mount_page(THREE, "?month=2025-02");
+    let link: web_sys::HtmlElement =
+        root.query_selector("article .dl-title-link").expect("selector").expect("a title link").unchecked_into();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("?month=2025-02&item=2025-02-24-middle"));
+    link.click();
+    tick().await;
+    assert_eq!(state.get_untracked().item.as_deref(), Some("2025-02-24-middle"));
+    let card = wait_for(&root, "dialog.dl-card[open]").await;
+    assert_eq!(texts(&root, "dialog h2"), ["Middle"]);
+    assert_eq!(texts(&root, "dialog time"), ["24 February 2025"]);
+    let active = document().active_element().expect("focus");
+    assert_eq!(active.id(), "dl-card-title", "focus moved to the card heading");
+    // Inside February, Middle has no previous and Oldest as next.
+    let previous: web_sys::HtmlButtonElement = card.query_selector(".dl-previous").expect("s").expect("prev").unchecked_into();
+    let next: web_sys::HtmlButtonElement = card.query_selector(".dl-next").expect("s").expect("next").unchecked_into();
+    assert!(previous.disabled());
+    assert!(!next.disabled());
+
+    let close: web_sys::HtmlElement = card.query_selector(".dl-close").expect("s").expect("close").unchecked_into();
+    close.click();
+    tick().await;
+    assert!(root.query_selector("dialog").expect("s").is_none());
+    assert_eq!(state.get_untracked().item, None);
+    let active = document().active_element().expect("focus");
+    assert_eq!(active.get_attribute("data-dl-id").as_deref(), Some("2025-02-24-middle"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_id_says_so() {
+    let (root, state, _mounted) = mount_page(THREE, "?item=nope");
+    wait_for(&root, "dialog[open]").await;
+    assert_eq!(texts(&root, "dialog h2"), ["This news item was not found"]);
+    let back: web_sys::HtmlElement = root.query_selector(".dl-back-to-list").expect("s").expect("button").unchecked_into();
+    back.click();
+    tick().await;
+    assert_eq!(state.get_untracked().item, None);
 }

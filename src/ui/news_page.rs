@@ -1,27 +1,135 @@
-use super::NewsEntry;
-use crate::archive::count_label;
+use super::{DetailCard, MonthFilter, NewsEntry};
+use crate::archive::{count_label, filter_by_month, group_by_month, month_index, neighbours};
 use crate::model::Feed;
+use crate::url_state::{MonthChoice, ViewState};
+use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// The whole news list as a reader sees it: heading, count, the entries and "Back to top".
+/// The whole news list as a reader sees it: heading, month filter, count, the entries under
+/// month headings, "Back to top", and the open detail card.
 #[component]
 pub fn NewsPage(
     /// The news to show, already sorted newest first.
-    feed: Feed,
+    feed: Arc<Feed>,
+    /// The reader's month filter and open card; the host mirrors it to the URL or not.
+    state: RwSignal<ViewState>,
+    /// Turns a view state into a link target, so links can be opened in a new tab.
+    href_for: Callback<ViewState, String>,
 ) -> impl IntoView {
-    let count = count_label(feed.items.len());
+    let months = Arc::new(month_index(&feed.items));
+    let choice = Memo::new(move |_| state.with(|s| s.month.clone()));
+    let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
+    let shown = {
+        let feed = Arc::clone(&feed);
+        Memo::new(move |_| filter_by_month(&feed.items, choice.with(MonthChoice::month)))
+    };
+    let groups = {
+        let feed = Arc::clone(&feed);
+        move || shown.with(|positions| group_by_month(&feed.items, positions))
+    };
+    let count = move || count_label(shown.with(Vec::len));
+    let show_all = move |_| state.update(|s| s.month = MonthChoice::All);
+    let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
+    let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
+
+    // When a card closes, focus returns to the title link of the entry it showed.
+    let page = NodeRef::<html::Main>::new();
+    Effect::new(move |previous: Option<Option<String>>| {
+        let current = open_id.get();
+        if let (None, Some(Some(closed))) = (&current, previous) {
+            focus_entry(page, &closed);
+        }
+        current
+    });
+
+    let card = {
+        let feed = Arc::clone(&feed);
+        move || {
+            open_id.get().map(|id| {
+                let item = feed.find(&id).cloned();
+                let (before, after) = shown.with(|s| neighbours(&feed.items, s, &id));
+                let link = |i: Option<usize>| i.and_then(|i| feed.items.get(i)).map(|it| (it.id.clone(), it.title.clone()));
+                view! { <DetailCard item previous=link(before) next=link(after) on_navigate=navigate/> }
+            })
+        }
+    };
+
     view! {
-        <main class="dl-page" id="dl-top" tabindex="-1">
+        <main class="dl-page" id="dl-top" tabindex="-1" node_ref=page>
             <header class="dl-header">
-                <h1 class="dl-heading">{feed.title}</h1>
+                <h1 class="dl-heading">{feed.title.clone()}</h1>
                 <p class="dl-count" aria-live="polite">{count}</p>
             </header>
-            <ol class="dl-entries" role="list">
-                {feed.items.into_iter().map(|item| view! { <NewsEntry item/> }).collect_view()}
-            </ol>
+            <MonthFilter months state/>
+            {move || match choice.get() {
+                MonthChoice::Malformed(value) => Some(view! {
+                    <p class="dl-notice" role="status">
+                        {format!("“{value}” is not a month, so all entries are shown.")}
+                    </p>
+                }.into_any()),
+                MonthChoice::Month(month) if shown.with(Vec::is_empty) => Some(view! {
+                    <div class="dl-empty" role="status">
+                        <p>{format!("There are no entries for {}.", month.label())}</p>
+                        <button type="button" class="dl-button" on:click=show_all>"Show all months"</button>
+                    </div>
+                }.into_any()),
+                _ => None,
+            }}
+            <For
+                each=groups
+                key=|group| (group.month, group.entries.len(), group.entries.first().copied())
+                children=move |group| {
+                    let feed = Arc::clone(&feed);
+                    let heading_id = format!("dl-month-{}", group.month.key());
+                    let labelled_by = heading_id.clone();
+                    let month = choice.get_untracked();
+                    view! {
+                        <section class="dl-month" aria-labelledby=labelled_by>
+                            <h2 class="dl-month-heading" id=heading_id>{group.month.label()}</h2>
+                            <ol class="dl-entries" role="list">
+                                {group
+                                    .entries
+                                    .into_iter()
+                                    .filter_map(|i| feed.items.get(i).cloned())
+                                    .map(|item| {
+                                        let href = href_for.run(ViewState { month: month.clone(), item: Some(item.id.clone()) });
+                                        view! { <NewsEntry item href on_open=open/> }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </section>
+                    }
+                }
+            />
             <p class="dl-back-to-top">
                 <a href="#dl-top">"Back to top"</a>
             </p>
+            {card}
         </main>
     }
+}
+
+/// Puts focus on the title link of entry `id`, or on the page when it is not in the list.
+fn focus_entry(page: NodeRef<html::Main>, id: &str) {
+    let Some(main) = page.get_untracked() else { return };
+    // While a modal dialog is open the rest of the page is inert and cannot take focus, and
+    // this may run before the card's element is removed: close it first.
+    if let Ok(Some(dialog)) = main.query_selector("dialog[open]") {
+        if let Ok(dialog) = dialog.dyn_into::<web_sys::HtmlDialogElement>() {
+            dialog.close();
+        }
+    }
+    let links = main.query_selector_all("a[data-dl-id]").ok();
+    let target = links.and_then(|links| {
+        (0..links.length())
+            .filter_map(|i| links.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|link| link.get_attribute("data-dl-id").as_deref() == Some(id))
+    });
+    let _ = match target {
+        Some(link) => link.focus(),
+        None => main.focus(),
+    };
 }

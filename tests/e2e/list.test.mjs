@@ -31,7 +31,7 @@ test('the page shows the 10 seed entries newest first, with dates and titles, an
   const rows = await page.locator('ol.dl-entries > li > article').evaluateAll((articles) =>
     articles.map((a) => {
       const time = a.querySelector('time');
-      return [time?.innerText.trim(), time?.getAttribute('datetime'), a.querySelector('h2')?.innerText.trim()];
+      return [time?.innerText.trim(), time?.getAttribute('datetime'), a.querySelector('h3')?.innerText.trim()];
     }));
   assert.deepEqual(rows, SEED);
 
@@ -55,13 +55,13 @@ test('missing images become placeholders with the alt text, without moving the l
   await waitForList(page);
   const first = page.locator('article').first();
   assert.equal(await first.locator('img').count(), 1, 'the image is still loading');
-  const before = await first.locator('h2').boundingBox();
+  const before = await first.locator('h3').boundingBox();
   release();
   await first.locator('.dl-thumb-placeholder').waitFor();
   assert.equal(await first.locator('img').count(), 0, 'no broken <img> is left');
   assert.equal(await first.getByRole('img').getAttribute('aria-label'), 'NATO + nation flag on black');
   assert.equal(await first.locator('.dl-thumb-alt').innerText(), 'NATO + nation flag on black');
-  const after = await first.locator('h2').boundingBox();
+  const after = await first.locator('h3').boundingBox();
   assert.deepEqual(after, before, 'the title did not move when the image failed');
   const thumb = await first.locator('.dl-thumb').boundingBox();
   assert.ok(thumb.width > 100 && Math.abs(thumb.width / thumb.height - 16 / 9) < 0.02, `16:9 box, got ${thumb.width}x${thumb.height}`);
@@ -75,7 +75,7 @@ test('on a phone the thumbnail stacks above the text and nothing scrolls sideway
   await waitForList(page);
   const first = page.locator('article').first();
   const thumb = await first.locator('.dl-thumb').boundingBox();
-  const title = await first.locator('h2').boundingBox();
+  const title = await first.locator('h3').boundingBox();
   assert.ok(thumb.y + thumb.height <= title.y, 'thumbnail is above the title');
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= 360, `page is ${scrollWidth}px wide`);

@@ -1,0 +1,130 @@
+use super::thumbnail::{Thumbnail, LARGE_HEIGHT, LARGE_WIDTH};
+use crate::model::NewsItem;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The detail card of one entry, as a modal dialog: large image with caption, full date, title,
+/// the whole text, a link to the original, and Previous / Next within the current filter.
+/// With `item: None` it says the entry was not found.
+#[component]
+pub fn DetailCard(
+    /// The entry, or `None` when the id in the address matches nothing.
+    item: Option<NewsItem>,
+    /// The entry above this one in the list, as (id, title).
+    previous: Option<(String, String)>,
+    /// The entry below this one in the list, as (id, title).
+    next: Option<(String, String)>,
+    /// Moves to another entry (`Some(id)`) or closes the card (`None`).
+    on_navigate: Callback<Option<String>>,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    let heading = NodeRef::<html::H2>::new();
+    // Open as a modal (focus stays inside, Escape works), then put focus on the heading.
+    Effect::new(move |_| {
+        if let (Some(dialog), Some(heading)) = (dialog.get(), heading.get()) {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
+            let _ = heading.focus();
+        }
+    });
+    let close = move || on_navigate.run(None);
+    let step = move |target: Option<(String, String)>, label: &'static str, class: &'static str| {
+        let disabled = target.is_none();
+        let title = target.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
+        let id = target.map(|(id, _)| id);
+        view! {
+            <button
+                type="button"
+                class=format!("dl-button {class}")
+                disabled=disabled
+                title=title
+                on:click=move |_| {
+                    if let Some(id) = id.clone() {
+                        on_navigate.run(Some(id));
+                    }
+                }
+            >
+                {label}
+            </button>
+        }
+    };
+
+    let body = match item {
+        Some(item) => {
+            let caption = item.image.as_ref().map(|image| {
+                let parts: Vec<String> = [Some(image.alt.clone()).filter(|a| !a.is_empty()), image.size_label()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                parts.join(" · ")
+            });
+            let figure = item.image.clone().map(|image| {
+                view! {
+                    <figure class="dl-card-figure">
+                        <Thumbnail image=Some(image) width=LARGE_WIDTH height=LARGE_HEIGHT lazy=false/>
+                        {caption.filter(|c| !c.is_empty()).map(|c| view! { <figcaption class="dl-caption">{c}</figcaption> })}
+                    </figure>
+                }
+            });
+            let paragraphs: Vec<String> = std::iter::once(item.summary.as_str())
+                .chain(item.body.as_deref())
+                .flat_map(|text| text.split("\n\n"))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+            let original = item.url.clone().map(|url| {
+                view! {
+                    <p class="dl-card-original">
+                        <a href=url rel="noopener noreferrer" target="_blank">"Read the original article"</a>
+                    </p>
+                }
+            });
+            view! {
+                {figure}
+                <time class="dl-date" datetime=item.date.iso_date()>{item.date.long_label()}</time>
+                <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{item.title}</h2>
+                <div class="dl-card-text">
+                    {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                </div>
+                {original}
+                <nav class="dl-card-steps" aria-label="More news">
+                    {step(previous, "Previous", "dl-previous")}
+                    {step(next, "Next", "dl-next")}
+                </nav>
+            }
+            .into_any()
+        }
+        None => view! {
+            <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>"This news item was not found"</h2>
+            <p>"It may have been removed, or the link may be incomplete."</p>
+            <p>
+                <button type="button" class="dl-button dl-back-to-list" on:click=move |_| close()>"Back to the list"</button>
+            </p>
+        }
+        .into_any(),
+    };
+
+    view! {
+        <dialog
+            class="dl-card"
+            aria-labelledby="dl-card-title"
+            node_ref=dialog
+            on:cancel=move |ev: leptos::ev::Event| {
+                ev.prevent_default();
+                close();
+            }
+        >
+            <div class="dl-card-inner">
+                <div class="dl-card-bar">
+                    <button type="button" class="dl-button dl-close" on:click=move |_| close()>
+                        <span aria-hidden="true">"× "</span>
+                        "Close"
+                    </button>
+                </div>
+                {body}
+            </div>
+        </dialog>
+    }
+}
