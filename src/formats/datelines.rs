@@ -12,7 +12,7 @@ use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::urls::safe_url;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
@@ -24,7 +24,8 @@ pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
         .ok_or_else(|| LoadError::WrongShape(format!("the top level is {}, expected an object with \"items\"", kind(value))))?;
     if let Some(format) = root.get("format") {
         if format.as_str() != Some(FORMAT) {
-            return Err(LoadError::WrongShape(format!("\"format\" is {format}, expected \"{FORMAT}\"")));
+            let found = format.as_str().map_or_else(|| kind(format).to_string(), |f| format!("\"{f}\""));
+            return Err(LoadError::WrongShape(format!("\"format\" is {found}, expected \"{FORMAT}\"")));
         }
     }
     let items = match root.get("items") {
@@ -38,7 +39,7 @@ pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
     };
 
     let mut problems = Vec::new();
-    let mut seen_ids = HashSet::new();
+    let mut seen_ids = BTreeSet::new();
     let mut good = Vec::with_capacity(items.len());
     for (index, raw) in items.iter().enumerate() {
         let path = format!("items[{index}]");
@@ -48,7 +49,7 @@ pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
                     if raw.get("id").is_some() {
                         problems.push(Problem {
                             path: format!("{path}.id"),
-                            message: format!("{:?} is used by an earlier entry; ids must be unique", item.id),
+                            message: format!("\"{}\" is used by an earlier entry; ids must be unique", item.id),
                             skipped: true,
                         });
                         continue;
@@ -130,7 +131,7 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.url"),
-                message: format!("{:?} is not an http(s) or relative link; ignored", shorten(&u)),
+                message: format!("\"{}\" is not an http(s) or relative link; ignored", shorten(&u)),
                 skipped: false,
             });
         }
@@ -163,7 +164,7 @@ fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<
         }
     };
     let Some(src) = safe_url(&src) else {
-        warn(".src", format!("{:?} is not an http(s) or relative URL; the entry shows without an image", shorten(&src)));
+        warn(".src", format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(&src)));
         return None;
     };
     let alt = match obj.get("alt") {
@@ -179,7 +180,7 @@ fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<
         Some(v) => match v.as_f64().filter(|kb| kb.is_finite() && *kb >= 0.0) {
             Some(kb) => Some(kb),
             None => {
-                warn(".size_kb", format!("{v} is not a size in KB; ignored"));
+                warn(".size_kb", format!("is {}, expected a size in KB; ignored", kind(v)));
                 None
             }
         },
@@ -189,7 +190,7 @@ fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<
         Some(v) => match v.as_u64().filter(|n| (1..=20_000).contains(n)) {
             Some(n) => Some(n as u32),
             None => {
-                warn(&format!(".{field}"), format!("{v} is not a size in pixels; ignored"));
+                warn(&format!(".{field}"), format!("is {}, expected a size in pixels; ignored", kind(v)));
                 None
             }
         },
