@@ -78,15 +78,7 @@ mod tests {
     use crate::dates::ItemDate;
 
     fn item(date: &str, title: &str) -> NewsItem {
-        NewsItem {
-            id: title.into(),
-            date: ItemDate::parse(date).expect("date"),
-            title: title.into(),
-            summary: String::new(),
-            body: None,
-            url: None,
-            image: None,
-        }
+        NewsItem::new(title.into(), ItemDate::parse(date).expect("date"), title.into())
     }
 
     fn ym(s: &str) -> YearMonth {

@@ -8,6 +8,8 @@ pub mod archive;
 pub mod dates;
 pub mod formats;
 pub mod model;
+pub mod sanitize;
+pub mod text;
 pub mod url_state;
 pub mod urls;
 

@@ -14,9 +14,21 @@ pub struct NewsItem {
     pub summary: String,
     /// Longer plain text, shown only on the detail card.
     pub body: Option<String>,
+    /// HTML for the detail card (JSON Feed `content_html`). Never inserted as is: the card
+    /// shows it only through the sanitizer's allowlist.
+    pub html: Option<String>,
     /// Link to the original article (http(s) or relative only).
     pub url: Option<String>,
     pub image: Option<Image>,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+}
+
+impl NewsItem {
+    /// An entry with only the required parts; the rest empty.
+    pub fn new(id: String, date: ItemDate, title: String) -> Self {
+        NewsItem { id, date, title, summary: String::new(), body: None, html: None, url: None, image: None, tags: Vec::new(), authors: Vec::new() }
+    }
 }
 
 /// A thumbnail or lead image.

@@ -3,7 +3,7 @@
 
 use datelines::formats::parse_feed;
 use datelines::model::Feed;
-use datelines::ui::NewsPage;
+use datelines::ui::{NewsApp, NewsPage, Source};
 use datelines::url_state::ViewState;
 use std::sync::Arc;
 use leptos::mount::mount_to;
@@ -181,4 +181,71 @@ async fn an_unknown_id_says_so() {
     back.click();
     tick().await;
     assert_eq!(state.get_untracked().item, None);
+}
+
+#[wasm_bindgen_test]
+fn the_app_shows_the_bundled_news_without_a_fetch() {
+    let root = container();
+    let state = RwSignal::new(ViewState::default());
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let _mounted = mount_to(root.clone(), move || view! { <NewsApp source=Source::Bundled state href_for/> });
+    assert_eq!(texts(&root, ".dl-count"), ["10 entries"]);
+    assert_eq!(texts(&root, "article").len(), 10);
+    assert!(root.query_selector(".dl-skipped").expect("selector").is_none(), "the bundled data has no problems");
+}
+
+/// Every DOMPurify payload as a JSON Feed item, in every text field.
+fn xss_feed() -> String {
+    let payloads: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("fixtures/xss/dompurify-payloads.json")).expect("payload file");
+    let items: Vec<serde_json::Value> = payloads
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let payload = p["payload"].as_str().unwrap_or_default();
+            serde_json::json!({
+                "id": format!("x{i}"), "title": payload, "summary": payload, "content_html": payload,
+                "url": payload, "image": payload, "tags": [payload], "authors": [{"name": payload}],
+                "date_published": format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
+            })
+        })
+        .collect();
+    serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "items": items}).to_string()
+}
+
+#[wasm_bindgen_test]
+async fn every_xss_payload_renders_inertly_in_its_card() {
+    let json = xss_feed();
+    let feed = feed(&json);
+    let ids: Vec<String> = feed.items.iter().map(|i| i.id.clone()).collect();
+    assert!(ids.len() > 200);
+    let root = container();
+    let state = RwSignal::new(ViewState::default());
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let _mounted = mount_to(root.clone(), move || view! { <NewsPage feed state href_for/> });
+    for id in ids {
+        state.update(|s| s.item = Some(id.clone()));
+        tick().await;
+        let elements = root.query_selector_all("dialog *").expect("selector");
+        for i in 0..elements.length() {
+            let Some(el) = elements.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let tag = el.local_name();
+            assert!(
+                !["script", "iframe", "object", "embed", "form", "style", "svg", "math", "base", "meta", "link"].contains(&tag.as_str()),
+                "{id}: <{tag}> survived"
+            );
+            for name in el.get_attribute_names().iter().filter_map(|n| n.as_string()) {
+                let value = el.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
+                assert!(!name.starts_with("on"), "{id}: <{tag} {name}> survived");
+                assert!(!(name == "style" && el.closest(".dl-rich-text").ok().flatten().is_some()), "{id}: style survived");
+                if name == "href" || name == "src" {
+                    let squashed: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+                    assert!(!squashed.starts_with("javascript:") && !squashed.starts_with("data:"), "{id}: {name}={value}");
+                }
+            }
+        }
+    }
+    state.update(|s| s.item = None);
+    tick().await;
+    assert!(root.query_selector("dialog").expect("selector").is_none());
 }

@@ -70,7 +70,7 @@ pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
-fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -126,6 +126,9 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     };
     let summary = optional_text(obj, "summary", path, problems).unwrap_or_default();
     let body = optional_text(obj, "body", path, problems);
+    let html = optional_text(obj, "html", path, problems);
+    let tags = text_list(obj, "tags", path, problems);
+    let authors = text_list(obj, "authors", path, problems);
     let url = optional_text(obj, "url", path, problems).and_then(|u| {
         let safe = safe_url(&u);
         if safe.is_none() {
@@ -141,7 +144,26 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         None | Some(Value::Null) => None,
         Some(value) => read_image(value, &format!("{path}.image"), problems),
     };
-    Ok(NewsItem { id, date, title, summary, body, url, image })
+    Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
+}
+
+/// An optional list of strings (`tags`, `authors`); other values are ignored with a warning.
+pub(crate) fn text_list(obj: &Map<String, Value>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<String> {
+    match obj.get(field) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(values)) => values
+            .iter()
+            .filter_map(|v| v.as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string))
+            .collect(),
+        Some(other) => {
+            problems.push(Problem {
+                path: format!("{path}.{field}"),
+                message: format!("is {}, expected a list of text; ignored", kind(other)),
+                skipped: false,
+            });
+            Vec::new()
+        }
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -219,9 +241,15 @@ struct ItemOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    html: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<ImageOut<'a>>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    authors: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -252,6 +280,7 @@ pub fn to_json(feed: &Feed) -> String {
                 title: &item.title,
                 summary: &item.summary,
                 body: item.body.as_deref(),
+                html: item.html.as_deref(),
                 url: item.url.as_deref(),
                 image: item.image.as_ref().map(|img| ImageOut {
                     src: &img.src,
@@ -260,6 +289,8 @@ pub fn to_json(feed: &Feed) -> String {
                     width: img.width,
                     height: img.height,
                 }),
+                tags: &item.tags,
+                authors: &item.authors,
             })
             .collect(),
     };
@@ -360,7 +391,7 @@ mod tests {
     #[test]
     fn writing_and_reading_back_gives_the_same_feed() {
         let parsed = parse(
-            r#"{"title":"Nouvelles","items":[{"id":"x","date":"2025-02-05","title":"T","summary":"S","body":"B",
+            r#"{"title":"Nouvelles","items":[{"id":"x","date":"2025-02-05","title":"T","summary":"S","body":"B","html":"<p>H</p>","tags":["a","b"],"authors":["Ann"],
                 "url":"https://example.org/x","image":{"src":"a.jpg","alt":"A","size_kb":1.5,"width":640,"height":360}}]}"#,
         );
         let again = parse(&to_json(&parsed.feed));

@@ -75,13 +75,9 @@ pub fn parse(text: &str) -> Parsed {
         if let Some((line_no, header, entry_title, summary)) = entry {
             match entry_title {
                 Some(entry_title) => items.push(NewsItem {
-                    id: derive_id(&header.date, &entry_title),
-                    date: header.date,
-                    title: entry_title,
                     summary: summary.join("\n\n"),
-                    body: None,
-                    url: None,
                     image: header.image,
+                    ..NewsItem::new(derive_id(&header.date, &entry_title), header.date, entry_title)
                 }),
                 None => problems.push(Problem {
                     path: format!("line {line_no}"),

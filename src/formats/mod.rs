@@ -4,6 +4,7 @@
 //! [`Parsed`] feed together with per-entry [`Problem`]s: one bad entry never sinks the rest.
 
 pub mod datelines;
+pub mod jsonfeed;
 pub mod listing;
 
 use crate::model::Feed;
@@ -73,8 +74,12 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, LoadError> {
     })
 }
 
-/// Reads any supported JSON format, detected from its content.
+/// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
 pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, LoadError> {
     let value = parse_json(bytes)?;
-    datelines::from_value(&value)
+    if jsonfeed::is_json_feed(&value) {
+        jsonfeed::from_value(&value)
+    } else {
+        datelines::from_value(&value)
+    }
 }

@@ -1,4 +1,5 @@
 use super::thumbnail::{Thumbnail, LARGE_HEIGHT, LARGE_WIDTH};
+use super::RichText;
 use crate::model::NewsItem;
 use leptos::html;
 use leptos::prelude::*;
@@ -67,13 +68,28 @@ pub fn DetailCard(
                     </figure>
                 }
             });
+            // Feed HTML (JSON Feed content_html) goes through the sanitizer; otherwise the summary
+            // and body show as plain paragraphs.
+            let rich = item.html.clone().map(|html| view! { <RichText html/> });
             let paragraphs: Vec<String> = std::iter::once(item.summary.as_str())
-                .chain(item.body.as_deref())
+                .filter(|_| rich.is_none())
+                .chain(item.body.as_deref().filter(|_| rich.is_none()))
                 .flat_map(|text| text.split("\n\n"))
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .map(str::to_string)
                 .collect();
+            let meta = (!item.authors.is_empty() || !item.tags.is_empty()).then(|| {
+                let authors = (!item.authors.is_empty()).then(|| format!("By {}", item.authors.join(", ")));
+                let tags = (!item.tags.is_empty()).then(|| format!("Tags: {}", item.tags.join(", ")));
+                view! {
+                    <p class="dl-card-meta">
+                        {authors.map(|a| view! { <span>{a}</span> })}
+                        " "
+                        {tags.map(|t| view! { <span>{t}</span> })}
+                    </p>
+                }
+            });
             let original = item.url.clone().map(|url| {
                 view! {
                     <p class="dl-card-original">
@@ -87,7 +103,9 @@ pub fn DetailCard(
                 <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{item.title}</h2>
                 <div class="dl-card-text">
                     {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                    {rich}
                 </div>
+                {meta}
                 {original}
                 <nav class="dl-card-steps" aria-label="More news">
                     {step(previous, "Previous", "dl-previous")}

@@ -4,34 +4,42 @@
 mod detail_card;
 pub mod location;
 mod month_filter;
+mod news_app;
 mod news_entry;
 mod news_page;
+pub mod rich_text;
+pub mod source;
+mod status;
 mod thumbnail;
 
 pub use detail_card::DetailCard;
 pub use month_filter::MonthFilter;
+pub use news_app::{NewsApp, Source};
 pub use news_entry::NewsEntry;
 pub use news_page::NewsPage;
+pub use rich_text::RichText;
+pub use status::{ErrorCard, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
 
-use crate::formats::{parse_feed, Parsed};
+use crate::url_state::parse_query;
 use leptos::prelude::*;
-use std::sync::Arc;
 
-/// Mounts the standalone page on `<body>`, showing the bundled news.
+/// Mounts the standalone page on `<body>`: the bundled news, or `?src=<url>`.
 pub fn mount_page() {
-    let loaded = parse_feed(crate::BUNDLED_JSON.as_bytes());
-    leptos::mount::mount_to_body(move || match loaded {
-        Ok(Parsed { feed, .. }) => {
-            let state = RwSignal::new(location::initial_state());
-            location::sync_with_url(state);
-            view! { <NewsPage feed=Arc::new(feed) state href_for=location::href_for()/> }.into_any()
-        }
-        Err(error) => view! {
-            <main class="dl-page">
-                <p class="dl-error" role="alert">{error.to_string()}</p>
+    console_error_panic_hook::set_once();
+    let query = window().location().search().unwrap_or_default();
+    let source = parse_query(&query)
+        .into_iter()
+        .find(|(key, value)| key == "src" && !value.trim().is_empty())
+        .map_or(Source::Bundled, |(_, url)| Source::Url(url.trim().to_string()));
+    leptos::mount::mount_to_body(move || {
+        // Effects need the executor that mounting starts, so the URL sync is set up in here.
+        let state = RwSignal::new(location::initial_state());
+        location::sync_with_url(state);
+        view! {
+            <main class="dl-page" id="dl-top" tabindex="-1">
+                <NewsApp source state href_for=location::href_for()/>
             </main>
         }
-        .into_any(),
     });
 }

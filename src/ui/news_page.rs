@@ -35,7 +35,7 @@ pub fn NewsPage(
     let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
 
     // When a card closes, focus returns to the title link of the entry it showed.
-    let page = NodeRef::<html::Main>::new();
+    let page = NodeRef::<html::Div>::new();
     Effect::new(move |previous: Option<Option<String>>| {
         let current = open_id.get();
         if let (None, Some(Some(closed))) = (&current, previous) {
@@ -57,7 +57,7 @@ pub fn NewsPage(
     };
 
     view! {
-        <main class="dl-page" id="dl-top" tabindex="-1" node_ref=page>
+        <div class="dl-news" node_ref=page>
             <header class="dl-header">
                 <h1 class="dl-heading">{feed.title.clone()}</h1>
                 <p class="dl-count" aria-live="polite">{count}</p>
@@ -107,12 +107,12 @@ pub fn NewsPage(
                 <a href="#dl-top">"Back to top"</a>
             </p>
             {card}
-        </main>
+        </div>
     }
 }
 
 /// Puts focus on the title link of entry `id`, or on the page when it is not in the list.
-fn focus_entry(page: NodeRef<html::Main>, id: &str) {
+fn focus_entry(page: NodeRef<html::Div>, id: &str) {
     let Some(main) = page.get_untracked() else { return };
     // While a modal dialog is open the rest of the page is inert and cannot take focus, and
     // this may run before the card's element is removed: close it first.

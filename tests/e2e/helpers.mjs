@@ -33,6 +33,7 @@ export async function setUp(serverOptions = {}) {
  */
 export async function newPage(browser, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));

@@ -1,0 +1,210 @@
+//! JSON Feed 1.0 and 1.1 (<https://jsonfeed.org/version/1.1>), read leniently: items without
+//! an id, numeric ids, RFC 2822 dates, HTML entities in titles and items in any order are all
+//! accepted. An item is skipped only when it has no date or nothing to show as a title.
+
+use super::datelines::{kind, text_list};
+use super::{LoadError, Parsed, Problem};
+use crate::dates::ItemDate;
+use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
+use crate::urls::safe_url;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+/// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
+pub fn is_json_feed(value: &Value) -> bool {
+    value.get("version").and_then(Value::as_str).is_some_and(|v| v.contains("jsonfeed.org/version/"))
+}
+
+fn text(obj: &Map<String, Value>, field: &str) -> Option<String> {
+    obj.get(field).and_then(Value::as_str).map(|s| collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
+}
+
+pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
+    let root = value.as_object().ok_or_else(|| LoadError::WrongShape("the top level is not an object".into()))?;
+    let items = match root.get("items") {
+        Some(Value::Array(items)) => items,
+        Some(other) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
+        None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
+    };
+    let title = text(root, "title").unwrap_or_else(|| "News".into());
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut good = Vec::with_capacity(items.len());
+    for (index, raw) in items.iter().enumerate() {
+        let path = format!("items[{index}]");
+        match read_item(raw, &path, &mut problems) {
+            Ok(mut item) => {
+                if !seen.insert(item.id.clone()) {
+                    if raw.get("id").is_some_and(|id| !id.is_null()) {
+                        problems.push(Problem {
+                            path: format!("{path}.id"),
+                            message: format!("\"{}\" is used by an earlier item; ids must be unique", item.id),
+                            skipped: true,
+                        });
+                        continue;
+                    }
+                    let base = item.id.clone();
+                    let mut n = 2;
+                    while !seen.insert(format!("{base}-{n}")) {
+                        n += 1;
+                    }
+                    item.id = format!("{base}-{n}");
+                }
+                good.push(item);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok(Parsed { feed: Feed::new(title, good), problems })
+}
+
+fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+    let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
+    let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", kind(raw))))?;
+
+    let (date_field, date_value) = match (obj.get("date_published"), obj.get("date_modified")) {
+        (Some(v), _) if !v.is_null() => ("date_published", v),
+        (_, Some(v)) if !v.is_null() => ("date_modified", v),
+        _ => return Err(skip(".date_published", "is missing, so the item has no date".into())),
+    };
+    let date = match date_value.as_str() {
+        Some(s) => ItemDate::parse(s).map_err(|e| skip(&format!(".{date_field}"), e.to_string()))?,
+        None => return Err(skip(&format!(".{date_field}"), format!("is {}, expected a date", kind(date_value)))),
+    };
+
+    let content_text = text(obj, "content_text");
+    let html = obj.get("content_html").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
+    let html_text = html.as_deref().map(html_to_text).filter(|t| !t.is_empty());
+    let summary = text(obj, "summary")
+        .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(|t| excerpt(t, 280)))
+        .unwrap_or_default();
+
+    let title = match text(obj, "title") {
+        Some(title) => title,
+        None => {
+            // Micro-blog feeds often have no titles: use the start of the text, and say so.
+            let fallback = content_text.as_deref().or(html_text.as_deref()).or(Some(summary.as_str()).filter(|s| !s.is_empty()));
+            match fallback {
+                Some(t) => {
+                    problems.push(Problem {
+                        path: format!("{path}.title"),
+                        message: "is missing; the start of the text is used instead".into(),
+                        skipped: false,
+                    });
+                    excerpt(t, 80)
+                }
+                None => return Err(skip(".title", "is missing and the item has no text to show".into())),
+            }
+        }
+    };
+
+    let id = match obj.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => derive_id(&date, &title),
+    };
+    let url = ["url", "external_url"].iter().find_map(|field| {
+        let raw = obj.get(*field)?.as_str()?;
+        let safe = safe_url(raw);
+        if safe.is_none() {
+            problems.push(Problem {
+                path: format!("{path}.{field}"),
+                message: "is not an http(s) or relative link; ignored".into(),
+                skipped: false,
+            });
+        }
+        safe
+    });
+    let image = ["image", "banner_image"].iter().find_map(|field| {
+        let raw = obj.get(*field)?.as_str()?;
+        let safe = safe_url(raw);
+        if safe.is_none() {
+            problems.push(Problem {
+                path: format!("{path}.{field}"),
+                message: "is not an http(s) or relative URL; ignored".into(),
+                skipped: false,
+            });
+        }
+        safe.map(|src| Image { src, alt: String::new(), size_kb: None, width: None, height: None })
+    });
+    let tags = text_list(obj, "tags", path, problems);
+    let mut authors: Vec<String> = match obj.get("authors") {
+        Some(Value::Array(list)) => list.iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    if authors.is_empty() {
+        // JSON Feed 1.0 had a single `author`.
+        if let Some(name) = obj.get("author").and_then(|a| a.get("name")).and_then(Value::as_str) {
+            authors.push(name.to_string());
+        }
+    }
+    authors.retain(|a| !a.trim().is_empty());
+    let body = content_text.filter(|t| *t != summary);
+    Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::formats::{parse_feed, LoadError};
+
+    #[test]
+    fn reads_the_jsonfeed_org_example() {
+        let parsed = parse_feed(
+            br#"{
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "My Example Feed",
+            "home_page_url": "https://example.org/",
+            "feed_url": "https://example.org/feed.json",
+            "items": [
+                { "id": "2", "content_text": "This is a second item.", "url": "https://example.org/second-item" },
+                { "id": "1", "content_html": "<p>Hello, world!</p>", "url": "https://example.org/initial-post" }
+            ]
+        }"#,
+        )
+        .expect("a JSON Feed");
+        // The spec's own example has no dates; Datelines needs one per item.
+        assert_eq!(parsed.feed.items.len(), 0);
+        assert_eq!(parsed.skipped(), 2);
+        assert_eq!(parsed.problems[0].to_string(), "items[0].date_published: is missing, so the item has no date");
+        assert_eq!(parsed.feed.title, "My Example Feed");
+    }
+
+    #[test]
+    fn messy_items_are_accepted() {
+        let parsed = parse_feed(
+            br#"{"version":"https://jsonfeed.org/version/1","title":"Feed","items":[
+              {"id":7,"title":"Older &amp; wiser","date_published":"Wed, 19 Feb 2025 10:00:00 +0000","content_text":"Text."},
+              {"title":"No id","date_published":"2025-03-01T00:30:00+02:00","content_html":"<p>Hello <b>world</b></p>",
+               "tags":["nato"],"author":{"name":"Press"},"image":"javascript:alert(1)","url":"https://example.org/a"},
+              {"date_published":"2025-02-20","content_text":"A micro post with no title at all, only words."},
+              {"title":"Bad date","date_published":"31 Feb. 2025"},
+              {"title":"No date"},
+              {"content_text":"no date either"}
+            ]}"#,
+        )
+        .expect("a JSON Feed");
+        let items = &parsed.feed.items;
+        let titles: Vec<_> = items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["No id", "A micro post with no title at all, only words.", "Older & wiser"]);
+        assert_eq!(items[0].id, "2025-03-01-no-id");
+        assert_eq!(items[0].date.iso_date(), "2025-03-01", "its own offset's date");
+        assert_eq!(items[0].summary, "Hello world");
+        assert_eq!(items[0].html.as_deref(), Some("<p>Hello <b>world</b></p>"));
+        assert_eq!(items[0].image, None, "javascript: image dropped");
+        assert_eq!(items[0].url.as_deref(), Some("https://example.org/a"));
+        assert_eq!((items[0].tags.clone(), items[0].authors.clone()), (vec!["nato".to_string()], vec!["Press".to_string()]));
+        assert_eq!(items[2].id, "7");
+        assert_eq!(items[2].date.iso_date(), "2025-02-19");
+        assert_eq!(parsed.skipped(), 3);
+        let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
+        assert!(lines.contains(&"items[3].date_published: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)".to_string()), "{lines:?}");
+        assert!(lines.contains(&"items[2].title: is missing; the start of the text is used instead".to_string()), "{lines:?}");
+    }
+
+    #[test]
+    fn a_json_feed_without_items_is_the_wrong_shape() {
+        let err = parse_feed(br#"{"version":"https://jsonfeed.org/version/1.1","title":"x"}"#).expect_err("no items");
+        assert!(matches!(err, LoadError::WrongShape(ref m) if m.contains("no \"items\"")), "{err}");
+    }
+}

@@ -1,0 +1,146 @@
+//! Plain-text clean-up for feed fields: HTML entities that leak into titles, tags stripped from
+//! HTML to make a summary, and short excerpts. The result is always shown as text.
+
+/// Decodes HTML character references (`&amp;`, `&#8217;`, `&#x2019;`, and the common named
+/// ones). Unknown or malformed references stay as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(|c: char| c == ';' || c == '&' || c.is_whitespace()).map(|i| i + 1);
+        let decoded = match end {
+            Some(end) if rest.as_bytes()[end] == b';' && end <= 12 => reference(&rest[1..end]),
+            _ => None,
+        };
+        match (decoded, end) {
+            (Some(ch), Some(end)) => {
+                out.push(ch);
+                rest = &rest[end + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn reference(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        // NUL and surrogates are not characters a reader should see.
+        return char::from_u32(code).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "laquo" => '«',
+        "raquo" => '»',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "agrave" => 'à',
+        "ccedil" => 'ç',
+        "euro" => '€',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        _ => return None,
+    })
+}
+
+/// The text of an HTML fragment: tags removed, block ends turned into spaces, entities decoded,
+/// whitespace collapsed. `<script>` and `<style>` contents are dropped. For summaries only; the
+/// card renders HTML through the sanitizer instead.
+pub fn html_to_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        rest = &rest[open..];
+        let Some(close) = rest.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = rest[1..close].to_ascii_lowercase();
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        rest = &rest[close + 1..];
+        if name == "script" || name == "style" {
+            let closing = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = match lower.find(&closing) {
+                Some(at) => &rest[at..],
+                None => "",
+            };
+        }
+        text.push(' ');
+    }
+    text.push_str(rest);
+    collapse_whitespace(&decode_entities(&text))
+}
+
+/// Runs of whitespace become one space; the ends are trimmed.
+pub fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// At most `max` characters, cut at a word boundary, with "…" when cut.
+pub fn excerpt(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > max / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_named_and_numeric_references() {
+        assert_eq!(decode_entities("NATO &amp; EU: &#8220;strong&#8221; &#x2019;s &rsquo;"), "NATO & EU: “strong” ’s ’");
+        assert_eq!(decode_entities("a &lt;b&gt; c"), "a <b> c");
+        assert_eq!(decode_entities("AT&T & co &unknown; &#xZZ; &#0; &"), "AT&T & co &unknown; &#xZZ; &#0; &");
+        assert_eq!(decode_entities("&#xD800;"), "&#xD800;");
+        assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decoded once only");
+        assert_eq!(decode_entities("é&amp;"), "é&");
+    }
+
+    #[test]
+    fn html_becomes_plain_text() {
+        assert_eq!(html_to_text("<p>One <b>two</b></p><p>three&nbsp;four</p>"), "One two three four");
+        assert_eq!(html_to_text("a<script>alert('<p>x</p>')</script>b<style>p{}</style>c"), "a b c");
+        assert_eq!(html_to_text("<img src=x onerror=alert(1)>text"), "text");
+        assert_eq!(html_to_text("broken <a href='x"), "broken");
+        assert_eq!(html_to_text("&lt;script&gt;"), "<script>", "entities become text, never tags");
+    }
+
+    #[test]
+    fn excerpts_cut_at_words() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("The quick brown fox jumps over the lazy dog", 20), "The quick brown fox…");
+        assert_eq!(excerpt("ééééééééééééé", 5), "ééééé…");
+    }
+}

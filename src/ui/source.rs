@@ -1,0 +1,90 @@
+//! Where the news comes from: the bundled file, or a URL fetched with gloo-net. Errors are
+//! values with a message a person can act on.
+
+use crate::formats::{parse_feed, LoadError, Parsed};
+use crate::model::Feed;
+use gloo_net::http::Request;
+
+/// Why a fetched feed could not be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// No answer at all: offline, DNS, CORS, a refused connection.
+    Network { url: String },
+    /// The server answered with an error status.
+    Http { url: String, status: u16, status_text: String },
+    /// The answer was not a usable feed.
+    Content { url: String, error: LoadError },
+}
+
+impl FetchError {
+    /// A short headline for the error card.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            FetchError::Network { .. } => "The news could not be loaded",
+            FetchError::Http { status: 404, .. } => "The news file was not found",
+            FetchError::Http { .. } => "The news server reported an error",
+            FetchError::Content { error: LoadError::NotJson { .. }, .. } => "The news file is not valid JSON",
+            FetchError::Content { .. } => "The news file is not in a format Datelines reads",
+        }
+    }
+
+    /// What went wrong, in plain words.
+    pub fn detail(&self) -> String {
+        match self {
+            FetchError::Network { .. } => {
+                "The address could not be reached. Check the connection and the address (and, for another site, that it allows cross-origin requests), then try again.".into()
+            }
+            FetchError::Http { status, status_text, .. } => {
+                let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+                format!("The server answered HTTP {status}{text}.")
+            }
+            FetchError::Content { error, .. } => error.to_string(),
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        match self {
+            FetchError::Network { url } | FetchError::Http { url, .. } | FetchError::Content { url, .. } => url,
+        }
+    }
+}
+
+/// The bundled news, parsed.
+pub fn bundled() -> Result<Parsed, LoadError> {
+    parse_feed(crate::BUNDLED_JSON.as_bytes())
+}
+
+/// Fetches and parses a feed. Relative image and link URLs in it are resolved against the
+/// feed's own address, so a feed works from any page.
+pub async fn fetch_feed(url: &str) -> Result<Parsed, FetchError> {
+    let response = Request::get(url).send().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
+    if !response.ok() {
+        return Err(FetchError::Http { url: url.to_string(), status: response.status(), status_text: response.status_text() });
+    }
+    let base = response.url();
+    let bytes = response.binary().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
+    let mut parsed = parse_feed(&bytes).map_err(|error| FetchError::Content { url: url.to_string(), error })?;
+    resolve_urls(&mut parsed.feed, &base);
+    Ok(parsed)
+}
+
+fn resolve(url: &str, base: &str) -> Option<String> {
+    let absolute = web_sys::Url::new_with_base(url, base).ok()?.href();
+    crate::urls::safe_url(&absolute)
+}
+
+fn resolve_urls(feed: &mut Feed, base: &str) {
+    if base.is_empty() {
+        return;
+    }
+    for item in &mut feed.items {
+        if let Some(url) = item.url.take() {
+            item.url = resolve(&url, base);
+        }
+        if let Some(image) = item.image.as_mut() {
+            if let Some(src) = resolve(&image.src, base) {
+                image.src = src;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+use super::source::FetchError;
+use crate::formats::Problem;
+use leptos::prelude::*;
+
+/// A visible card saying why the news could not be loaded, with the address and a Retry button.
+#[component]
+pub fn ErrorCard(
+    /// What went wrong.
+    error: FetchError,
+    /// Loads the news again.
+    on_retry: Callback<()>,
+    /// True while a retry is in flight.
+    #[prop(into)]
+    retrying: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="dl-error" role="alert">
+            <h2 class="dl-error-title">{error.headline()}</h2>
+            <p>{error.detail()}</p>
+            <p class="dl-error-url">"Address: " <code>{error.url().to_string()}</code></p>
+            <button type="button" class="dl-button" disabled=retrying on:click=move |_| on_retry.run(())>
+                {move || if retrying.get() { "Retrying…" } else { "Retry" }}
+            </button>
+        </div>
+    }
+}
+
+/// "2 entries were skipped", with the reasons on demand. Warnings about entries that still show
+/// are listed in the same details.
+#[component]
+pub fn SkippedNotice(
+    /// Problems found while reading the feed.
+    problems: Vec<Problem>,
+) -> impl IntoView {
+    let skipped = problems.iter().filter(|p| p.skipped).count();
+    let headline = match skipped {
+        0 => format!("{} notes about this feed", problems.len()),
+        1 => "1 entry was skipped".to_string(),
+        n => format!("{n} entries were skipped"),
+    };
+    (!problems.is_empty()).then(|| {
+        view! {
+            <details class="dl-skipped">
+                <summary>{headline}</summary>
+                <ul>
+                    {problems.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}
+
+/// Grey placeholder entries shown while the news loads, so nothing jumps when it arrives.
+#[component]
+pub fn LoadingList(
+    /// How many placeholder rows to show.
+    #[prop(default = 4)]
+    rows: usize,
+) -> impl IntoView {
+    view! {
+        <div class="dl-loading" aria-busy="true">
+            <p class="dl-count" role="status">"Loading news…"</p>
+            <ol class="dl-entries" role="list" aria-hidden="true">
+                {(0..rows)
+                    .map(|_| view! {
+                        <li class="dl-entry">
+                            <div class="dl-article">
+                                <div class="dl-thumb"></div>
+                                <div class="dl-entry-text">
+                                    <span class="dl-skeleton dl-skeleton-date"></span>
+                                    <span class="dl-skeleton dl-skeleton-title"></span>
+                                    <span class="dl-skeleton"></span>
+                                    <span class="dl-skeleton"></span>
+                                </div>
+                            </div>
+                        </li>
+                    })
+                    .collect_view()}
+            </ol>
+        </div>
+    }
+}

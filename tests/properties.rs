@@ -1,0 +1,105 @@
+//! Property tests over the parsers: whatever the input, they return a value and never panic
+//! (in wasm a panic would abort the module and take every widget on the page with it).
+//! `PROPTEST_CASES=100000 cargo test --test properties` runs a longer search.
+#![cfg(not(target_arch = "wasm32"))]
+
+use datelines::dates::{ItemDate, YearMonth};
+use datelines::formats::{datelines::to_json, listing, parse_feed};
+use datelines::sanitize::{allowed_attribute, tag_policy};
+use datelines::text::{decode_entities, excerpt, html_to_text};
+use datelines::url_state::ViewState;
+use datelines::urls::safe_url;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+/// Any JSON value, biased towards the shapes and keys a news file has.
+fn json_value() -> impl Strategy<Value = Value> {
+    let key = prop_oneof![
+        Just("items".to_string()),
+        Just("title".to_string()),
+        Just("date".to_string()),
+        Just("date_published".to_string()),
+        Just("id".to_string()),
+        Just("image".to_string()),
+        Just("src".to_string()),
+        Just("url".to_string()),
+        Just("version".to_string()),
+        Just("content_html".to_string()),
+        Just("tags".to_string()),
+        Just("format".to_string()),
+        "[a-z_]{1,8}",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|f| json!(f)),
+        Just(json!("https://jsonfeed.org/version/1.1")),
+        Just(json!("2025-03-01T00:30:00+02:00")),
+        Just(json!("datelines/1")),
+        "\\PC{0,24}".prop_map(Value::String),
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(key.clone(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_parse_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = parse_feed(&bytes);
+        let _ = listing::parse(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn any_json_shape_parses_and_every_entry_is_accounted_for(value in json_value()) {
+        let bytes = serde_json::to_vec(&value).expect("serialises");
+        if let Ok(parsed) = parse_feed(&bytes) {
+            if let Some(items) = value.get("items").and_then(Value::as_array) {
+                // Each input entry is either shown or reported as skipped.
+                prop_assert_eq!(parsed.feed.items.len() + parsed.skipped(), items.len());
+            }
+            // What the parser accepted, the writer writes and the parser reads back.
+            let again = parse_feed(to_json(&parsed.feed).as_bytes()).expect("own output parses");
+            prop_assert_eq!(again.feed.items.len(), parsed.feed.items.len());
+        }
+    }
+
+    #[test]
+    fn any_feed_items_survive_a_round_trip(
+        items in prop::collection::vec(("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])", "\\PC{1,40}", "\\PC{0,40}"), 0..20)
+    ) {
+        let items: Vec<Value> = items.iter().map(|(date, title, summary)| json!({"date": date, "title": title, "summary": summary})).collect();
+        let bytes = serde_json::to_vec(&json!({ "items": items })).expect("serialises");
+        let parsed = parse_feed(&bytes).expect("valid input");
+        let again = parse_feed(to_json(&parsed.feed).as_bytes()).expect("own output parses");
+        prop_assert_eq!(again.feed, parsed.feed);
+    }
+
+    #[test]
+    fn text_helpers_never_panic(s in "\\PC{0,80}", n in 0usize..100) {
+        let _ = ItemDate::parse(&s);
+        let _ = YearMonth::parse(&s);
+        let _ = safe_url(&s);
+        let _ = decode_entities(&s);
+        let _ = html_to_text(&s);
+        let _ = excerpt(&s, n);
+        let _ = tag_policy(&s);
+        let _ = allowed_attribute("a", "href", &s);
+        let _ = ViewState::from_query(&s).to_query(&s);
+    }
+
+    #[test]
+    fn safe_urls_never_carry_a_script_scheme(s in "[ \\t\\n]{0,2}(java|vb)?[ \\t\\n]{0,2}script?:?[\\PC]{0,20}") {
+        if let Some(url) = safe_url(&s) {
+            let squashed: String = url.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            prop_assert!(!squashed.starts_with("javascript:") && !squashed.starts_with("vbscript:"), "{}", url);
+        }
+    }
+}
