@@ -18,3 +18,5 @@ pub mod ui;
 
 /// The bundled news file, compiled into the app so the default view needs no fetch.
 pub const BUNDLED_JSON: &str = include_str!("../public/news.json");
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

@@ -1,8 +1,14 @@
-//! The standalone Datelines page, built for the browser by Trunk.
+//! The Datelines app, built for the browser by Trunk. The same module serves the standalone
+//! page (index.html, whose `<body data-datelines-page>` asks for the full page) and the
+//! `<datelines-news>` widget (datelines.js calls `mount_widget`), so on a host page loading
+//! the module mounts nothing by itself.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    datelines::ui::mount_page();
+    let is_page = leptos::prelude::document().body().is_some_and(|b| b.has_attribute("data-datelines-page"));
+    if is_page {
+        datelines::ui::mount_page();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -26,6 +26,12 @@ pub fn NewsApp(
     state: RwSignal<ViewState>,
     /// Turns a view state into a link target.
     href_for: Callback<ViewState, String>,
+    /// Show at most this many entries at first (see `NewsPage`).
+    #[prop(optional, into)]
+    limit: Signal<Option<usize>>,
+    /// Where "More news" links to, if anywhere.
+    #[prop(optional, into)]
+    more_href: Signal<Option<String>>,
 ) -> impl IntoView {
     let feed = RwSignal::new(None::<Arc<Feed>>);
     let problems = RwSignal::new(Vec::<Problem>::new());
@@ -80,10 +86,10 @@ pub fn NewsApp(
                             </button>
                         </div>
                     })}
-                    <NewsPage feed state href_for/>
+                    <NewsPage feed state href_for limit more_href/>
                 }
                 .into_any(),
-                None if loading.get() => view! { <LoadingList/> }.into_any(),
+                None if loading.get() => view! { <LoadingList rows=limit.get().unwrap_or(4).min(6)/> }.into_any(),
                 None => ().into_any(),
             }
         }}

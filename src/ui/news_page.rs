@@ -17,6 +17,12 @@ pub fn NewsPage(
     state: RwSignal<ViewState>,
     /// Turns a view state into a link target, so links can be opened in a new tab.
     href_for: Callback<ViewState, String>,
+    /// Show at most this many entries at first, then a "More news" button. `None` shows all.
+    #[prop(optional, into)]
+    limit: Signal<Option<usize>>,
+    /// When set, "More news" is a link to this full list instead of a button.
+    #[prop(optional, into)]
+    more_href: Signal<Option<String>>,
 ) -> impl IntoView {
     let months = Arc::new(month_index(&feed.items));
     let choice = Memo::new(move |_| state.with(|s| s.month.clone()));
@@ -25,9 +31,20 @@ pub fn NewsPage(
         let feed = Arc::clone(&feed);
         Memo::new(move |_| filter_by_month(&feed.items, choice.with(MonthChoice::month)))
     };
+    // Paging: how many pages of `limit` entries are open; back to one when the filter changes.
+    let pages = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        choice.track();
+        pages.set(1);
+    });
+    let visible = move || limit.get().map_or(usize::MAX, |l| l.max(1).saturating_mul(pages.get()));
+    let hidden = move || shown.with(Vec::len).saturating_sub(visible());
     let groups = {
         let feed = Arc::clone(&feed);
-        move || shown.with(|positions| group_by_month(&feed.items, positions))
+        move || {
+            let visible = visible();
+            shown.with(|positions| group_by_month(&feed.items, &positions[..positions.len().min(visible)]))
+        }
     };
     let count = move || count_label(shown.with(Vec::len));
     let show_all = move |_| state.update(|s| s.month = MonthChoice::All);
@@ -44,6 +61,7 @@ pub fn NewsPage(
         current
     });
 
+    let feed_for_more = Arc::clone(&feed);
     let card = {
         let feed = Arc::clone(&feed);
         move || {
@@ -57,7 +75,7 @@ pub fn NewsPage(
     };
 
     view! {
-        <div class="dl-news" node_ref=page>
+        <div class="dl-news" tabindex="-1" node_ref=page>
             <header class="dl-header">
                 <h1 class="dl-heading">{feed.title.clone()}</h1>
                 <p class="dl-count" aria-live="polite">{count}</p>
@@ -103,8 +121,34 @@ pub fn NewsPage(
                     }
                 }
             />
+            {move || (hidden() > 0).then(|| {
+                let feed = Arc::clone(&feed_for_more);
+                match more_href.get() {
+                Some(href) => view! { <p class="dl-more"><a class="dl-button" href=href>"More news"</a></p> }.into_any(),
+                None => view! {
+                    <p class="dl-more">
+                        <button type="button" class="dl-button" on:click=move |_| {
+                            let first_new = visible();
+                            pages.update(|p| *p += 1);
+                            // Move focus to the first entry that just appeared.
+                            let id = shown.with_untracked(|s| s.get(first_new).and_then(|&i| feed.items.get(i)).map(|it| it.id.clone()));
+                            if let Some(id) = id {
+                                request_animation_frame(move || focus_entry(page, &id));
+                            }
+                        }>"More news"</button>
+                    </p>
+                }.into_any(),
+            }})}
             <p class="dl-back-to-top">
-                <a href="#dl-top">"Back to top"</a>
+                // A real link (it works without script), but handled here so it never changes
+                // the address or the host page's scroll target.
+                <a href="#dl-top" on:click=move |ev| {
+                    ev.prevent_default();
+                    if let Some(top) = page.get_untracked() {
+                        top.scroll_into_view();
+                        let _ = top.focus();
+                    }
+                }>"Back to top"</a>
             </p>
             {card}
         </div>

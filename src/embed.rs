@@ -1,0 +1,118 @@
+//! The `<datelines-news>` widget: a Datelines list inside a shadow root on someone else's page.
+//!
+//! `public/datelines.js` (generated at build time) defines the custom element and calls
+//! [`mount_widget`] from `connectedCallback`; attribute changes arrive through
+//! [`Widget::set_attribute`], and `disconnectedCallback` calls [`Widget::unmount`].
+//! The widget never touches the host's URL, links or keys unless the host adds `url-state`.
+
+use crate::ui::{location, NewsApp, Source};
+use crate::url_state::{MonthChoice, ViewState};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+/// The widget's stylesheet: the page's, plus isolation from the host.
+const WIDGET_CSS: &str = concat!(include_str!("../style/datelines.css"), include_str!("../style/widget.css"));
+
+/// The configuration a host gives through attributes.
+#[derive(Clone, Copy)]
+struct Config {
+    src: RwSignal<Option<String>>,
+    limit: RwSignal<Option<usize>>,
+    more_href: RwSignal<Option<String>>,
+    state: RwSignal<ViewState>,
+}
+
+/// One mounted widget. Dropping it (or calling `unmount`) removes everything it added.
+#[wasm_bindgen]
+pub struct Widget {
+    config: Config,
+    handle: Option<Box<dyn std::any::Any>>,
+}
+
+fn limit_from(value: Option<&str>) -> Option<usize> {
+    value.and_then(|v| v.trim().parse::<usize>().ok()).filter(|n| *n > 0)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Applies a changed attribute (`None` when it was removed).
+    pub fn set_attribute(&self, name: &str, value: Option<String>) {
+        let c = self.config;
+        match name {
+            "src" => c.src.set(value.filter(|v| !v.trim().is_empty())),
+            "limit" => c.limit.set(limit_from(value.as_deref())),
+            "more-href" => c.more_href.set(value.and_then(|v| crate::urls::safe_url(&v))),
+            "month" => c.state.update(|s| {
+                s.month = MonthChoice::parse(value.as_deref());
+                s.item = None;
+            }),
+            _ => {}
+        }
+    }
+
+    /// Removes the widget's content and stops all its work.
+    pub fn unmount(&mut self) {
+        self.handle = None;
+    }
+}
+
+/// Mounts a widget in `host`'s shadow root, configured from its attributes.
+#[wasm_bindgen]
+pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
+    console_error_panic_hook::set_once();
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let sheet = CssStyleSheet::new()?;
+    sheet.replace_sync(WIDGET_CSS)?;
+    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    // The loader's placeholder goes; the app takes its place.
+    shadow.set_inner_html("");
+    let mount_point: HtmlElement = document().create_element("div")?.unchecked_into();
+    shadow.append_child(&mount_point)?;
+
+    let attr = |name: &str| host.get_attribute(name);
+    let url_state = host.has_attribute("url-state");
+    let src = attr("src").filter(|v| !v.trim().is_empty());
+    let limit = limit_from(attr("limit").as_deref());
+    let more_href = attr("more-href").and_then(|v| crate::urls::safe_url(&v));
+    let month = attr("month");
+    let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
+    let config_in = config_out.clone();
+
+    let handle = mount_to(mount_point, move || {
+        let initial = if url_state {
+            location::initial_state()
+        } else {
+            ViewState { month: MonthChoice::parse(month.as_deref()), item: None }
+        };
+        let config = Config {
+            src: RwSignal::new(src),
+            limit: RwSignal::new(limit),
+            more_href: RwSignal::new(more_href),
+            state: RwSignal::new(initial),
+        };
+        config_in.set(Some(config));
+        let href_for = if url_state {
+            location::sync_with_url(config.state);
+            location::href_for()
+        } else {
+            // Links inside the widget never point the host page anywhere.
+            Callback::new(|_: ViewState| "#".to_string())
+        };
+        let state = config.state;
+        view! {
+            <div class="dl-page dl-widget" role="region" aria-label="News">
+                {move || {
+                    let source = config.src.get().map_or(Source::Bundled, Source::Url);
+                    view! { <NewsApp source state href_for limit=config.limit more_href=config.more_href/> }
+                }}
+            </div>
+        }
+    });
+    let config = config_out.take().ok_or_else(|| JsValue::from_str("Datelines: the widget did not start"))?;
+    Ok(Widget { config, handle: Some(Box::new(handle)) })
+}
