@@ -9,6 +9,7 @@ pub mod dates;
 pub mod formats;
 pub mod model;
 pub mod sanitize;
+pub mod synthetic;
 pub mod text;
 pub mod url_state;
 pub mod urls;

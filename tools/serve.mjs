@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -23,8 +24,9 @@ const TYPES = {
  * `routes` maps a path to `async (req, res) => void` and wins over files.
  * Returns { url, port, close() }.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, headers = () => ({}) }) {
+export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, headers = () => ({}), compress = true, mounts = {} }) {
   const base = resolve(root);
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -32,8 +34,17 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       if (route) return await route(req, res, url);
       let path = decodeURIComponent(url.pathname);
       if (path.endsWith('/')) path += 'index.html';
-      const file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) {
+      // `mounts` serves other folders under a prefix, e.g. { '/bench/': 'bench' }.
+      let dir = base;
+      for (const [prefix, folder] of Object.entries(mounts)) {
+        if (path.startsWith(prefix)) {
+          dir = resolve(folder);
+          path = path.slice(prefix.length - 1);
+          break;
+        }
+      }
+      const file = normalize(join(dir, path));
+      if (file !== dir && !file.startsWith(dir + sep)) {
         res.writeHead(403).end('forbidden');
         return;
       }
@@ -42,11 +53,21 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const extra = {};
+      // Compress text and wasm as any production server would, so transfer sizes are real.
+      if (compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|json|wasm|svg|txt)$/.test(file)) {
+        const key = `${file}:${info.mtimeMs}`;
+        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 6 }));
+        body = gzipped.get(key);
+        extra['content-encoding'] = 'gzip';
+        extra.vary = 'accept-encoding';
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...extra,
         ...headers(url.pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);

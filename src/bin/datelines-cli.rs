@@ -20,14 +20,20 @@ datelines-cli: prepare and check news files for Datelines
 USAGE:
     datelines-cli import <FILE|-> [-o OUTPUT]
     datelines-cli validate <FILE>
+    datelines-cli shard <FILE> <OUT_DIR>
+    datelines-cli generate <N> [-o OUTPUT]
     datelines-cli --help
 
 COMMANDS:
     import      Read a news listing (the text copied from a news page, like
                 tests/fixtures/news-page.txt) or a Datelines JSON file, and write
                 Datelines JSON to stdout, or to OUTPUT with -o. '-' reads stdin.
-    validate    Check a Datelines JSON file the way the browser reads it. Prints
-                one line per problem, with the entry's path and the reason.
+    validate    Check a Datelines JSON file or JSON Feed the way the browser reads
+                it. Prints one line per problem, with the entry's path and the reason.
+    shard       Split a feed (any format import reads) into OUT_DIR/index.json,
+                listing the months and their counts, plus one OUT_DIR/YYYY-MM.json
+                per month. Point the app at the index: ?src=OUT_DIR/index.json
+    generate    Write a deterministic synthetic feed of N entries (for benchmarks).
 
 OPTIONS:
     -o, --output FILE   Where import writes (default: stdout)
@@ -41,6 +47,8 @@ EXIT CODES:
 EXAMPLES:
     datelines-cli import tests/fixtures/news-page.txt -o public/news.json
     datelines-cli validate public/news.json
+    datelines-cli shard feed.json public/archive/
+    datelines-cli generate 10000 -o bench/data/feed-10000.json
 ";
 
     fn fail(message: impl std::fmt::Display) -> i32 {
@@ -60,6 +68,8 @@ EXAMPLES:
             }
             "import" => import(&args[1..]),
             "validate" => validate(&args[1..]),
+            "shard" => shard(&args[1..]),
+            "generate" => generate(&args[1..]),
             other => fail(format!("unknown command {other:?}; try --help")),
         }
     }
@@ -126,6 +136,51 @@ EXAMPLES:
             }
             Err(message) => fail(message),
         }
+    }
+
+    fn write_out(output: Option<&str>, text: &str) -> Result<(), String> {
+        match output {
+            Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}")),
+            None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| format!("cannot write stdout: {e}")),
+        }
+    }
+
+    fn generate(args: &[String]) -> i32 {
+        let (count, output) = match args {
+            [n] => (n, None),
+            [n, flag, path] if flag == "-o" || flag == "--output" => (n, Some(path.as_str())),
+            _ => return fail("generate needs a count, e.g. generate 1000 [-o FILE]"),
+        };
+        let Ok(count) = count.parse::<usize>() else { return fail(format!("{count:?} is not a number of entries")) };
+        let feed = datelines::synthetic::feed(count);
+        match write_out(output, &to_json(&feed)) {
+            Ok(()) => 0,
+            Err(message) => fail(message),
+        }
+    }
+
+    fn shard(args: &[String]) -> i32 {
+        let [input, out_dir] = args else { return fail("shard needs an input file and an output folder") };
+        let parsed = match read_input(input).and_then(|bytes| parse_any(input, &bytes)) {
+            Ok(parsed) => parsed,
+            Err(message) => return fail(message),
+        };
+        for problem in &parsed.problems {
+            eprintln!("{input}: {problem}");
+        }
+        let dir = std::path::Path::new(out_dir);
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return fail(format!("cannot create {out_dir}: {e}"));
+        }
+        let files = datelines::formats::shards::shard(&parsed.feed);
+        for (name, body) in &files {
+            let path = dir.join(name);
+            if let Err(e) = std::fs::write(&path, body) {
+                return fail(format!("cannot write {}: {e}", path.display()));
+            }
+        }
+        eprintln!("{input}: {} entries in {} months -> {}", parsed.feed.items.len(), files.len() - 1, dir.join("index.json").display());
+        0
     }
 
     fn validate(args: &[String]) -> i32 {

@@ -6,6 +6,7 @@
 pub mod datelines;
 pub mod jsonfeed;
 pub mod listing;
+pub mod shards;
 
 use crate::model::Feed;
 use std::fmt;
@@ -74,12 +75,34 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, LoadError> {
     })
 }
 
+/// What a JSON file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// A feed (Datelines JSON or JSON Feed).
+    Feed(Parsed),
+    /// The index of a month-sharded archive.
+    Index(shards::ArchiveIndex),
+}
+
+/// Reads a feed or a sharded archive's index, detected from the content.
+pub fn parse_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let value = parse_json(bytes)?;
+    if shards::is_index(&value) {
+        shards::index_from_value(&value).map(Loaded::Index)
+    } else {
+        feed_from_value(&value).map(Loaded::Feed)
+    }
+}
+
+fn feed_from_value(value: &serde_json::Value) -> Result<Parsed, LoadError> {
+    if jsonfeed::is_json_feed(value) {
+        jsonfeed::from_value(value)
+    } else {
+        datelines::from_value(value)
+    }
+}
+
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
 pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, LoadError> {
-    let value = parse_json(bytes)?;
-    if jsonfeed::is_json_feed(&value) {
-        jsonfeed::from_value(&value)
-    } else {
-        datelines::from_value(&value)
-    }
+    feed_from_value(&parse_json(bytes)?)
 }

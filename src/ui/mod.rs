@@ -24,6 +24,10 @@ pub use thumbnail::{ImagePlaceholder, Thumbnail};
 use crate::url_state::parse_query;
 use leptos::prelude::*;
 
+/// Entries the standalone page renders at first and per "More news": enough to fill a screen
+/// many times over, few enough that 100,000 entries cost no more than 1,000.
+pub const PAGE_SIZE: usize = 50;
+
 /// Mounts the standalone page on `<body>`: the bundled news, or `?src=<url>`.
 pub fn mount_page() {
     console_error_panic_hook::set_once();
@@ -38,7 +42,7 @@ pub fn mount_page() {
         location::sync_with_url(state);
         view! {
             <main class="dl-page" id="dl-top" tabindex="-1">
-                <NewsApp source state href_for=location::href_for()/>
+                <NewsApp source state href_for=location::href_for() limit=Some(PAGE_SIZE)/>
             </main>
         }
     });

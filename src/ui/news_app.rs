@@ -1,7 +1,11 @@
-use super::source::{bundled, fetch_feed, FetchError};
+use super::source::{bundled, fetch_any, fetch_feed, resolve, FetchError};
 use super::{ErrorCard, LoadingList, NewsPage, SkippedNotice};
-use crate::formats::Problem;
-use crate::model::Feed;
+use crate::archive::MonthCount;
+use crate::dates::YearMonth;
+use crate::formats::shards::ArchiveIndex;
+use crate::formats::{Loaded, Problem};
+use crate::model::{Feed, NewsItem};
+use std::collections::BTreeSet;
 use crate::url_state::ViewState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,6 +42,62 @@ pub fn NewsApp(
     let error = RwSignal::new(None::<FetchError>);
     let loading = RwSignal::new(false);
 
+    // A month-sharded archive: its index, and the months fetched (or being fetched) so far.
+    let index = RwSignal::new(None::<(Arc<ArchiveIndex>, String)>);
+    let months = Memo::new(move |_| {
+        index.with(|i| {
+            i.as_ref().map(|(idx, _)| Arc::new(idx.months.iter().map(|s| MonthCount { month: s.month, count: s.count }).collect::<Vec<_>>()))
+        })
+    });
+    let requested = StoredValue::new(BTreeSet::<YearMonth>::new());
+    let pages = RwSignal::new(1usize);
+    let items = StoredValue::new(Vec::<NewsItem>::new());
+    // Fetches one month of the archive and adds its entries to the list.
+    let load_month = move |month: YearMonth| {
+        let Some((idx, base)) = index.get_untracked() else { return };
+        let Some(shard) = idx.months.iter().find(|s| s.month == month).cloned() else { return };
+        if !requested.try_update_value(|r| r.insert(month)).unwrap_or(false) {
+            return;
+        }
+        let Some(url) = resolve(&shard.src, &base) else { return };
+        loading.set(true);
+        spawn_local(async move {
+            match fetch_feed(&url).await {
+                Ok(parsed) => {
+                    items.update_value(|all| all.extend(parsed.feed.items));
+                    let all = items.with_value(Clone::clone);
+                    feed.set(Some(Arc::new(Feed::new(idx.title.clone(), all))));
+                    problems.update(|p| p.extend(parsed.problems));
+                }
+                Err(e) => {
+                    requested.update_value(|r| {
+                        r.remove(&month);
+                    });
+                    error.set(Some(e));
+                }
+            }
+            loading.set(false);
+        });
+    };
+    // The view asks for a month's data (`Some`) or for more of the archive (`None`: the newest
+    // month not fetched yet).
+    let need = Callback::new(move |month: Option<YearMonth>| {
+        let target = month.or_else(|| {
+            index.with_untracked(|i| {
+                i.as_ref().and_then(|(idx, _)| {
+                    requested.with_value(|r| idx.months.iter().map(|s| s.month).find(|m| !r.contains(m)))
+                })
+            })
+        });
+        if let Some(month) = target {
+            load_month(month);
+        }
+    });
+    let more_in_archive = Signal::derive(move || {
+        let _ = feed.get();
+        index.with(|i| i.as_ref().is_some_and(|(idx, _)| requested.with_value(|r| r.len() < idx.months.len())))
+    });
+
     let fetched = matches!(source, Source::Url(_));
     let load = Callback::new(move |()| match &source {
         Source::Bundled => match bundled() {
@@ -52,8 +112,16 @@ pub fn NewsApp(
             let url = url.clone();
             loading.set(true);
             spawn_local(async move {
-                match fetch_feed(&url).await {
-                    Ok(parsed) => {
+                match fetch_any(&url).await {
+                    Ok((Loaded::Index(idx), base)) => {
+                        let first = state.with_untracked(|s| s.month.month()).or(idx.months.first().map(|s| s.month));
+                        index.set(Some((Arc::new(idx), base)));
+                        error.set(None);
+                        if let Some(month) = first {
+                            load_month(month);
+                        }
+                    }
+                    Ok((Loaded::Feed(parsed), _)) => {
                         for problem in &parsed.problems {
                             leptos::logging::warn!("Datelines: {url}: {problem}");
                         }
@@ -86,7 +154,7 @@ pub fn NewsApp(
                             </button>
                         </div>
                     })}
-                    <NewsPage feed state href_for limit more_href/>
+                    <NewsPage feed state href_for limit more_href archive_months=months on_need=need more_in_archive pages/>
                 }
                 .into_any(),
                 None if loading.get() => view! { <LoadingList rows=limit.get().unwrap_or(4).min(6)/> }.into_any(),

@@ -1,5 +1,6 @@
 use super::{DetailCard, MonthFilter, NewsEntry};
-use crate::archive::{count_label, filter_by_month, group_by_month, month_index, neighbours};
+use crate::archive::{count_label, filter_by_month, group_by_month, month_index, neighbours, MonthCount};
+use crate::dates::YearMonth;
 use crate::model::Feed;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::html;
@@ -23,8 +24,23 @@ pub fn NewsPage(
     /// When set, "More news" is a link to this full list instead of a button.
     #[prop(optional, into)]
     more_href: Signal<Option<String>>,
+    /// For a month-sharded archive: every month with its count, from the archive's index.
+    /// The feed then holds only the months fetched so far.
+    #[prop(optional, into)]
+    archive_months: Signal<Option<Arc<Vec<MonthCount>>>>,
+    /// Asks for a month's entries (`Some`), or for the next month of the archive (`None`).
+    #[prop(optional)]
+    on_need: Option<Callback<Option<YearMonth>>>,
+    /// True when the archive has months not fetched yet.
+    #[prop(optional, into)]
+    more_in_archive: Signal<bool>,
+    /// How many pages of `limit` entries are open. Give one that outlives this component when
+    /// the feed it shows grows (a sharded archive), so the reader keeps their place.
+    #[prop(optional)]
+    pages: Option<RwSignal<usize>>,
 ) -> impl IntoView {
-    let months = Arc::new(month_index(&feed.items));
+    let local_months = Arc::new(month_index(&feed.items));
+    let months = archive_months.get_untracked().unwrap_or(local_months);
     let choice = Memo::new(move |_| state.with(|s| s.month.clone()));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
     let shown = {
@@ -32,13 +48,20 @@ pub fn NewsPage(
         Memo::new(move |_| filter_by_month(&feed.items, choice.with(MonthChoice::month)))
     };
     // Paging: how many pages of `limit` entries are open; back to one when the filter changes.
-    let pages = RwSignal::new(1usize);
-    Effect::new(move |_| {
-        choice.track();
-        pages.set(1);
+    let pages = pages.unwrap_or_else(|| RwSignal::new(1usize));
+    Effect::new(move |previous: Option<MonthChoice>| {
+        let current = choice.get();
+        if previous.is_some_and(|p| p != current) {
+            pages.set(1);
+        }
+        current
     });
     let visible = move || limit.get().map_or(usize::MAX, |l| l.max(1).saturating_mul(pages.get()));
-    let hidden = move || shown.with(Vec::len).saturating_sub(visible());
+    let hidden = move || {
+        let local = shown.with(Vec::len).saturating_sub(visible());
+        // With everything fetched shown, an archive in "All months" can still fetch older months.
+        if local == 0 && more_in_archive.get() && choice.with(MonthChoice::month).is_none() { 1 } else { local }
+    };
     let groups = {
         let feed = Arc::clone(&feed);
         move || {
@@ -46,7 +69,23 @@ pub fn NewsPage(
             shown.with(|positions| group_by_month(&feed.items, &positions[..positions.len().min(visible)]))
         }
     };
-    let count = move || count_label(shown.with(Vec::len));
+    // In an archive, counts come from the index: not every month has been fetched.
+    let total = move || match archive_months.get() {
+        Some(index) => match choice.with(MonthChoice::month) {
+            Some(m) => index.iter().find(|c| c.month == m).map_or(0, |c| c.count),
+            None => index.iter().map(|c| c.count).sum(),
+        },
+        None => shown.with(Vec::len),
+    };
+    let count = move || count_label(total());
+    if let Some(need) = on_need {
+        Effect::new(move |_| {
+            let month = choice.with(MonthChoice::month);
+            if month.is_some() || shown.with_untracked(Vec::is_empty) {
+                need.run(month);
+            }
+        });
+    }
     let show_all = move |_| state.update(|s| s.month = MonthChoice::All);
     let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
     let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
@@ -87,7 +126,7 @@ pub fn NewsPage(
                         {format!("“{value}” is not a month, so all entries are shown.")}
                     </p>
                 }.into_any()),
-                MonthChoice::Month(month) if shown.with(Vec::is_empty) => Some(view! {
+                MonthChoice::Month(month) if shown.with(Vec::is_empty) && total() == 0 => Some(view! {
                     <div class="dl-empty" role="status">
                         <p>{format!("There are no entries for {}.", month.label())}</p>
                         <button type="button" class="dl-button" on:click=show_all>"Show all months"</button>
@@ -129,6 +168,11 @@ pub fn NewsPage(
                     <p class="dl-more">
                         <button type="button" class="dl-button" on:click=move |_| {
                             let first_new = visible();
+                            if first_new >= shown.with_untracked(Vec::len) {
+                                if let Some(need) = on_need {
+                                    need.run(None);
+                                }
+                            }
                             pages.update(|p| *p += 1);
                             // Move focus to the first entry that just appeared.
                             let id = shown.with_untracked(|s| s.get(first_new).and_then(|&i| feed.items.get(i)).map(|it| it.id.clone()));

@@ -1,7 +1,7 @@
 //! Where the news comes from: the bundled file, or a URL fetched with gloo-net. Errors are
 //! values with a message a person can act on.
 
-use crate::formats::{parse_feed, LoadError, Parsed};
+use crate::formats::{parse_any, parse_feed, LoadError, Loaded, Parsed};
 use crate::model::Feed;
 use gloo_net::http::Request;
 
@@ -54,21 +54,35 @@ pub fn bundled() -> Result<Parsed, LoadError> {
     parse_feed(crate::BUNDLED_JSON.as_bytes())
 }
 
-/// Fetches and parses a feed. Relative image and link URLs in it are resolved against the
-/// feed's own address, so a feed works from any page.
-pub async fn fetch_feed(url: &str) -> Result<Parsed, FetchError> {
+/// Fetches a feed or a sharded archive's index. Returns it with the address it came from (after
+/// redirects), against which relative URLs in it resolve.
+pub async fn fetch_any(url: &str) -> Result<(Loaded, String), FetchError> {
     let response = Request::get(url).send().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
     if !response.ok() {
         return Err(FetchError::Http { url: url.to_string(), status: response.status(), status_text: response.status_text() });
     }
     let base = response.url();
     let bytes = response.binary().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
-    let mut parsed = parse_feed(&bytes).map_err(|error| FetchError::Content { url: url.to_string(), error })?;
-    resolve_urls(&mut parsed.feed, &base);
-    Ok(parsed)
+    let mut loaded = parse_any(&bytes).map_err(|error| FetchError::Content { url: url.to_string(), error })?;
+    if let Loaded::Feed(parsed) = &mut loaded {
+        resolve_urls(&mut parsed.feed, &base);
+    }
+    Ok((loaded, base))
 }
 
-fn resolve(url: &str, base: &str) -> Option<String> {
+/// Fetches a feed (one month of a sharded archive, for instance).
+pub async fn fetch_feed(url: &str) -> Result<Parsed, FetchError> {
+    match fetch_any(url).await? {
+        (Loaded::Feed(parsed), _) => Ok(parsed),
+        (Loaded::Index(_), _) => Err(FetchError::Content {
+            url: url.to_string(),
+            error: LoadError::WrongShape("an archive index where a month's entries were expected".into()),
+        }),
+    }
+}
+
+/// `url` made absolute against `base`, if it is safe to use.
+pub fn resolve(url: &str, base: &str) -> Option<String> {
     let absolute = web_sys::Url::new_with_base(url, base).ok()?.href();
     crate::urls::safe_url(&absolute)
 }

@@ -1,0 +1,182 @@
+// Datelines benchmark: the release build against a hand-written plain-JS baseline with the same
+// data, markup and behaviour. Alternating runs, median of RUNS each, for 1,000, 10,000 and
+// 100,000 entries (and a 100,000-entry month-sharded archive). Prints a table with the goals.
+// Not part of the test command's pass/fail. Run with ./x bench.
+import { chromium } from 'playwright-core';
+import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { startServer } from '../tools/serve.mjs';
+import { LAUNCH } from '../tests/e2e/helpers.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
+const root = new URL('..', import.meta.url).pathname;
+const dist = `${root}dist`;
+const data = `${root}bench/data`;
+
+// Test data: deterministic synthetic feeds, made by the project's own CLI.
+function ensureData() {
+  const cli = [`run`, `--quiet`, `--release`, `--bin`, `datelines-cli`, `--`];
+  for (const n of SIZES) {
+    if (!existsSync(`${data}/feed-${n}.json`)) {
+      execFileSync('cargo', [...cli, 'generate', String(n), '-o', `${data}/feed-${n}.json`], { cwd: root, stdio: 'inherit' });
+    }
+  }
+  if (SIZES.includes(100000) && !existsSync(`${data}/archive-100000/index.json`)) {
+    execFileSync('cargo', [...cli, 'shard', `${data}/feed-100000.json`, `${data}/archive-100000`], { cwd: root, stdio: 'inherit' });
+  }
+}
+
+// Installed in every page before it loads: timing helpers shared by both apps.
+function instrument() {
+  window.__bench = {};
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; });
+  const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+  const first = new MutationObserver(() => {
+    if (document.querySelector('.dl-entries article')) {
+      first.disconnect();
+      afterPaint(() => { window.__bench.firstRender = performance.now(); });
+    }
+  });
+  first.observe(document, { subtree: true, childList: true });
+  // Resolves with the time from the next real input event to the paint after the DOM changes.
+  window.__nextUpdate = () => new Promise((resolve) => {
+    let start = null;
+    const input = (e) => { start ??= e.timeStamp; };
+    addEventListener('keydown', input, { capture: true, once: true });
+    addEventListener('pointerdown', input, { capture: true, once: true });
+    const seen = new MutationObserver(() => {
+      seen.disconnect();
+      afterPaint(() => resolve(performance.now() - start));
+    });
+    seen.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['open'] });
+    setTimeout(() => { seen.disconnect(); resolve(NaN); }, 10_000);
+  });
+}
+
+async function measure(browser, url, dataPath) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  if (process.env.DEBUG) {
+    page.on('pageerror', (e) => console.error('pageerror', e.message));
+    page.on('crash', () => console.error('page crashed'));
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.firstRender, null, { timeout: 120_000 });
+  const timing = await page.evaluate((dataPath) => {
+    const resources = performance.getEntriesByType('resource');
+    const nav = performance.getEntriesByType('navigation')[0];
+    const dataEnd = Math.max(0, ...resources.filter((r) => r.name.includes(dataPath)).map((r) => r.responseEnd));
+    return {
+      firstRender: window.__bench.firstRender,
+      afterData: window.__bench.firstRender - dataEnd,
+      bytes: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
+    };
+  }, dataPath);
+
+  // Month switch: real keyboard input on the focused control, to the next paint.
+  await page.focus('#dl-month');
+  let pending = page.evaluate(() => window.__nextUpdate());
+  await page.keyboard.press('ArrowDown');
+  const monthSwitch = await pending;
+  await page.waitForTimeout(200);
+
+  // Open the first entry's card with the mouse.
+  const box = await page.locator('.dl-title-link').first().boundingBox();
+  pending = page.evaluate(() => window.__nextUpdate());
+  await page.mouse.click(box.x + 5, box.y + box.height / 2);
+  const openCard = await pending;
+  await page.locator('dialog[open]').waitFor();
+
+  await cdp.send('HeapProfiler.collectGarbage');
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+  await context.close();
+  return { ...timing, monthSwitch, openCard, memory: metrics.JSHeapUsedSize + wasm };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+ensureData();
+if (!existsSync(`${dist}/index.html`)) throw new Error('dist/ is missing: run ./x build');
+const css = readdirSync(dist).find((f) => /^datelines-[0-9a-f]+\.css$/.test(f));
+const server = await startServer({
+  root: dist,
+  mounts: { '/bench/': `${root}bench` },
+  routes: { '/bench/datelines.css': async (req, res) => { res.writeHead(302, { location: `/${css}` }); res.end(); } },
+});
+const browser = await chromium.launch(LAUNCH);
+
+const cases = [];
+for (const n of SIZES) {
+  const path = `/bench/data/feed-${n}.json`;
+  cases.push({ name: `${n.toLocaleString('en')} entries`, n, datelines: `/?src=${path}`, baseline: `/bench/baseline.html?src=${path}`, dataPath: path });
+}
+if (SIZES.includes(100000)) {
+  const path = '/bench/data/archive-100000/';
+  cases.push({ name: '100,000 entries, month-sharded', n: 'sharded', datelines: `/?src=${path}index.json`, baseline: null, dataPath: path });
+}
+
+const results = {};
+for (const c of cases) {
+  const runs = { datelines: [], baseline: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? ['baseline', 'datelines'] : ['datelines', 'baseline'];
+    for (const who of order) {
+      if (!c[who]) continue;
+      const started = Date.now();
+      runs[who].push(await measure(browser, `${server.url}${c[who]}`, c.dataPath));
+      process.stderr.write(`${c.name} ${who}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    }
+  }
+  const summary = (list) => list.length ? Object.fromEntries(Object.keys(list[0]).map((k) => [k, median(list.map((r) => r[k]))])) : null;
+  results[c.name] = { datelines: summary(runs.datelines), baseline: summary(runs.baseline), n: c.n };
+}
+process.stderr.write('\n');
+await browser.close();
+await server.close();
+
+// The table.
+const ms = (v) => (v == null ? '–' : `${v.toFixed(0)} ms`);
+const mb = (v) => (v == null ? '–' : `${(v / 1048576).toFixed(1)} MB`);
+const kb = (v) => (v == null ? '–' : `${(v / 1024).toFixed(0)} KB`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+const first1k = results['1,000 entries']?.datelines?.firstRender;
+const goals = {
+  '1,000 entries': {
+    firstRender: (d, b) => [`≤ 1.25× baseline`, d / b <= 1.25],
+    monthSwitch: (d, b) => [`≤ 1.0× baseline`, d / b <= 1.0],
+  },
+  '10,000 entries': {
+    afterData: (d) => ['< 100 ms', d < 100],
+    monthSwitch: (d) => ['< 50 ms', d < 50],
+    memory: (d) => ['< 25 MB', d < 25 * 1048576],
+  },
+  '100,000 entries, month-sharded': {
+    bytes: (d) => ['≤ 200 KB', d <= 200 * 1024],
+    firstRender: (d) => [`≈ 1,000-entry case (${ms(first1k)})`, first1k != null && d <= first1k * 1.1],
+  },
+};
+const rows = [['entries', 'measure', 'Datelines', 'baseline', 'ratio', 'goal']];
+const metrics = [['firstRender', 'first list render', ms], ['afterData', 'render after data arrives', ms], ['monthSwitch', 'month switch (keyboard)', ms], ['openCard', 'open detail card (mouse)', ms], ['memory', 'JS heap + wasm memory', mb], ['bytes', 'bytes transferred', kb]];
+for (const [name, r] of Object.entries(results)) {
+  for (const [key, label, fmt] of metrics) {
+    const d = r.datelines?.[key];
+    const b = r.baseline?.[key];
+    const goal = goals[name]?.[key]?.(d, b);
+    rows.push([name, label, fmt(d), fmt(b), ratio(d, b), goal ? `${goal[0]}: ${goal[1] ? 'met' : 'NOT met'}` : '']);
+  }
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(`Datelines benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, median of ${RUNS} runs, Chromium ${browser.version?.() ?? ''}`);
+console.log(line(rows[0]));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows.slice(1)) console.log(line(r));

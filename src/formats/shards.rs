@@ -1,0 +1,137 @@
+//! Month-sharded archives: an index file listing the months with their counts, plus one
+//! Datelines file per month. The app reads the index first and fetches only the months it shows.
+//!
+//! ```json
+//! { "format": "datelines-index/1", "title": "News", "total": 100000,
+//!   "months": [ { "month": "2025-03", "count": 12, "src": "2025-03.json" }, … ] }
+//! ```
+
+use super::datelines::{kind, to_json};
+use super::LoadError;
+use crate::archive::{filter_by_month, month_index};
+use crate::dates::YearMonth;
+use crate::model::Feed;
+use serde::Serialize;
+use serde_json::Value;
+
+/// The `format` value of an index file.
+pub const INDEX_FORMAT: &str = "datelines-index/1";
+
+/// One month of a sharded archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shard {
+    pub month: YearMonth,
+    pub count: usize,
+    /// The month's file, relative to the index.
+    pub src: String,
+}
+
+/// A sharded archive's index: its months newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveIndex {
+    pub title: String,
+    pub months: Vec<Shard>,
+}
+
+impl ArchiveIndex {
+    pub fn total(&self) -> usize {
+        self.months.iter().map(|m| m.count).sum()
+    }
+}
+
+pub fn is_index(value: &Value) -> bool {
+    value.get("format").and_then(Value::as_str) == Some(INDEX_FORMAT)
+}
+
+/// Reads an index. Month entries that are malformed are an error: a broken index cannot be
+/// trusted to find the data.
+pub fn index_from_value(value: &Value) -> Result<ArchiveIndex, LoadError> {
+    let months = match value.get("months") {
+        Some(Value::Array(months)) => months,
+        Some(other) => return Err(LoadError::WrongShape(format!("\"months\" is {}, expected an array", kind(other)))),
+        None => return Err(LoadError::WrongShape("the index has no \"months\" array".into())),
+    };
+    let mut out = Vec::with_capacity(months.len());
+    for (i, m) in months.iter().enumerate() {
+        let month = m.get("month").and_then(Value::as_str).and_then(YearMonth::parse);
+        let count = m.get("count").and_then(Value::as_u64);
+        let src = m.get("src").and_then(Value::as_str).and_then(crate::urls::safe_url);
+        match (month, count, src) {
+            (Some(month), Some(count), Some(src)) => out.push(Shard { month, count: count as usize, src }),
+            _ => return Err(LoadError::WrongShape(format!("months[{i}] needs \"month\" (YYYY-MM), \"count\" and \"src\""))),
+        }
+    }
+    out.sort_by(|a, b| b.month.cmp(&a.month));
+    let title = value.get("title").and_then(Value::as_str).unwrap_or("News").to_string();
+    Ok(ArchiveIndex { title, months: out })
+}
+
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    format: &'a str,
+    title: &'a str,
+    total: usize,
+    months: Vec<MonthOut>,
+}
+
+#[derive(Serialize)]
+struct MonthOut {
+    month: String,
+    count: usize,
+    src: String,
+}
+
+/// Splits a feed into (file name, contents) pairs: `index.json` first, then one file per month.
+pub fn shard(feed: &Feed) -> Vec<(String, String)> {
+    let months = month_index(&feed.items);
+    let mut files = Vec::with_capacity(months.len() + 1);
+    let index = IndexOut {
+        format: INDEX_FORMAT,
+        title: &feed.title,
+        total: feed.items.len(),
+        months: months.iter().map(|m| MonthOut { month: m.month.key(), count: m.count, src: format!("{}.json", m.month.key()) }).collect(),
+    };
+    let mut index_json = serde_json::to_string_pretty(&index).unwrap_or_default();
+    index_json.push('\n');
+    files.push(("index.json".to_string(), index_json));
+    for m in &months {
+        let items = filter_by_month(&feed.items, Some(m.month)).into_iter().filter_map(|i| feed.items.get(i).cloned()).collect();
+        let month_feed = Feed { title: feed.title.clone(), items };
+        files.push((format!("{}.json", m.month.key()), to_json(&month_feed)));
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{parse_any, Loaded};
+
+    #[test]
+    fn a_feed_splits_into_an_index_and_months_that_read_back() {
+        let feed = crate::synthetic::feed(500);
+        let files = shard(&feed);
+        let (name, index_json) = &files[0];
+        assert_eq!(name, "index.json");
+        let Ok(Loaded::Index(index)) = parse_any(index_json.as_bytes()) else { panic!("an index") };
+        assert_eq!(index.total(), 500);
+        assert_eq!(index.months.len(), files.len() - 1);
+        let mut seen = 0;
+        for shard in &index.months {
+            let (_, body) = files.iter().find(|(n, _)| *n == shard.src).expect("the month's file");
+            let Ok(Loaded::Feed(parsed)) = parse_any(body.as_bytes()) else { panic!("a feed") };
+            assert_eq!(parsed.feed.items.len(), shard.count);
+            assert!(parsed.feed.items.iter().all(|i| i.date.year_month() == shard.month));
+            seen += shard.count;
+        }
+        assert_eq!(seen, 500);
+    }
+
+    #[test]
+    fn a_broken_index_is_refused() {
+        let bad = br#"{"format":"datelines-index/1","months":[{"month":"2025-13","count":1,"src":"x.json"}]}"#;
+        assert!(matches!(parse_any(bad), Err(LoadError::WrongShape(m)) if m.contains("months[0]")));
+        let unsafe_src = br#"{"format":"datelines-index/1","months":[{"month":"2025-01","count":1,"src":"javascript:x"}]}"#;
+        assert!(parse_any(unsafe_src).is_err());
+    }
+}
