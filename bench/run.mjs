@@ -80,16 +80,17 @@ async function measure(browser, url, dataPath) {
 
   // Month switch: real keyboard input on the focused control, to the next paint.
   await page.focus('#dl-month');
-  let pending = page.evaluate(() => window.__nextUpdate());
+  // Start watching before the input (an un-awaited evaluate could arrive after the key press).
+  await page.evaluate(() => { window.__pending = window.__nextUpdate(); });
   await page.keyboard.press('ArrowDown');
-  const monthSwitch = await pending;
+  const monthSwitch = await page.evaluate(() => window.__pending);
   await page.waitForTimeout(200);
 
   // Open the first entry's card with the mouse.
   const box = await page.locator('.dl-title-link').first().boundingBox();
-  pending = page.evaluate(() => window.__nextUpdate());
+  await page.evaluate(() => { window.__pending = window.__nextUpdate(); });
   await page.mouse.click(box.x + 5, box.y + box.height / 2);
-  const openCard = await pending;
+  const openCard = await page.evaluate(() => window.__pending);
   await page.locator('dialog[open]').waitFor();
 
   await cdp.send('HeapProfiler.collectGarbage');

@@ -6,7 +6,7 @@
 //!                "image": { "src": "a.jpg", "alt": "…", "size_kb": 55.76 } } ] }
 //! ```
 
-use super::{LoadError, Parsed, Problem};
+use super::{Document, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::urls::safe_url;
@@ -17,20 +17,18 @@ use std::collections::BTreeSet;
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
 
-/// Turns parsed JSON into a feed, entry by entry.
-pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
-    let root = value
-        .as_object()
-        .ok_or_else(|| LoadError::WrongShape(format!("the top level is {}, expected an object with \"items\"", kind(value))))?;
+/// Turns a parsed document into a feed, entry by entry.
+pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
+    let root = &doc.root;
     if let Some(format) = root.get("format") {
         if format.as_str() != Some(FORMAT) {
             let found = format.as_str().map_or_else(|| kind(format).to_string(), |f| format!("\"{f}\""));
             return Err(LoadError::WrongShape(format!("\"format\" is {found}, expected \"{FORMAT}\"")));
         }
     }
-    let items = match root.get("items") {
-        Some(Value::Array(items)) => items,
-        Some(other) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
+    let items = match &doc.items {
+        Some(Ok(items)) => items,
+        Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
         None => return Err(LoadError::WrongShape("it has no \"items\" array".into())),
     };
     let title = match root.get("title") {
@@ -43,7 +41,8 @@ pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
     let mut good = Vec::with_capacity(items.len());
     for (index, raw) in items.iter().enumerate() {
         let path = format!("items[{index}]");
-        match read_item(raw, &path, &mut problems) {
+        let raw: Value = doc.entry(raw)?;
+        match read_item(&raw, &path, &mut problems) {
             Ok(mut item) => {
                 if !seen_ids.insert(item.id.clone()) {
                     if raw.get("id").is_some() {

@@ -3,7 +3,7 @@
 //! accepted. An item is skipped only when it has no date or nothing to show as a title.
 
 use super::datelines::{kind, text_list};
-use super::{LoadError, Parsed, Problem};
+use super::{Document, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
-pub fn is_json_feed(value: &Value) -> bool {
+pub(crate) fn is_json_feed(value: &Map<String, Value>) -> bool {
     value.get("version").and_then(Value::as_str).is_some_and(|v| v.contains("jsonfeed.org/version/"))
 }
 
@@ -20,11 +20,11 @@ fn text(obj: &Map<String, Value>, field: &str) -> Option<String> {
     obj.get(field).and_then(Value::as_str).map(|s| collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
 }
 
-pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
-    let root = value.as_object().ok_or_else(|| LoadError::WrongShape("the top level is not an object".into()))?;
-    let items = match root.get("items") {
-        Some(Value::Array(items)) => items,
-        Some(other) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
+pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
+    let root = &doc.root;
+    let items = match &doc.items {
+        Some(Ok(items)) => items,
+        Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title").unwrap_or_else(|| "News".into());
@@ -33,6 +33,8 @@ pub fn from_value(value: &Value) -> Result<Parsed, LoadError> {
     let mut good = Vec::with_capacity(items.len());
     for (index, raw) in items.iter().enumerate() {
         let path = format!("items[{index}]");
+        let raw: Value = doc.entry(raw)?;
+        let raw = &raw;
         match read_item(raw, &path, &mut problems) {
             Ok(mut item) => {
                 if !seen.insert(item.id.clone()) {

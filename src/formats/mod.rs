@@ -61,18 +61,84 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// serde_json's message without its " at line L column C" (we report the position ourselves).
+fn reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn not_json(e: &serde_json::Error) -> LoadError {
+    LoadError::NotJson { line: e.line(), column: e.column(), reason: reason(e) }
+}
+
 /// Parses JSON bytes with a clear error, accepting a leading UTF-8 byte order mark.
 pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| {
-        let text = e.to_string();
-        // serde_json appends " at line L column C"; we report the position ourselves.
-        let reason = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_string(),
-            None => text,
-        };
-        LoadError::NotJson { line: e.line(), column: e.column(), reason }
-    })
+    serde_json::from_slice(bytes).map_err(|e| not_json(&e))
+}
+
+/// A news file's top level, read without building the whole tree at once: every member but
+/// `items` as a value, and `items` entry by entry, still as text. Each entry becomes a value
+/// only while it is read, so a 10,000-entry file never exists as one big tree in memory.
+pub(crate) struct Document<'a> {
+    /// The file's bytes (after any BOM), for error positions.
+    pub source: &'a [u8],
+    pub root: serde_json::Map<String, serde_json::Value>,
+    /// `None`: no `items`. `Err(value)`: `items` is not an array.
+    pub items: Option<Result<Vec<&'a serde_json::value::RawValue>, serde_json::Value>>,
+}
+
+pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
+    use serde_json::value::RawValue;
+    use serde_json::Value;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let members: std::collections::BTreeMap<String, &RawValue> = match serde_json::from_slice(bytes) {
+        Ok(members) => members,
+        Err(e) if e.is_data() => {
+            // Valid JSON, but not an object: say what it is.
+            let value = parse_json(bytes)?;
+            return Err(LoadError::WrongShape(format!(
+                "the top level is {}, expected an object with \"items\"",
+                datelines::kind(&value)
+            )));
+        }
+        Err(e) => return Err(not_json(&e)),
+    };
+    let mut root = serde_json::Map::new();
+    let mut items = None;
+    for (key, raw) in members {
+        if key == "items" {
+            items = Some(match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+                Ok(list) => Ok(list),
+                Err(_) => Err(serde_json::from_str::<Value>(raw.get()).map_err(|e| not_json(&e))?),
+            });
+        } else {
+            root.insert(key, serde_json::from_str(raw.get()).map_err(|e| not_json(&e))?);
+        }
+    }
+    Ok(Document { source: bytes, root, items })
+}
+
+impl Document<'_> {
+    /// One entry as a value. Skipping over an entry checks only its outline, so escapes and
+    /// nesting depth are checked here; an error is reported at its place in the whole file.
+    pub fn entry(&self, raw: &serde_json::value::RawValue) -> Result<serde_json::Value, LoadError> {
+        serde_json::from_str(raw.get()).map_err(|e| {
+            let (line, column, reason) = (e.line(), e.column(), reason(&e));
+            let offset = (raw.get().as_ptr() as usize).saturating_sub(self.source.as_ptr() as usize).min(self.source.len());
+            let before = &self.source[..offset];
+            let base_line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+            let base_column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            if line <= 1 {
+                LoadError::NotJson { line: base_line, column: base_column + column, reason }
+            } else {
+                LoadError::NotJson { line: base_line + line - 1, column, reason }
+            }
+        })
+    }
 }
 
 /// What a JSON file turned out to be.
@@ -86,23 +152,23 @@ pub enum Loaded {
 
 /// Reads a feed or a sharded archive's index, detected from the content.
 pub fn parse_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let value = parse_json(bytes)?;
-    if shards::is_index(&value) {
-        shards::index_from_value(&value).map(Loaded::Index)
+    let doc = parse_document(bytes)?;
+    if shards::is_index(&doc.root) {
+        shards::index_from_value(&serde_json::Value::Object(doc.root)).map(Loaded::Index)
     } else {
-        feed_from_value(&value).map(Loaded::Feed)
+        feed_from_document(doc).map(Loaded::Feed)
     }
 }
 
-fn feed_from_value(value: &serde_json::Value) -> Result<Parsed, LoadError> {
-    if jsonfeed::is_json_feed(value) {
-        jsonfeed::from_value(value)
+fn feed_from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
+    if jsonfeed::is_json_feed(&doc.root) {
+        jsonfeed::from_document(doc)
     } else {
-        datelines::from_value(value)
+        datelines::from_document(doc)
     }
 }
 
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
 pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, LoadError> {
-    feed_from_value(&parse_json(bytes)?)
+    feed_from_document(parse_document(bytes)?)
 }

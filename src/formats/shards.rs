@@ -39,7 +39,7 @@ impl ArchiveIndex {
     }
 }
 
-pub fn is_index(value: &Value) -> bool {
+pub(crate) fn is_index(value: &serde_json::Map<String, Value>) -> bool {
     value.get("format").and_then(Value::as_str) == Some(INDEX_FORMAT)
 }
 

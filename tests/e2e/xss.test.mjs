@@ -92,7 +92,14 @@ for (const [name, path] of [['JSON Feed', 'xss/feed.json'], ['Datelines JSON', '
     });
     await page.goto(`${env.server.url}/?src=${path}`);
     await page.waitForSelector('article');
+    // The list shows 50 at a time: open every page so every entry is in the DOM.
+    while (await page.getByRole('button', { name: 'More news' }).count()) {
+      const before = await page.locator('article').count();
+      await page.getByRole('button', { name: 'More news' }).click();
+      await page.waitForFunction((b) => document.querySelectorAll('article').length > b, before);
+    }
     const shown = await page.locator('article').count();
+    assert.equal(`${shown} entries`, await page.locator('.dl-count').innerText());
     assert.ok(shown > 150, `most payload entries render as text (${shown})`);
     await page.waitForTimeout(300);
     assert.deepEqual(await dangerous(page), [], 'list');
