@@ -13,6 +13,8 @@ pub struct ItemDate {
     date: NaiveDate,
     /// Time of day in the entry's own offset; only used to order entries of the same day.
     time: Option<NaiveTime>,
+    /// No date at all (a JSON Feed item may have none): shown last, under "Undated".
+    undated: bool,
 }
 
 /// A year and month, the unit readers filter by.
@@ -53,7 +55,7 @@ const MONTHS_LONG: [&str; 12] = [
 
 impl ItemDate {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate { date, time: None })
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate { date, time: None, undated: false })
     }
 
     /// Accepts, in this order: `2025-03-19`; RFC 3339 date-times (`2025-03-01T00:30:00+02:00`,
@@ -73,26 +75,48 @@ impl ItemDate {
         parsed.ok_or_else(|| DateError { input: input.to_string() })
     }
 
+    /// An entry without a date. It sorts after every dated entry and belongs to
+    /// [`YearMonth::UNDATED`].
+    pub fn undated() -> Self {
+        ItemDate { date: NaiveDate::MIN, time: None, undated: true }
+    }
+
+    pub fn is_undated(&self) -> bool {
+        self.undated
+    }
+
     pub fn naive(&self) -> NaiveDate {
         self.date
     }
 
     pub fn year_month(&self) -> YearMonth {
+        if self.undated {
+            return YearMonth::UNDATED;
+        }
         YearMonth { year: self.date.year(), month: self.date.month() }
     }
 
     /// `2025-03-19`, for `<time datetime>` and derived ids.
     pub fn iso_date(&self) -> String {
+        if self.undated {
+            return String::new();
+        }
         format!("{:04}-{:02}-{:02}", self.date.year(), self.date.month(), self.date.day())
     }
 
     /// The source page's style: `19 Mar. 2025`, `05 Feb. 2025` (day zero-padded as on the page).
     pub fn short_label(&self) -> String {
+        if self.undated {
+            return String::new();
+        }
         format!("{:02} {} {}", self.date.day(), MONTHS_SHORT[self.date.month0() as usize], self.date.year())
     }
 
     /// The full date for the detail card: `19 March 2025`.
     pub fn long_label(&self) -> String {
+        if self.undated {
+            return String::new();
+        }
         format!("{} {} {}", self.date.day(), MONTHS_LONG[self.date.month0() as usize], self.date.year())
     }
 
@@ -118,7 +142,7 @@ fn parse_iso(s: &str) -> Option<ItemDate> {
     let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
     let rest = &s[10..];
     if rest.is_empty() {
-        return Some(ItemDate { date, time: None });
+        return Some(ItemDate { date, time: None, undated: false });
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     // Split off the offset: "Z", or "+HH:MM" / "-HH:MM" at the end.
@@ -137,7 +161,7 @@ fn parse_iso(s: &str) -> Option<ItemDate> {
         }
     }
     let time = parse_clock(clock)?;
-    Some(ItemDate { date, time: Some(time) })
+    Some(ItemDate { date, time: Some(time), undated: false })
 }
 
 /// `10:00`, `10:00:30`, `10:00:30.250`.
@@ -190,7 +214,7 @@ fn parse_rfc2822(s: &str) -> Option<ItemDate> {
         _ => return None,
     };
     let date = NaiveDate::from_ymd_opt(year, month_from_name(month)?, day.parse().ok().filter(|_| day.len() <= 2)?)?;
-    Some(ItemDate { date, time: Some(parse_clock(clock)?) })
+    Some(ItemDate { date, time: Some(parse_clock(clock)?), undated: false })
 }
 
 /// `19 Mar. 2025`, `5 February 2025`, `19 Sept 2025`.
@@ -217,8 +241,15 @@ fn month_from_name(word: &str) -> Option<u32> {
 }
 
 impl YearMonth {
-    /// Parses `2025-02`. Anything else, including `2025-13` and `2025-2`, is `None`.
+    /// The group of entries without a date; sorts before every real month (so last when
+    /// newest first). Its key is `undated`.
+    pub const UNDATED: YearMonth = YearMonth { year: i32::MIN, month: 0 };
+
+    /// Parses `2025-02` (or `undated`). Anything else, including `2025-13` and `2025-2`, is `None`.
     pub fn parse(s: &str) -> Option<Self> {
+        if s == "undated" {
+            return Some(YearMonth::UNDATED);
+        }
         let (y, m) = s.split_once('-')?;
         if y.len() != 4 || m.len() != 2 || !y.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -230,11 +261,17 @@ impl YearMonth {
 
     /// `2025-02`, as used in the URL.
     pub fn key(&self) -> String {
+        if *self == YearMonth::UNDATED {
+            return "undated".into();
+        }
         format!("{:04}-{:02}", self.year, self.month)
     }
 
     /// `February 2025`.
     pub fn label(&self) -> String {
+        if *self == YearMonth::UNDATED {
+            return "Undated".into();
+        }
         let name = MONTHS_LONG.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
         format!("{} {}", name, self.year)
     }
@@ -319,6 +356,17 @@ mod tests {
         assert!(d("2025-03-19T09:00:00Z").sort_key() < d("2025-03-19T10:00:00Z").sort_key());
         assert!(d("2025-03-19").sort_key() < d("2025-03-19T00:00:00Z").sort_key());
         assert!(d("2025-03-18T23:00:00Z").sort_key() < d("2025-03-19").sort_key());
+    }
+
+    #[test]
+    fn undated_entries_sort_last_and_have_their_own_group() {
+        let none = ItemDate::undated();
+        assert!(none.sort_key() < d("0001-01-01").sort_key());
+        assert_eq!(none.year_month(), YearMonth::UNDATED);
+        assert_eq!((none.short_label(), none.iso_date()), (String::new(), String::new()));
+        assert!(YearMonth::UNDATED < YearMonth { year: 1, month: 1 });
+        assert_eq!(YearMonth::parse(&YearMonth::UNDATED.key()), Some(YearMonth::UNDATED));
+        assert_eq!(YearMonth::UNDATED.label(), "Undated");
     }
 
     #[test]

@@ -127,10 +127,11 @@ fn fold_accent(ch: char) -> char {
 /// itself, so adding or removing other entries never changes it.
 pub fn derive_id(date: &ItemDate, title: &str) -> String {
     let slug = slugify(title, 8);
+    let day = if date.is_undated() { "undated".to_string() } else { date.iso_date() };
     if slug.is_empty() {
-        date.iso_date()
+        day
     } else {
-        format!("{}-{}", date.iso_date(), slug)
+        format!("{day}-{slug}")
     }
 }
 

@@ -41,7 +41,7 @@ const CORPUS: &[(&str, Expect)] = &[
     ("wrong-format.json", Expect::WrongShape("\"format\" is \"rss/2\"")),
     ("jsonfeed-no-items.json", Expect::WrongShape("no \"items\" array")),
     ("jsonfeed-items-string.json", Expect::WrongShape("\"items\" is a string")),
-    ("jsonfeed-all-bad.json", Expect::Items { shown: 0, skipped: 3, warnings: 0 }),
+    ("jsonfeed-all-bad.json", Expect::Items { shown: 1, skipped: 2, warnings: 1 }),
     ("unsafe-urls.json", Expect::Items { shown: 1, skipped: 0, warnings: 2 }),
     ("image-wrong-type.json", Expect::Items { shown: 1, skipped: 0, warnings: 1 }),
     ("image-bad-numbers.json", Expect::Items { shown: 1, skipped: 0, warnings: 3 }),

@@ -65,14 +65,26 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
     let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", kind(raw))))?;
 
-    let (date_field, date_value) = match (obj.get("date_published"), obj.get("date_modified")) {
+    let date = match (obj.get("date_published"), obj.get("date_modified")) {
         (Some(v), _) if !v.is_null() => ("date_published", v),
         (_, Some(v)) if !v.is_null() => ("date_modified", v),
-        _ => return Err(skip(".date_published", "is missing, so the item has no date".into())),
+        _ => ("", &Value::Null),
     };
-    let date = match date_value.as_str() {
-        Some(s) => ItemDate::parse(s).map_err(|e| skip(&format!(".{date_field}"), e.to_string()))?,
-        None => return Err(skip(&format!(".{date_field}"), format!("is {}, expected a date", kind(date_value)))),
+    let date = match date {
+        // Dates are optional in JSON Feed (the spec's own example has none): show the item
+        // under "Undated", and say so.
+        ("", _) => {
+            problems.push(Problem {
+                path: format!("{path}.date_published"),
+                message: "is missing; the item is shown under \"Undated\"".into(),
+                skipped: false,
+            });
+            ItemDate::undated()
+        }
+        (field, value) => match value.as_str() {
+            Some(s) => ItemDate::parse(s).map_err(|e| skip(&format!(".{field}"), e.to_string()))?,
+            None => return Err(skip(&format!(".{field}"), format!("is {}, expected a date", kind(value)))),
+        },
     };
 
     let content_text = text(obj, "content_text");
@@ -165,10 +177,13 @@ mod tests {
         }"#,
         )
         .expect("a JSON Feed");
-        // The spec's own example has no dates; Datelines needs one per item.
-        assert_eq!(parsed.feed.items.len(), 0);
-        assert_eq!(parsed.skipped(), 2);
-        assert_eq!(parsed.problems[0].to_string(), "items[0].date_published: is missing, so the item has no date");
+        // The spec's own example has no dates: every item still shows, under "Undated".
+        let titles: Vec<_> = parsed.feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["This is a second item.", "Hello, world!"]);
+        assert_eq!(parsed.feed.items[0].id, "2");
+        assert!(parsed.feed.items.iter().all(|i| i.date.is_undated()));
+        assert_eq!(parsed.skipped(), 0);
+        assert_eq!(parsed.problems[0].to_string(), "items[0].date_published: is missing; the item is shown under \"Undated\"");
         assert_eq!(parsed.feed.title, "My Example Feed");
     }
 
@@ -182,13 +197,13 @@ mod tests {
               {"date_published":"2025-02-20","content_text":"A micro post with no title at all, only words."},
               {"title":"Bad date","date_published":"31 Feb. 2025"},
               {"title":"No date"},
-              {"content_text":"no date either"}
+              {}
             ]}"#,
         )
         .expect("a JSON Feed");
         let items = &parsed.feed.items;
         let titles: Vec<_> = items.iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(titles, ["No id", "A micro post with no title at all, only words.", "Older & wiser"]);
+        assert_eq!(titles, ["No id", "A micro post with no title at all, only words.", "Older & wiser", "No date"]);
         assert_eq!(items[0].id, "2025-03-01-no-id");
         assert_eq!(items[0].date.iso_date(), "2025-03-01", "its own offset's date");
         assert_eq!(items[0].summary, "Hello world");
@@ -198,7 +213,7 @@ mod tests {
         assert_eq!((items[0].tags.clone(), items[0].authors.clone()), (vec!["nato".to_string()], vec!["Press".to_string()]));
         assert_eq!(items[2].id, "7");
         assert_eq!(items[2].date.iso_date(), "2025-02-19");
-        assert_eq!(parsed.skipped(), 3);
+        assert_eq!(parsed.skipped(), 2);
         let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
         assert!(lines.contains(&"items[3].date_published: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)".to_string()), "{lines:?}");
         assert!(lines.contains(&"items[2].title: is missing; the start of the text is used instead".to_string()), "{lines:?}");

@@ -99,7 +99,9 @@ pub fn DetailCard(
             });
             view! {
                 {figure}
-                <time class="dl-date" datetime=item.date.iso_date()>{item.date.long_label()}</time>
+                {(!item.date.is_undated()).then(|| view! {
+                    <time class="dl-date" datetime=item.date.iso_date()>{item.date.long_label()}</time>
+                })}
                 <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{item.title}</h2>
                 <div class="dl-card-text">
                     {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}

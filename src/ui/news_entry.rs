@@ -28,7 +28,9 @@ pub fn NewsEntry(
             <article class="dl-article">
                 <Thumbnail image=item.image/>
                 <div class="dl-entry-text">
-                    <time class="dl-date" datetime=item.date.iso_date()>{item.date.short_label()}</time>
+                    {(!item.date.is_undated()).then(|| view! {
+                        <time class="dl-date" datetime=item.date.iso_date()>{item.date.short_label()}</time>
+                    })}
                     <h3 class="dl-title">
                         <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>
                     </h3>

@@ -28,6 +28,14 @@ before(async () => {
   env = await setUp({
     routes: {
       '/feeds/feed.json': (req, res) => send(res, 200, JSON.stringify(JSON_FEED)),
+      // The example from https://jsonfeed.org/version/1.1, as published (no dates).
+      '/feeds/spec-example.json': (req, res) => send(res, 200, JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1', title: 'My Example Feed', home_page_url: 'https://example.org/', feed_url: 'https://example.org/feed.json',
+        items: [
+          { id: '2', content_text: 'This is a second item.', url: 'https://example.org/second-item' },
+          { id: '1', content_html: '<p>Hello, world!</p>', url: 'https://example.org/initial-post' },
+        ],
+      })),
       '/feeds/slow.json': (req, res) => setTimeout(() => send(res, 200, JSON.stringify(JSON_FEED)), 1500),
       '/feeds/error.json': (req, res) => send(res, 500, 'boom', 'text/plain'),
       '/feeds/bad.json': (req, res) => send(res, 200, '{\n  "items": [\n    {"title": }\n  ]\n}'),
@@ -51,15 +59,18 @@ test('a JSON Feed loads through ?src= and works like the bundled data', async ()
   await page.waitForSelector('article');
   assert.equal(await page.locator('h1').innerText(), 'Example Feed');
   assert.deepEqual(await page.locator('article h3').allInnerTexts(),
-    ['Just after midnight in Athens', 'No id here', 'Ministers meet & agree']);
-  assert.equal(await page.locator('.dl-count').innerText(), '3 entries');
-  assert.deepEqual(await page.locator('#dl-month option').allInnerTexts(), ['All months', 'March 2025 (1)', 'February 2025 (2)']);
-  // Two entries were skipped; the reasons are there on demand.
+    ['Just after midnight in Athens', 'No id here', 'Ministers meet & agree', 'Undated']);
+  assert.equal(await page.locator('.dl-count').innerText(), '4 entries');
+  assert.deepEqual(await page.locator('#dl-month option').allInnerTexts(), ['All months', 'March 2025 (1)', 'February 2025 (2)', 'Undated (1)']);
+  // The item without a date shows last, under "Undated", with no date line.
+  assert.equal(await page.locator('article').last().locator('time').count(), 0);
+  assert.equal(await page.locator('.dl-month-heading').last().textContent(), 'Undated');
+  // One entry was skipped; the reasons are there on demand.
   const notice = page.locator('details.dl-skipped');
-  assert.equal(await notice.locator('summary').innerText(), '2 entries were skipped');
+  assert.equal(await notice.locator('summary').innerText(), '1 entry was skipped');
   await notice.locator('summary').click();
   assert.match(await notice.innerText(), /items\[3\]\.date_published: "31 Feb\. 2025" is not a date/);
-  assert.match(await notice.innerText(), /items\[4\]\.date_published: is missing/);
+  assert.match(await notice.innerText(), /items\[4\]\.date_published: is missing; the item is shown under "Undated"/);
 
   // The month filter and the card work, and the card shows sanitized HTML, authors, tags, link.
   await page.locator('#dl-month').selectOption('2025-03');
@@ -72,6 +83,16 @@ test('a JSON Feed loads through ?src= and works like the bundled data', async ()
   assert.equal(await card.locator('.dl-rich-text a').getAttribute('rel'), 'noopener noreferrer');
   assert.match(await card.locator('.dl-card-meta').innerText(), /By Press Office.*Tags: science/);
   assert.equal(await card.getByRole('link', { name: 'Read the original article' }).getAttribute('href'), 'https://example.org/tz');
+  assert.deepEqual(expected(errors), []);
+  await context.close();
+});
+
+test('the example feed from jsonfeed.org renders every item', async () => {
+  const { page, context, errors } = await open('?src=feeds/spec-example.json');
+  await page.waitForSelector('article');
+  assert.deepEqual(await page.locator('article h3').allInnerTexts(), ['This is a second item.', 'Hello, world!']);
+  await page.getByRole('link', { name: 'Hello, world!' }).click();
+  assert.equal(await page.getByRole('dialog').locator('.dl-rich-text p').innerText(), 'Hello, world!');
   assert.deepEqual(expected(errors), []);
   await context.close();
 });
@@ -135,7 +156,7 @@ test('Retry recovers, and a failed refresh keeps the last good list', async () =
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /HTTP 503/);
-  assert.equal(await page.locator('article').count(), 3, 'the last good list stays');
+  assert.equal(await page.locator('article').count(), 4, 'the last good list stays');
   flaky = 'ok';
   assert.deepEqual(expected(errors), []);
   await context.close();
