@@ -12,7 +12,6 @@ use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::urls::safe_url;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
@@ -36,36 +35,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         _ => "News".to_string(),
     };
 
-    let mut problems = Vec::new();
-    let mut seen_ids = BTreeSet::new();
-    let mut good = Vec::with_capacity(items.len());
-    for (index, raw) in items.iter().enumerate() {
-        let path = format!("items[{index}]");
-        let raw: Value = doc.entry(raw)?;
-        match read_item(&raw, &path, &mut problems) {
-            Ok(mut item) => {
-                if !seen_ids.insert(item.id.clone()) {
-                    if raw.get("id").is_some() {
-                        problems.push(Problem {
-                            path: format!("{path}.id"),
-                            message: format!("\"{}\" is used by an earlier entry; ids must be unique", item.id),
-                            skipped: true,
-                        });
-                        continue;
-                    }
-                    // Two entries with the same date and title and no ids: number the later one.
-                    let base = item.id.clone();
-                    let mut n = 2;
-                    while !seen_ids.insert(format!("{base}-{n}")) {
-                        n += 1;
-                    }
-                    item.id = format!("{base}-{n}");
-                }
-                good.push(item);
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
+    let (good, problems) = doc.entries(items, read_item)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 

@@ -9,7 +9,6 @@ use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
 use crate::urls::safe_url;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
 pub(crate) fn is_json_feed(value: &Map<String, Value>) -> bool {
@@ -28,36 +27,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title").unwrap_or_else(|| "News".into());
-    let mut problems = Vec::new();
-    let mut seen = BTreeSet::new();
-    let mut good = Vec::with_capacity(items.len());
-    for (index, raw) in items.iter().enumerate() {
-        let path = format!("items[{index}]");
-        let raw: Value = doc.entry(raw)?;
-        let raw = &raw;
-        match read_item(raw, &path, &mut problems) {
-            Ok(mut item) => {
-                if !seen.insert(item.id.clone()) {
-                    if raw.get("id").is_some_and(|id| !id.is_null()) {
-                        problems.push(Problem {
-                            path: format!("{path}.id"),
-                            message: format!("\"{}\" is used by an earlier item; ids must be unique", item.id),
-                            skipped: true,
-                        });
-                        continue;
-                    }
-                    let base = item.id.clone();
-                    let mut n = 2;
-                    while !seen.insert(format!("{base}-{n}")) {
-                        n += 1;
-                    }
-                    item.id = format!("{base}-{n}");
-                }
-                good.push(item);
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
+    let (good, problems) = doc.entries(items, read_item)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 

@@ -122,7 +122,47 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
     Ok(Document { source: bytes, root, items })
 }
 
-impl Document<'_> {
+impl<'a> Document<'a> {
+    /// Reads every entry with `read` (one format's reader), in file order. An explicit id
+    /// already used skips the later entry with a problem; derived ids that collide (same date
+    /// and title) are numbered `-2`, `-3`, so every id stays unique.
+    pub fn entries(
+        &self,
+        items: &[&'a serde_json::value::RawValue],
+        read: impl Fn(&serde_json::Value, &str, &mut Vec<Problem>) -> Result<crate::model::NewsItem, Problem>,
+    ) -> Result<(Vec<crate::model::NewsItem>, Vec<Problem>), LoadError> {
+        let mut problems = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut good = Vec::with_capacity(items.len());
+        for (index, raw) in items.iter().enumerate() {
+            let path = format!("items[{index}]");
+            let raw = self.entry(raw)?;
+            match read(&raw, &path, &mut problems) {
+                Ok(mut item) => {
+                    if !seen.insert(item.id.clone()) {
+                        if raw.get("id").is_some_and(|id| !id.is_null()) {
+                            problems.push(Problem {
+                                path: format!("{path}.id"),
+                                message: format!("\"{}\" is used by an earlier entry; ids must be unique", item.id),
+                                skipped: true,
+                            });
+                            continue;
+                        }
+                        let base = item.id.clone();
+                        let mut n = 2;
+                        while !seen.insert(format!("{base}-{n}")) {
+                            n += 1;
+                        }
+                        item.id = format!("{base}-{n}");
+                    }
+                    good.push(item);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        Ok((good, problems))
+    }
+
     /// One entry as a value. Skipping over an entry checks only its outline, so escapes and
     /// nesting depth are checked here; an error is reported at its place in the whole file.
     pub fn entry(&self, raw: &serde_json::value::RawValue) -> Result<serde_json::Value, LoadError> {
