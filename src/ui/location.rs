@@ -28,12 +28,14 @@ pub fn href_for() -> Callback<ViewState, String> {
 
 /// Mirrors `state` to the URL and follows Back/Forward. Other query parameters are kept.
 pub fn sync_with_url(state: RwSignal<ViewState>) {
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let from_url = ViewState::from_query(&search());
         if state.with_untracked(|s| *s != from_url) {
             state.set(from_url);
         }
     });
+    // A widget with `url-state` can be removed from the host page: stop listening then.
+    on_cleanup(move || listener.remove());
     Effect::new(move |_| {
         let wanted = state.get();
         let current = search();

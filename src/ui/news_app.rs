@@ -54,7 +54,7 @@ pub fn NewsApp(
     let items = StoredValue::new(Vec::<NewsItem>::new());
     // Fetches one month of the archive and adds its entries to the list.
     let load_month = move |month: YearMonth| {
-        let Some((idx, base)) = index.get_untracked() else { return };
+        let Some((idx, base)) = index.try_get_untracked().flatten() else { return };
         let Some(shard) = idx.months.iter().find(|s| s.month == month).cloned() else { return };
         if !requested.try_update_value(|r| r.insert(month)).unwrap_or(false) {
             return;
@@ -64,15 +64,18 @@ pub fn NewsApp(
         spawn_local(async move {
             match fetch_feed(&url).await {
                 Ok(parsed) => {
-                    items.update_value(|all| all.extend(parsed.feed.items));
-                    let all = items.with_value(Clone::clone);
+                    // The widget may have been removed while this was loading: `try_` everywhere.
+                    let Some(all) = items.try_update_value(|all| {
+                        all.extend(parsed.feed.items);
+                        all.clone()
+                    }) else {
+                        return;
+                    };
                     feed.set(Some(Arc::new(Feed::new(idx.title.clone(), all))));
                     problems.update(|p| p.extend(parsed.problems));
                 }
                 Err(e) => {
-                    requested.update_value(|r| {
-                        r.remove(&month);
-                    });
+                    let _ = requested.try_update_value(|r| r.remove(&month));
                     error.set(Some(e));
                 }
             }
@@ -83,11 +86,12 @@ pub fn NewsApp(
     // month not fetched yet).
     let need = Callback::new(move |month: Option<YearMonth>| {
         let target = month.or_else(|| {
-            index.with_untracked(|i| {
+            index.try_with_untracked(|i| {
                 i.as_ref().and_then(|(idx, _)| {
-                    requested.with_value(|r| idx.months.iter().map(|s| s.month).find(|m| !r.contains(m)))
+                    requested.try_with_value(|r| idx.months.iter().map(|s| s.month).find(|m| !r.contains(m))).flatten()
                 })
             })
+            .flatten()
         });
         if let Some(month) = target {
             load_month(month);
@@ -95,7 +99,7 @@ pub fn NewsApp(
     });
     let more_in_archive = Signal::derive(move || {
         let _ = feed.get();
-        index.with(|i| i.as_ref().is_some_and(|(idx, _)| requested.with_value(|r| r.len() < idx.months.len())))
+        index.with(|i| i.as_ref().is_some_and(|(idx, _)| requested.try_with_value(|r| r.len() < idx.months.len()).unwrap_or(false)))
     });
 
     let fetched = matches!(source, Source::Url(_));
@@ -114,7 +118,7 @@ pub fn NewsApp(
             spawn_local(async move {
                 match fetch_any(&url).await {
                     Ok((Loaded::Index(idx), base)) => {
-                        let first = state.with_untracked(|s| s.month.month()).or(idx.months.first().map(|s| s.month));
+                        let first = state.try_with_untracked(|s| s.month.month()).flatten().or(idx.months.first().map(|s| s.month));
                         index.set(Some((Arc::new(idx), base)));
                         error.set(None);
                         if let Some(month) = first {

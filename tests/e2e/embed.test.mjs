@@ -143,6 +143,26 @@ test('attribute changes update the widget; removing and re-adding works', async 
   await page.locator('#widget-url article').first().waitFor();
   await page.locator('#widget-url #dl-month').selectOption('2025-03');
   await page.waitForFunction(() => location.search === '?month=2025-03');
+  // Once removed, it stops following the URL: Back changes the URL and nothing breaks.
+  await page.evaluate(() => document.getElementById('widget-url').remove());
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal(await all(page).locator('article').count(), 10);
+
+  // A widget removed while its feed is still loading must not take the page down.
+  await page.route('**/slow-news.json', async (route) => {
+    await new Promise((ok) => setTimeout(ok, 800));
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":[{"date":"2025-01-01","title":"Late"}]}' });
+  });
+  await page.evaluate(() => {
+    const w = document.createElement('datelines-news');
+    w.setAttribute('src', 'slow-news.json');
+    document.body.append(w);
+    setTimeout(() => w.remove(), 300);
+  });
+  await page.waitForTimeout(1200);
+  await all(page).locator('#dl-month').selectOption('2025-02');
+  await page.waitForFunction(() => document.querySelector('#widget-all').shadowRoot.querySelectorAll('article').length === 9);
   assert.deepEqual(errors, []);
   await context.close();
 });
