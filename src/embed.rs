@@ -80,6 +80,8 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
     let limit = limit_from(attr("limit").as_deref());
     let more_href = attr("more-href").and_then(|v| crate::urls::safe_url(&v));
     let month = attr("month");
+    // Several widgets on one page need distinct landmark names: the host can give one.
+    let label = attr("label").filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "News".to_string());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
     let config_in = config_out.clone();
 
@@ -105,7 +107,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
         };
         let state = config.state;
         view! {
-            <div class="dl-page dl-widget" role="region" aria-label="News">
+            <div class="dl-page dl-widget" role="region" aria-label=label>
                 {move || {
                     let source = config.src.get().map_or(Source::Bundled, Source::Url);
                     view! { <NewsApp source state href_for limit=config.limit more_href=config.more_href/> }

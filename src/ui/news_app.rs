@@ -145,6 +145,10 @@ pub fn NewsApp(
     load.run(());
 
     view! {
+        // Until a list is shown, the page still has its heading.
+        {move || feed.with(Option::is_none).then(|| view! {
+            <header class="dl-header"><h1 class="dl-heading">"News"</h1></header>
+        })}
         {move || error.get().map(|e| view! { <ErrorCard error=e on_retry=load retrying=loading/> })}
         {move || {
             let shown = feed.get();

@@ -140,10 +140,11 @@ pub fn NewsPage(
                 children=move |group| {
                     let feed = Arc::clone(&feed);
                     let heading_id = format!("dl-month-{}", group.month.key());
-                    let labelled_by = heading_id.clone();
                     let month = choice.get_untracked();
                     view! {
-                        <section class="dl-month" aria-labelledby=labelled_by>
+                        // A plain section, not a named region: with several widgets on a page,
+                        // regions named "February 2025" would repeat.
+                        <section class="dl-month">
                             <h2 class="dl-month-heading" id=heading_id>{group.month.label()}</h2>
                             <ol class="dl-entries" role="list">
                                 {group

@@ -1,0 +1,41 @@
+// Accessibility: axe-core finds no WCAG 2.2 A/AA (or best-practice) violations in the states a
+// reader meets, on the standalone page and on the widget demo. (Light theme; themes come later.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { setUp, newPage } from './helpers.mjs';
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const CARD = '2025-02-10-chair-of-the-nato-military-committee-visits-ukraine';
+
+let env;
+before(async () => {
+  env = await setUp({ routes: { '/a11y/500.json': (req, res) => { res.writeHead(500); res.end('boom'); } } });
+});
+after(async () => { await env?.tearDown(); });
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+for (const [name, path, ready] of [
+  ['the list', '', 'article'],
+  ['a filtered view', '?month=2025-02', 'article'],
+  ['an open detail card', `?item=${CARD}`, 'dialog[open] .dl-thumb-placeholder'],
+  ['the empty month', '?month=2024-01', '.dl-empty'],
+  ['the error state', '?src=/a11y/500.json', '[role=alert]'],
+  ['the widget demo', 'embed.html', '#widget-feb article'],
+]) {
+  test(`axe finds no violations: ${name}`, async () => {
+    const { page, context } = await newPage(env.browser);
+    await page.goto(`${env.server.url}/${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.waitForTimeout(300);
+    assert.deepEqual(await violations(page), []);
+    await context.close();
+  });
+}
