@@ -21,7 +21,13 @@ struct Config {
     src: RwSignal<Option<String>>,
     limit: RwSignal<Option<usize>>,
     more_href: RwSignal<Option<String>>,
+    theme: RwSignal<Option<String>>,
     state: RwSignal<ViewState>,
+}
+
+/// `light` or `dark`; anything else (including `auto`) follows the reader's system setting.
+fn theme_from(value: Option<&str>) -> Option<String> {
+    value.map(str::trim).filter(|t| *t == "light" || *t == "dark").map(str::to_string)
 }
 
 /// One mounted widget. Dropping it (or calling `unmount`) removes everything it added.
@@ -44,6 +50,7 @@ impl Widget {
             "src" => c.src.set(value.filter(|v| !v.trim().is_empty())),
             "limit" => c.limit.set(limit_from(value.as_deref())),
             "more-href" => c.more_href.set(value.and_then(|v| crate::urls::safe_url(&v))),
+            "theme" => c.theme.set(theme_from(value.as_deref())),
             "month" => c.state.update(|s| {
                 s.month = MonthChoice::parse(value.as_deref());
                 s.item = None;
@@ -80,6 +87,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
     let limit = limit_from(attr("limit").as_deref());
     let more_href = attr("more-href").and_then(|v| crate::urls::safe_url(&v));
     let month = attr("month");
+    let theme = theme_from(attr("theme").as_deref());
     // Several widgets on one page need distinct landmark names: the host can give one.
     let label = attr("label").filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "News".to_string());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
@@ -95,6 +103,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
             src: RwSignal::new(src),
             limit: RwSignal::new(limit),
             more_href: RwSignal::new(more_href),
+            theme: RwSignal::new(theme),
             state: RwSignal::new(initial),
         };
         config_in.set(Some(config));
@@ -107,7 +116,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
         };
         let state = config.state;
         view! {
-            <div class="dl-page dl-widget" role="region" aria-label=label>
+            <div class="dl-page dl-widget" role="region" aria-label=label data-theme=move || config.theme.get()>
                 {move || {
                     let source = config.src.get().map_or(Source::Bundled, Source::Url);
                     view! { <NewsApp source state href_for limit=config.limit more_href=config.more_href/> }

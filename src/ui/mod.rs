@@ -32,7 +32,13 @@ pub const PAGE_SIZE: usize = 50;
 pub fn mount_page() {
     console_error_panic_hook::set_once();
     let query = window().location().search().unwrap_or_default();
-    let source = parse_query(&query)
+    let params = parse_query(&query);
+    // ?theme=light|dark (anything else: follow the reader's system setting).
+    let theme = params.iter().find(|(k, _)| k == "theme").map(|(_, v)| v.clone()).filter(|t| t == "light" || t == "dark");
+    if let (Some(theme), Some(root)) = (&theme, document().document_element()) {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+    let source = params
         .into_iter()
         .find(|(key, value)| key == "src" && !value.trim().is_empty())
         .map_or(Source::Bundled, |(_, url)| Source::Url(url.trim().to_string()));
@@ -41,7 +47,7 @@ pub fn mount_page() {
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);
         view! {
-            <main class="dl-page" id="dl-top" tabindex="-1">
+            <main class="dl-page" id="dl-top" tabindex="-1" data-theme=theme.clone()>
                 <NewsApp source state href_for=location::href_for() limit=Some(PAGE_SIZE)/>
             </main>
         }
