@@ -191,14 +191,20 @@ EXAMPLES:
         };
         match formats::parse_feed(&bytes) {
             Ok(parsed) if parsed.problems.is_empty() => {
-                println!("{path}: ok, {} entries", parsed.feed.items.len());
+                println!("{path}: ok, {}", datelines::archive::count_label(parsed.feed.items.len()));
                 0
             }
             Ok(parsed) => {
                 for problem in &parsed.problems {
                     println!("{path}: {problem}");
                 }
-                println!("{path}: {} problems, {} entries skipped, {} entries usable", parsed.problems.len(), parsed.skipped(), parsed.feed.items.len());
+                let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+                println!(
+                    "{path}: {}, {} skipped, {} usable",
+                    plural(parsed.problems.len(), "problem", "problems"),
+                    plural(parsed.skipped(), "entry", "entries"),
+                    plural(parsed.feed.items.len(), "entry", "entries")
+                );
                 1
             }
             Err(error) => {
