@@ -1,7 +1,8 @@
-// Trunk post-build hook: writes `datelines.js`, the embed loader, next to the hashed files of
+// Trunk post-build hook: writes `datelines.js`, the embed loader (and the strict-CSP copy of the
+// embed demo), next to the hashed files of
 // this build. Host pages load it under this one fixed name; it finds the hashed module and
 // wasm beside itself through import.meta.url, so their snippet never changes.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -46,13 +47,21 @@ class DatelinesNews extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (!this._widget) {
       // Reserve the space the list will take, so nothing on the host page jumps.
+      // :host { display: block } first, so the element has its real width to measure.
+      if (placeholderSheet) root.adoptedStyleSheets = [placeholderSheet];
       const box = document.createElement('div');
       box.className = 'dl-loader';
       box.setAttribute('aria-busy', 'true');
+      // Estimate the list's height from the element's width: below 34em the thumbnails stack
+      // above the text (see style/datelines.css), so each entry is much taller.
       const limit = parseInt(this.getAttribute('limit') ?? '', 10);
-      if (limit > 0) box.style.setProperty('--dl-reserve', \`\${Math.min(limit, 12) * 9 + 12}em\`);
+      const entries = limit > 0 ? Math.min(limit, 12) : 4;
+      const em = 16;
+      // The list's own width: the element's, less the widget's 1em padding on each side.
+      const width = (this.getBoundingClientRect().width || 600) - 2 * em;
+      const perEntry = width < 34 * em ? width * 9 / 16 + 16 * em : 11 * em;
+      box.style.setProperty('--dl-reserve', \`\${Math.round(14 * em + entries * perEntry)}px\`);
       root.replaceChildren(box);
-      if (placeholderSheet) root.adoptedStyleSheets = [placeholderSheet];
     }
     const token = (this._token = {});
     load()
@@ -86,3 +95,15 @@ if (!customElements.get('datelines-news')) customElements.define('datelines-news
 `;
 writeFileSync(join(dir, 'datelines.js'), loader);
 console.log(`embed-loader: wrote datelines.js -> ${glue}, ${wasm}`);
+
+// The strict-CSP demo is the hostile demo page plus the policy, so the two never drift apart.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const demo = readFileSync(join(dir, 'embed.html'), 'utf8');
+const strict = demo
+  .replace('<meta charset="utf-8">', `<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="${CSP}">`)
+  .replace(/<title>[^<]*<\/title>/, '<title>Datelines embed demo under a strict CSP</title>');
+if (!strict.includes('Content-Security-Policy')) {
+  console.error('embed-loader: could not add the CSP to embed.html');
+  process.exit(1);
+}
+writeFileSync(join(dir, 'embed-csp.html'), strict);

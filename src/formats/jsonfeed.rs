@@ -88,30 +88,9 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         Some(Value::Number(n)) => n.to_string(),
         _ => derive_id(&date, &title),
     };
-    let url = ["url", "external_url"].iter().find_map(|field| {
-        let raw = obj.get(*field)?.as_str()?;
-        let safe = safe_url(raw);
-        if safe.is_none() {
-            problems.push(Problem {
-                path: format!("{path}.{field}"),
-                message: "is not an http(s) or relative link; ignored".into(),
-                skipped: false,
-            });
-        }
-        safe
-    });
-    let image = ["image", "banner_image"].iter().find_map(|field| {
-        let raw = obj.get(*field)?.as_str()?;
-        let safe = safe_url(raw);
-        if safe.is_none() {
-            problems.push(Problem {
-                path: format!("{path}.{field}"),
-                message: "is not an http(s) or relative URL; ignored".into(),
-                skipped: false,
-            });
-        }
-        safe.map(|src| Image { src, alt: String::new(), size_kb: None, width: None, height: None })
-    });
+    let url = first_safe_url(obj, &["url", "external_url"], path, problems);
+    let image = first_safe_url(obj, &["image", "banner_image"], path, problems)
+        .map(|src| Image { src, alt: String::new(), size_kb: None, width: None, height: None });
     let tags = text_list(obj, "tags", path, problems);
     let mut authors: Vec<String> = match obj.get("authors") {
         Some(Value::Array(list)) => list.iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(str::to_string).collect(),
@@ -126,6 +105,22 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     authors.retain(|a| !a.trim().is_empty());
     let body = content_text.filter(|t| *t != summary);
     Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
+}
+
+/// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported
+/// and ignored.
+fn first_safe_url(obj: &Map<String, Value>, fields: &[&str], path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    fields.iter().find_map(|field| {
+        let safe = safe_url(obj.get(*field)?.as_str()?);
+        if safe.is_none() {
+            problems.push(Problem {
+                path: format!("{path}.{field}"),
+                message: "is not an http(s) or relative URL; ignored".into(),
+                skipped: false,
+            });
+        }
+        safe
+    })
 }
 
 #[cfg(test)]
