@@ -167,6 +167,24 @@ test('attribute changes update the widget; removing and re-adding works', async 
   await context.close();
 });
 
+test('while the module loads, each widget already holds its height', async () => {
+  const { page, context, errors } = await newPage(env.browser);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}/embed.html`);
+  const heights = () => page.evaluate(() => ['widget-all', 'widget-feb'].map((id) => document.getElementById(id).getBoundingClientRect().height));
+  const [allBefore, febBefore] = await heights();
+  assert.equal(await page.locator('#widget-all article').count(), 0, 'still loading');
+  assert.ok(allBefore >= 300 && febBefore >= 300, `reserved ${allBefore}px and ${febBefore}px`);
+  release();
+  await page.locator('#widget-feb article').first().waitFor();
+  const [, febAfter] = await heights();
+  assert.ok(Math.abs(febAfter - febBefore) / febAfter < 0.35, `limit="3" widget: ${febBefore}px reserved, ${febAfter}px shown`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('under a strict CSP the widgets work with no violations and no errors', async () => {
   const session = await newPage(env.browser);
   const { page, context, errors } = session;
