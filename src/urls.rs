@@ -5,7 +5,14 @@
 /// Browsers remove tabs and newlines anywhere in a URL and ignore leading control characters,
 /// so `java\tscript:` is `javascript:`. We normalise the same way before looking at the scheme.
 pub fn safe_url(input: &str) -> Option<String> {
-    let cleaned: String = input.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    // Most URLs have nothing to remove: only copy when there is.
+    let owned;
+    let cleaned = if input.contains(['\t', '\n', '\r']) {
+        owned = input.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>();
+        owned.as_str()
+    } else {
+        input
+    };
     let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
     if cleaned.is_empty() || cleaned.len() > 4096 {
         return None;
@@ -15,6 +22,70 @@ pub fn safe_url(input: &str) -> Option<String> {
         Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Some(cleaned.to_string()),
         Some(_) => None,
     }
+}
+
+/// `url` made absolute against `base` (an absolute http(s) address, such as the one a feed was
+/// fetched from), if it is safe to use. Follows the WHATWG URL rules for http(s) bases in plain
+/// Rust: resolving thousands of entries' links through the browser's `URL` took most of the
+/// time a 10,000-entry feed needed after it arrived.
+pub fn resolve(url: &str, base: &str) -> Option<String> {
+    let url = safe_url(url)?;
+    if scheme(&url).is_some() {
+        return Some(url);
+    }
+    let Some(base_scheme) = scheme(base).filter(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")) else {
+        return Some(url);
+    };
+    // In an http(s) URL's path (not its query or fragment), `\` means `/`.
+    let path_end = url.find(['?', '#']).unwrap_or(url.len());
+    let url = format!("{}{}", url[..path_end].replace('\\', "/"), &url[path_end..]);
+    let rest = &base[base_scheme.len() + 1..];
+    let after_slashes = rest.trim_start_matches(['/', '\\']);
+    let authority_end = after_slashes.find(['/', '\\', '?', '#']).unwrap_or(after_slashes.len());
+    let origin = format!("{}://{}", base_scheme.to_ascii_lowercase(), after_slashes[..authority_end].to_ascii_lowercase());
+    let base_rest = &after_slashes[authority_end..];
+    let base_no_fragment = &base_rest[..base_rest.find('#').unwrap_or(base_rest.len())];
+    let base_path = &base_no_fragment[..base_no_fragment.find('?').unwrap_or(base_no_fragment.len())];
+    let joined = if let Some(network) = url.strip_prefix("//") {
+        return Some(format!("{}://{network}", base_scheme.to_ascii_lowercase()));
+    } else if url.starts_with('/') {
+        url
+    } else if url.starts_with('?') {
+        format!("{}{url}", if base_path.is_empty() { "/" } else { base_path })
+    } else if url.starts_with('#') {
+        return Some(format!("{origin}{}{url}", if base_no_fragment.is_empty() { "/" } else { base_no_fragment }));
+    } else {
+        let dir = base_path.rfind('/').map_or("/", |i| &base_path[..=i]);
+        format!("{dir}{url}")
+    };
+    Some(format!("{origin}{}", remove_dot_segments(&joined)))
+}
+
+/// Removes `.` and `..` path segments (RFC 3986 section 5.2.4) from an absolute path, leaving any
+/// query or fragment as it is.
+fn remove_dot_segments(path_and_more: &str) -> String {
+    let split = path_and_more.find(['?', '#']).unwrap_or(path_and_more.len());
+    let (path, more) = path_and_more.split_at(split);
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." | "%2e" | "%2E" => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." | ".%2e" | ".%2E" | "%2e." | "%2E." | "%2e%2e" | "%2E%2E" | "%2e%2E" | "%2E%2e" => {
+                out.pop();
+                if last {
+                    out.push("");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    format!("/{}{more}", out.join("/"))
 }
 
 /// The scheme of an absolute URL (`https` in `https://…`), or `None` for a relative URL.
@@ -40,6 +111,35 @@ mod tests {
             assert_eq!(safe_url(ok).as_deref(), Some(ok), "{ok}");
         }
         assert_eq!(safe_url("  a.jpg \n").as_deref(), Some("a.jpg"));
+    }
+
+    #[test]
+    fn resolves_against_an_http_base_like_the_browser() {
+        use super::resolve;
+        let base = "https://news.example.org/feeds/2025/news.json?v=2#top";
+        // Expected values are what `new URL(url, base).href` gives in Chromium (also checked in
+        // tests/web.rs against the real `URL`).
+        for (url, expected) in [
+            ("a.jpg", "https://news.example.org/feeds/2025/a.jpg"),
+            ("./img/a.jpg", "https://news.example.org/feeds/2025/img/a.jpg"),
+            ("../a.jpg", "https://news.example.org/feeds/a.jpg"),
+            ("../../../../a.jpg", "https://news.example.org/a.jpg"),
+            ("img/./x/../a.jpg", "https://news.example.org/feeds/2025/img/a.jpg"),
+            ("/a.jpg", "https://news.example.org/a.jpg"),
+            ("//cdn.example.org/a.jpg", "https://cdn.example.org/a.jpg"),
+            ("?page=2", "https://news.example.org/feeds/2025/news.json?page=2"),
+            ("#x", "https://news.example.org/feeds/2025/news.json?v=2#x"),
+            ("http://other.example/a", "http://other.example/a"),
+            ("img/..", "https://news.example.org/feeds/2025/"),
+            ("a.jpg?x=../y", "https://news.example.org/feeds/2025/a.jpg?x=../y"),
+        ] {
+            assert_eq!(resolve(url, base).as_deref(), Some(expected), "{url}");
+        }
+        assert_eq!(resolve("a.jpg", "https://example.org").as_deref(), Some("https://example.org/a.jpg"));
+        assert_eq!(resolve("javascript:alert(1)", base), None);
+        assert_eq!(resolve(" java\tscript:alert(1)", base), None);
+        // No usable base: a relative URL stays relative.
+        assert_eq!(resolve("a.jpg", "").as_deref(), Some("a.jpg"));
     }
 
     #[test]

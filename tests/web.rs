@@ -249,3 +249,18 @@ async fn every_xss_payload_renders_inertly_in_its_card() {
     tick().await;
     assert!(root.query_selector("dialog").expect("selector").is_none());
 }
+
+#[wasm_bindgen_test]
+fn rust_url_resolution_matches_the_browsers_url() {
+    let bases = ["https://news.example.org/feeds/2025/news.json?v=2#top", "http://example.org", "https://example.org/a/b/"];
+    let urls = [
+        "a.jpg", "./img/a.jpg", "../a.jpg", "../../../../a.jpg", "img/./x/../a.jpg", "/a.jpg", "//cdn.example.org/a.jpg",
+        "?page=2", "#x", "http://other.example/a", "img/..", "a.jpg?x=../y", "img\\a.jpg", "..", ".", "a/%2e%2e/b.jpg",
+    ];
+    for base in bases {
+        for url in urls {
+            let browser = web_sys::Url::new_with_base(url, base).expect("valid").href();
+            assert_eq!(datelines::urls::resolve(url, base).as_deref(), Some(browser.as_str()), "{url} against {base}");
+        }
+    }
+}

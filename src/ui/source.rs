@@ -81,11 +81,7 @@ pub async fn fetch_feed(url: &str) -> Result<Parsed, FetchError> {
     }
 }
 
-/// `url` made absolute against `base`, if it is safe to use.
-pub fn resolve(url: &str, base: &str) -> Option<String> {
-    let absolute = web_sys::Url::new_with_base(url, base).ok()?.href();
-    crate::urls::safe_url(&absolute)
-}
+pub use crate::urls::resolve;
 
 fn resolve_urls(feed: &mut Feed, base: &str) {
     if base.is_empty() {
