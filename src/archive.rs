@@ -63,13 +63,9 @@ pub fn neighbours(items: &[NewsItem], shown: &[usize], id: &str) -> (Option<usiz
     (previous, shown.get(at + 1).copied())
 }
 
-/// "1 entry", "10 entries".
+/// "1 entry", "10 entries" (in English; see [`crate::i18n::Strings::entries`] for others).
 pub fn count_label(n: usize) -> String {
-    if n == 1 {
-        "1 entry".to_string()
-    } else {
-        format!("{n} entries")
-    }
+    crate::i18n::EN.entries(n)
 }
 
 #[cfg(test)]

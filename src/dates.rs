@@ -4,6 +4,7 @@
 //! date in its own UTC offset. Nothing here looks at the reader's time zone, so a news item
 //! stamped `2025-03-01T00:30:00+02:00` is a 1 March item for every reader.
 
+use crate::i18n::{Strings, EN};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::fmt;
 
@@ -45,13 +46,6 @@ fn shorten(s: &str) -> String {
         s.to_string()
     }
 }
-
-const MONTHS_SHORT: [&str; 12] =
-    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
-const MONTHS_LONG: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
 
 impl ItemDate {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
@@ -106,18 +100,35 @@ impl ItemDate {
 
     /// The source page's style: `19 Mar. 2025`, `05 Feb. 2025` (day zero-padded as on the page).
     pub fn short_label(&self) -> String {
-        if self.undated {
-            return String::new();
-        }
-        format!("{:02} {} {}", self.date.day(), MONTHS_SHORT[self.date.month0() as usize], self.date.year())
+        self.short_label_in(&EN)
+    }
+
+    /// A date in the list, in `lang`'s style: `19 Mar. 2025`, `19 mars 2025`, `1er mars 2025`.
+    pub fn short_label_in(&self, lang: &Strings) -> String {
+        self.label_with(lang, &lang.months_short, lang.pad_day)
     }
 
     /// The full date for the detail card: `19 March 2025`.
     pub fn long_label(&self) -> String {
+        self.long_label_in(&EN)
+    }
+
+    /// The full date in `lang`'s style: `19 March 2025`, `19 mars 2025`.
+    pub fn long_label_in(&self, lang: &Strings) -> String {
+        self.label_with(lang, &lang.months_long, false)
+    }
+
+    fn label_with(&self, lang: &Strings, months: &[&str; 12], pad: bool) -> String {
         if self.undated {
             return String::new();
         }
-        format!("{} {} {}", self.date.day(), MONTHS_LONG[self.date.month0() as usize], self.date.year())
+        let day = self.date.day();
+        let month = months[self.date.month0() as usize];
+        match lang.first_day {
+            Some(first) if day == 1 => format!("{first} {month} {}", self.date.year()),
+            _ if pad => format!("{day:02} {month} {}", self.date.year()),
+            _ => format!("{day} {month} {}", self.date.year()),
+        }
     }
 
     /// Orders entries: by date, then by time of day (entries without a time sort first).
@@ -234,7 +245,7 @@ fn month_from_name(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS_LONG
+    EN.months_long
         .iter()
         .position(|long| long.to_ascii_lowercase().starts_with(&word))
         .map(|i| i as u32 + 1)
@@ -269,10 +280,15 @@ impl YearMonth {
 
     /// `February 2025`.
     pub fn label(&self) -> String {
+        self.label_in(&EN)
+    }
+
+    /// The month in `lang`: `February 2025`, `février 2025`; `Undated`, `Sans date`.
+    pub fn label_in(&self, lang: &Strings) -> String {
         if *self == YearMonth::UNDATED {
-            return "Undated".into();
+            return lang.undated.into();
         }
-        let name = MONTHS_LONG.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
+        let name = lang.months_long.get(self.month.saturating_sub(1) as usize).copied().unwrap_or("?");
         format!("{} {}", name, self.year)
     }
 }
@@ -292,6 +308,18 @@ mod tests {
         assert_eq!(d("2025-05-01").short_label(), "01 May 2025");
         assert_eq!(d("2025-03-19").long_label(), "19 March 2025");
         assert_eq!(d("2025-03-19").iso_date(), "2025-03-19");
+    }
+
+    #[test]
+    fn formats_in_french() {
+        use crate::i18n::FR;
+        assert_eq!(d("2025-03-19").short_label_in(&FR), "19 mars 2025");
+        assert_eq!(d("2025-02-05").short_label_in(&FR), "5 février 2025");
+        assert_eq!(d("2025-05-01").short_label_in(&FR), "1er mai 2025");
+        assert_eq!(d("2025-08-15").long_label_in(&FR), "15 août 2025");
+        assert_eq!(YearMonth::parse("2025-02").map(|m| m.label_in(&FR)).as_deref(), Some("février 2025"));
+        assert_eq!(YearMonth::UNDATED.label_in(&FR), "Sans date");
+        assert_eq!(ItemDate::undated().short_label_in(&FR), "");
     }
 
     #[test]

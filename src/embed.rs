@@ -5,7 +5,8 @@
 //! [`Widget::set_attribute`], and `disconnectedCallback` calls [`Widget::unmount`].
 //! The widget never touches the host's URL, links or keys unless the host adds `url-state`.
 
-use crate::ui::{location, NewsApp, Source};
+use crate::i18n::{Strings, EN};
+use crate::ui::{location, Language, NewsApp, Source};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -22,7 +23,19 @@ struct Config {
     limit: RwSignal<Option<usize>>,
     more_href: RwSignal<Option<String>>,
     theme: RwSignal<Option<String>>,
+    lang: RwSignal<&'static Strings>,
     state: RwSignal<ViewState>,
+}
+
+/// The widget's language: its `lang` attribute, else the nearest `lang` around it on the host
+/// page, when Datelines speaks it; otherwise English.
+fn language_of(host: &HtmlElement) -> &'static Strings {
+    let own = host.get_attribute("lang").and_then(|l| Strings::for_tag(&l));
+    let inherited = || {
+        let ancestor = host.parent_element()?.closest("[lang]").ok()??;
+        Strings::for_tag(&ancestor.get_attribute("lang")?)
+    };
+    own.or_else(inherited).unwrap_or(&EN)
 }
 
 /// `light` or `dark`; anything else (including `auto`) follows the reader's system setting.
@@ -47,6 +60,12 @@ impl Widget {
     pub fn set_attribute(&self, name: &str, value: Option<String>) {
         let c = self.config;
         match name {
+            "lang" => {
+                let strings = value.as_deref().and_then(Strings::for_tag).unwrap_or(&EN);
+                if !std::ptr::eq(c.lang.get_untracked(), strings) {
+                    c.lang.set(strings);
+                }
+            }
             "src" => c.src.set(value.filter(|v| !v.trim().is_empty())),
             "limit" => c.limit.set(limit_from(value.as_deref())),
             "more-href" => c.more_href.set(value.and_then(|v| crate::urls::safe_url(&v))),
@@ -89,7 +108,8 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
     let month = attr("month");
     let theme = theme_from(attr("theme").as_deref());
     // Several widgets on one page need distinct landmark names: the host can give one.
-    let label = attr("label").filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "News".to_string());
+    let lang = language_of(&host);
+    let label = attr("label").filter(|l| !l.trim().is_empty());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
     let config_in = config_out.clone();
 
@@ -104,6 +124,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
             limit: RwSignal::new(limit),
             more_href: RwSignal::new(more_href),
             theme: RwSignal::new(theme),
+            lang: RwSignal::new(lang),
             state: RwSignal::new(initial),
         };
         config_in.set(Some(config));
@@ -116,8 +137,16 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
         };
         let state = config.state;
         view! {
-            <div class="dl-page dl-widget" role="region" aria-label=label data-theme=move || config.theme.get()>
+            <div
+                class="dl-page dl-widget"
+                role="region"
+                aria-label=move || label.clone().unwrap_or_else(|| config.lang.get().news.to_string())
+                lang=move || config.lang.get().lang
+                data-theme=move || config.theme.get()
+            >
                 {move || {
+                    // A new language shows the list again in it.
+                    provide_context(Language(config.lang.get()));
                     let source = config.src.get().map_or(Source::Bundled, Source::Url);
                     view! { <NewsApp source state href_for limit=config.limit more_href=config.more_href/> }
                 }}

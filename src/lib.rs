@@ -7,6 +7,7 @@
 pub mod archive;
 pub mod dates;
 pub mod formats;
+pub mod i18n;
 pub mod model;
 pub mod sanitize;
 pub mod synthetic;

@@ -71,10 +71,15 @@ impl Feed {
 impl Image {
     /// The file size as a reader sees it: "55.76 KB".
     pub fn size_label(&self) -> Option<String> {
+        self.size_label_in(&crate::i18n::EN)
+    }
+
+    /// The size in `lang`'s style: `55.76 KB`, `55,76 Ko`.
+    pub fn size_label_in(&self, lang: &crate::i18n::Strings) -> Option<String> {
         // Integer arithmetic instead of "{:.2}": float formatting costs about 9 KB of wasm.
         self.size_kb.filter(|kb| kb.is_finite() && *kb >= 0.0 && *kb < 1e12).map(|kb| {
             let hundredths = (kb * 100.0).round() as u64;
-            format!("{}.{:02} KB", hundredths / 100, hundredths % 100)
+            format!("{} {}", lang.two_decimals(hundredths), lang.kilobytes)
         })
     }
 }
@@ -169,5 +174,7 @@ mod tests {
         assert_eq!(label(0.005).as_deref(), Some("0.01 KB"));
         assert_eq!(label(120.0).as_deref(), Some("120.00 KB"));
         assert_eq!(label(f64::NAN), None);
+        let french = Image { size_kb: Some(55.76), ..image.clone() }.size_label_in(&crate::i18n::FR);
+        assert_eq!(french.as_deref(), Some("55,76 Ko"));
     }
 }

@@ -264,3 +264,48 @@ fn rust_url_resolution_matches_the_browsers_url() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+async fn in_french_the_list_and_its_card_speak_french() {
+    use datelines::i18n::FR;
+    use datelines::ui::Language;
+    let root = container();
+    let feed = feed(THREE);
+    let state = RwSignal::new(ViewState::from_query("?month=2025-01"));
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(Language(&FR));
+        view! { <NewsPage feed state href_for/> }
+    });
+    // An empty month: the empty state and the "all months" way back, in French.
+    assert_eq!(texts(&root, ".dl-heading"), ["Actualités"]);
+    assert_eq!(texts(&root, ".dl-count"), ["0 article"]);
+    assert_eq!(texts(&root, ".dl-empty p"), ["Aucun article pour janvier 2025."]);
+    assert_eq!(texts(&root, ".dl-empty button"), ["Afficher tous les mois"]);
+    assert_eq!(texts(&root, "#dl-month option"), ["Tous les mois", "janvier 2025 (0)", "mars 2025 (1)", "février 2025 (2)"]);
+    assert_eq!(texts(&root, ".dl-filter-label"), ["Mois"]);
+
+    state.update(|s| s.month = datelines::url_state::MonthChoice::All);
+    tick().await;
+    assert_eq!(texts(&root, ".dl-count"), ["3 articles"]);
+    assert_eq!(texts(&root, ".dl-month-heading"), ["mars 2025", "février 2025"]);
+    assert_eq!(texts(&root, ".dl-date"), ["19 mars 2025", "24 février 2025", "5 février 2025"]);
+    assert_eq!(texts(&root, ".dl-back-to-top"), ["Retour en haut"]);
+
+    let newest = feed_id(&root, 0);
+    state.update(|s| s.item = Some(newest));
+    wait_for(&root, "dialog[open]").await;
+    assert_eq!(texts(&root, ".dl-caption"), ["Flag on black · 55,76 Ko"]);
+    assert_eq!(texts(&root, "dialog .dl-date"), ["19 mars 2025"]);
+    assert_eq!(texts(&root, ".dl-card-steps button"), ["Précédent", "Suivant"]);
+    assert_eq!(texts(&root, ".dl-close"), ["× Fermer"]);
+}
+
+fn feed_id(root: &web_sys::HtmlElement, n: u32) -> String {
+    root.query_selector_all("a[data-dl-id]")
+        .ok()
+        .and_then(|links| links.item(n))
+        .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        .and_then(|link| link.get_attribute("data-dl-id"))
+        .expect("entry link")
+}

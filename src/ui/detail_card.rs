@@ -1,5 +1,6 @@
 use super::thumbnail::{Thumbnail, LARGE_HEIGHT, LARGE_WIDTH};
-use super::RichText;
+use super::{use_strings, RichText};
+use crate::i18n::Strings;
 use crate::model::NewsItem;
 use leptos::html;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ pub fn DetailCard(
     /// Moves to another entry (`Some(id)`) or closes the card (`None`).
     on_navigate: Callback<Option<String>>,
 ) -> impl IntoView {
+    let t = use_strings();
     let dialog = NodeRef::<html::Dialog>::new();
     let heading = NodeRef::<html::H2>::new();
     // Open as a modal (focus stays inside, Escape works), then put focus on the heading.
@@ -54,7 +56,7 @@ pub fn DetailCard(
     let body = match item {
         Some(item) => {
             let caption = item.image.as_ref().map(|image| {
-                let parts: Vec<String> = [Some(image.alt.clone()).filter(|a| !a.is_empty()), image.size_label()]
+                let parts: Vec<String> = [Some(image.alt.clone()).filter(|a| !a.is_empty()), image.size_label_in(t)]
                     .into_iter()
                     .flatten()
                     .collect();
@@ -80,8 +82,8 @@ pub fn DetailCard(
                 .map(str::to_string)
                 .collect();
             let meta = (!item.authors.is_empty() || !item.tags.is_empty()).then(|| {
-                let authors = (!item.authors.is_empty()).then(|| format!("By {}", item.authors.join(", ")));
-                let tags = (!item.tags.is_empty()).then(|| format!("Tags: {}", item.tags.join(", ")));
+                let authors = (!item.authors.is_empty()).then(|| Strings::fill(t.by, &[&item.authors.join(", ")]));
+                let tags = (!item.tags.is_empty()).then(|| Strings::fill(t.tags, &[&item.tags.join(", ")]));
                 view! {
                     <p class="dl-card-meta">
                         {authors.map(|a| view! { <span>{a}</span> })}
@@ -93,14 +95,14 @@ pub fn DetailCard(
             let original = item.url.clone().map(|url| {
                 view! {
                     <p class="dl-card-original">
-                        <a href=url rel="noopener noreferrer" target="_blank">"Read the original article"</a>
+                        <a href=url rel="noopener noreferrer" target="_blank">{t.read_original}</a>
                     </p>
                 }
             });
             view! {
                 {figure}
                 {(!item.date.is_undated()).then(|| view! {
-                    <time class="dl-date" datetime=item.date.iso_date()>{item.date.long_label()}</time>
+                    <time class="dl-date" datetime=item.date.iso_date()>{item.date.long_label_in(t)}</time>
                 })}
                 <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{item.title}</h2>
                 <div class="dl-card-text">
@@ -109,18 +111,18 @@ pub fn DetailCard(
                 </div>
                 {meta}
                 {original}
-                <nav class="dl-card-steps" aria-label="More news">
-                    {step(previous, "Previous", "dl-previous")}
-                    {step(next, "Next", "dl-next")}
+                <nav class="dl-card-steps" aria-label=t.more_news>
+                    {step(previous, t.previous, "dl-previous")}
+                    {step(next, t.next, "dl-next")}
                 </nav>
             }
             .into_any()
         }
         None => view! {
-            <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>"This news item was not found"</h2>
-            <p>"It may have been removed, or the link may be incomplete."</p>
+            <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{t.not_found}</h2>
+            <p>{t.not_found_detail}</p>
             <p>
-                <button type="button" class="dl-button dl-back-to-list" on:click=move |_| close()>"Back to the list"</button>
+                <button type="button" class="dl-button dl-back-to-list" on:click=move |_| close()>{t.back_to_list}</button>
             </p>
         }
         .into_any(),
@@ -140,7 +142,7 @@ pub fn DetailCard(
                 <div class="dl-card-bar">
                     <button type="button" class="dl-button dl-close" on:click=move |_| close()>
                         <span aria-hidden="true">"× "</span>
-                        "Close"
+                        {t.close}
                     </button>
                 </div>
                 {body}

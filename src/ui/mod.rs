@@ -21,8 +21,24 @@ pub use rich_text::RichText;
 pub use status::{ErrorCard, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
 
+use crate::i18n::{Strings, EN};
 use crate::url_state::parse_query;
 use leptos::prelude::*;
+
+/// The language the components speak, given as context by whoever mounts them.
+#[derive(Clone, Copy, Debug)]
+pub struct Language(pub &'static Strings);
+
+/// The words for the current language (English when none was given).
+pub fn use_strings() -> &'static Strings {
+    use_context::<Language>().map_or(&EN, |l| l.0)
+}
+
+/// The heading for `title`: the generic "News" is shown in the reader's language; any other
+/// title is the editor's and shown as it is.
+pub fn heading_for(title: &str, t: &'static Strings) -> String {
+    if title == EN.news { t.news.to_string() } else { title.to_string() }
+}
 
 /// Entries the standalone page renders at first and per "More news": enough to fill a screen
 /// many times over, few enough that 100,000 entries cost no more than 1,000.
@@ -38,11 +54,18 @@ pub fn mount_page() {
     if let (Some(theme), Some(root)) = (&theme, document().document_element()) {
         let _ = root.set_attribute("data-theme", theme);
     }
+    // ?lang=fr (a language Datelines does not speak stays English).
+    let strings = params.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Strings::for_tag(v)).unwrap_or(&EN);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", strings.lang);
+    }
+    document().set_title(strings.news);
     let source = params
         .into_iter()
         .find(|(key, value)| key == "src" && !value.trim().is_empty())
         .map_or(Source::Bundled, |(_, url)| Source::Url(url.trim().to_string()));
     leptos::mount::mount_to_body(move || {
+        provide_context(Language(strings));
         // Effects need the executor that mounting starts, so the URL sync is set up in here.
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);

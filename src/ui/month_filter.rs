@@ -1,3 +1,4 @@
+use super::use_strings;
 use crate::archive::MonthCount;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
@@ -11,13 +12,14 @@ pub fn MonthFilter(
     /// The view state this control reads and writes.
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
+    let t = use_strings();
     let selected = move || state.with(|s| s.month.month().map(|m| m.key()).unwrap_or_default());
     // A month asked for in the URL that has no entries still appears, so the control tells the truth.
     let missing = {
         let months = Arc::clone(&months);
         move || {
             state.with(|s| s.month.month()).filter(|m| !months.iter().any(|c| c.month == *m)).map(|m| {
-                view! { <option value=m.key()>{format!("{} (0)", m.label())}</option> }
+                view! { <option value=m.key()>{format!("{} (0)", m.label_in(t))}</option> }
             })
         }
     };
@@ -30,13 +32,13 @@ pub fn MonthFilter(
     };
     view! {
         <div class="dl-filter">
-            <label class="dl-filter-label" for="dl-month">"Month"</label>
+            <label class="dl-filter-label" for="dl-month">{t.month}</label>
             <select id="dl-month" class="dl-select" on:change=on_change prop:value=selected>
-                <option value="">"All months"</option>
+                <option value="">{t.all_months}</option>
                 {missing}
                 {months
                     .iter()
-                    .map(|c| view! { <option value=c.month.key()>{format!("{} ({})", c.month.label(), c.count)}</option> })
+                    .map(|c| view! { <option value=c.month.key()>{format!("{} ({})", c.month.label_in(t), c.count)}</option> })
                     .collect_view()}
             </select>
         </div>

@@ -1,5 +1,5 @@
 use super::source::{bundled, fetch_any, fetch_feed, resolve, FetchError};
-use super::{ErrorCard, LoadingList, NewsPage, SkippedNotice};
+use super::{use_strings, ErrorCard, LoadingList, NewsPage, SkippedNotice};
 use crate::archive::MonthCount;
 use crate::dates::YearMonth;
 use crate::formats::shards::ArchiveIndex;
@@ -37,6 +37,7 @@ pub fn NewsApp(
     #[prop(optional, into)]
     more_href: Signal<Option<String>>,
 ) -> impl IntoView {
+    let t = use_strings();
     let feed = RwSignal::new(None::<Arc<Feed>>);
     let problems = RwSignal::new(Vec::<Problem>::new());
     let error = RwSignal::new(None::<FetchError>);
@@ -134,7 +135,7 @@ pub fn NewsApp(
                         error.set(None);
                     }
                     Err(e) => {
-                        leptos::logging::warn!("Datelines: {}: {}", e.headline(), e.detail());
+                        leptos::logging::warn!("Datelines: {}: {}", e.headline(&crate::i18n::EN), e.detail(&crate::i18n::EN));
                         error.set(Some(e));
                     }
                 }
@@ -147,7 +148,7 @@ pub fn NewsApp(
     view! {
         // Until a list is shown, the page still has its heading.
         {move || feed.with(Option::is_none).then(|| view! {
-            <header class="dl-header"><h1 class="dl-heading">"News"</h1></header>
+            <header class="dl-header"><h1 class="dl-heading">{t.news}</h1></header>
         })}
         {move || error.get().map(|e| view! { <ErrorCard error=e on_retry=load retrying=loading/> })}
         {move || {
@@ -158,7 +159,7 @@ pub fn NewsApp(
                     {fetched.then(|| view! {
                         <div class="dl-toolbar">
                             <button type="button" class="dl-button dl-refresh" disabled=loading on:click=move |_| load.run(())>
-                                {move || if loading.get() { "Refreshing…" } else { "Refresh" }}
+                                {move || if loading.get() { t.refreshing } else { t.refresh }}
                             </button>
                         </div>
                     })}

@@ -1,4 +1,4 @@
-use super::Thumbnail;
+use super::{use_strings, Thumbnail};
 use crate::model::NewsItem;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ pub fn NewsEntry(
                 <Thumbnail image=item.image/>
                 <div class="dl-entry-text">
                     {(!item.date.is_undated()).then(|| view! {
-                        <time class="dl-date" datetime=item.date.iso_date()>{item.date.short_label()}</time>
+                        <time class="dl-date" datetime=item.date.iso_date()>{item.date.short_label_in(use_strings())}</time>
                     })}
                     <h3 class="dl-title">
                         <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>

@@ -1,5 +1,6 @@
-use super::{DetailCard, MonthFilter, NewsEntry};
-use crate::archive::{count_label, filter_by_month, group_by_month, month_index, neighbours, MonthCount};
+use super::{heading_for, use_strings, DetailCard, MonthFilter, NewsEntry};
+use crate::archive::{filter_by_month, group_by_month, month_index, neighbours, MonthCount};
+use crate::i18n::Strings;
 use crate::dates::YearMonth;
 use crate::model::Feed;
 use crate::url_state::{MonthChoice, ViewState};
@@ -39,6 +40,7 @@ pub fn NewsPage(
     #[prop(optional)]
     pages: Option<RwSignal<usize>>,
 ) -> impl IntoView {
+    let t = use_strings();
     let local_months = Arc::new(month_index(&feed.items));
     let months = archive_months.get_untracked().unwrap_or(local_months);
     let choice = Memo::new(move |_| state.with(|s| s.month.clone()));
@@ -77,7 +79,7 @@ pub fn NewsPage(
         },
         None => shown.with(Vec::len),
     };
-    let count = move || count_label(total());
+    let count = move || t.entries(total());
     if let Some(need) = on_need {
         Effect::new(move |_| {
             let month = choice.with(MonthChoice::month);
@@ -116,20 +118,20 @@ pub fn NewsPage(
     view! {
         <div class="dl-news" tabindex="-1" node_ref=page>
             <header class="dl-header">
-                <h1 class="dl-heading">{feed.title.clone()}</h1>
+                <h1 class="dl-heading">{heading_for(&feed.title, t)}</h1>
                 <p class="dl-count" aria-live="polite">{count}</p>
             </header>
             <MonthFilter months state/>
             {move || match choice.get() {
                 MonthChoice::Malformed(value) => Some(view! {
                     <p class="dl-notice" role="status">
-                        {format!("“{value}” is not a month, so all entries are shown.")}
+                        {Strings::fill(t.not_a_month, &[&value])}
                     </p>
                 }.into_any()),
                 MonthChoice::Month(month) if shown.with(Vec::is_empty) && total() == 0 => Some(view! {
                     <div class="dl-empty" role="status">
-                        <p>{format!("There are no entries for {}.", month.label())}</p>
-                        <button type="button" class="dl-button" on:click=show_all>"Show all months"</button>
+                        <p>{Strings::fill(t.no_entries_for, &[&month.label_in(t)])}</p>
+                        <button type="button" class="dl-button" on:click=show_all>{t.show_all_months}</button>
                     </div>
                 }.into_any()),
                 _ => None,
@@ -145,7 +147,7 @@ pub fn NewsPage(
                         // A plain section, not a named region: with several widgets on a page,
                         // regions named "February 2025" would repeat.
                         <section class="dl-month">
-                            <h2 class="dl-month-heading" id=heading_id>{group.month.label()}</h2>
+                            <h2 class="dl-month-heading" id=heading_id>{group.month.label_in(t)}</h2>
                             <ol class="dl-entries" role="list">
                                 {group
                                     .entries
@@ -164,7 +166,7 @@ pub fn NewsPage(
             {move || (hidden() > 0).then(|| {
                 let feed = Arc::clone(&feed_for_more);
                 match more_href.get() {
-                Some(href) => view! { <p class="dl-more"><a class="dl-button" href=href>"More news"</a></p> }.into_any(),
+                Some(href) => view! { <p class="dl-more"><a class="dl-button" href=href>{t.more_news}</a></p> }.into_any(),
                 None => view! {
                     <p class="dl-more">
                         <button type="button" class="dl-button" on:click=move |_| {
@@ -180,7 +182,7 @@ pub fn NewsPage(
                             if let Some(id) = id {
                                 request_animation_frame(move || focus_entry(page, &id));
                             }
-                        }>"More news"</button>
+                        }>{t.more_news}</button>
                     </p>
                 }.into_any(),
             }})}
@@ -193,7 +195,7 @@ pub fn NewsPage(
                         top.scroll_into_view();
                         let _ = top.focus();
                     }
-                }>"Back to top"</a>
+                }>{t.back_to_top}</a>
             </p>
             {card}
         </div>

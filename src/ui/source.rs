@@ -2,6 +2,7 @@
 //! values with a message a person can act on.
 
 use crate::formats::{parse_any, parse_feed, LoadError, Loaded, Parsed};
+use crate::i18n::Strings;
 use crate::model::Feed;
 use gloo_net::http::Request;
 
@@ -17,28 +18,30 @@ pub enum FetchError {
 }
 
 impl FetchError {
-    /// A short headline for the error card.
-    pub fn headline(&self) -> &'static str {
+    /// A short headline for the error card, in language `t`.
+    pub fn headline(&self, t: &'static Strings) -> &'static str {
         match self {
-            FetchError::Network { .. } => "The news could not be loaded",
-            FetchError::Http { status: 404, .. } => "The news file was not found",
-            FetchError::Http { .. } => "The news server reported an error",
-            FetchError::Content { error: LoadError::NotJson { .. }, .. } => "The news file is not valid JSON",
-            FetchError::Content { .. } => "The news file is not in a format Datelines reads",
+            FetchError::Network { .. } => t.error_network,
+            FetchError::Http { status: 404, .. } => t.error_not_found,
+            FetchError::Http { .. } => t.error_server,
+            FetchError::Content { error: LoadError::NotJson { .. }, .. } => t.error_not_json,
+            FetchError::Content { .. } => t.error_wrong_format,
         }
     }
 
-    /// What went wrong, in plain words.
-    pub fn detail(&self) -> String {
+    /// What went wrong, in plain words, in language `t`. The JSON reader's own reason and a
+    /// wrong shape's description stay in English: they are for the file's editor.
+    pub fn detail(&self, t: &Strings) -> String {
         match self {
-            FetchError::Network { .. } => {
-                "The address could not be reached. Check the connection and the address (and, for another site, that it allows cross-origin requests), then try again.".into()
-            }
+            FetchError::Network { .. } => t.detail_network.into(),
             FetchError::Http { status, status_text, .. } => {
-                let text = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
-                format!("The server answered HTTP {status}{text}.")
+                let status = if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
+                Strings::fill(t.detail_http, &[&status])
             }
-            FetchError::Content { error, .. } => error.to_string(),
+            FetchError::Content { error: LoadError::NotJson { line, column, reason }, .. } => {
+                Strings::fill(t.detail_not_json, &[reason, &line.to_string(), &column.to_string()])
+            }
+            FetchError::Content { error: LoadError::WrongShape(what), .. } => Strings::fill(t.detail_wrong_shape, &[what]),
         }
     }
 

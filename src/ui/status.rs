@@ -1,5 +1,7 @@
 use super::source::FetchError;
+use super::use_strings;
 use crate::formats::Problem;
+use crate::i18n::Strings;
 use leptos::prelude::*;
 
 /// A visible card saying why the news could not be loaded, with the address and a Retry button.
@@ -13,13 +15,14 @@ pub fn ErrorCard(
     #[prop(into)]
     retrying: Signal<bool>,
 ) -> impl IntoView {
+    let t = use_strings();
     view! {
         <div class="dl-error" role="alert">
-            <h2 class="dl-error-title">{error.headline()}</h2>
-            <p>{error.detail()}</p>
-            <p class="dl-error-url">"Address: " <code>{error.url().to_string()}</code></p>
+            <h2 class="dl-error-title">{error.headline(t)}</h2>
+            <p>{error.detail(t)}</p>
+            <p class="dl-error-url">{t.address} <code>{error.url().to_string()}</code></p>
             <button type="button" class="dl-button" disabled=retrying on:click=move |_| on_retry.run(())>
-                {move || if retrying.get() { "Retrying…" } else { "Retry" }}
+                {move || if retrying.get() { t.retrying } else { t.retry }}
             </button>
         </div>
     }
@@ -32,11 +35,11 @@ pub fn SkippedNotice(
     /// Problems found while reading the feed.
     problems: Vec<Problem>,
 ) -> impl IntoView {
+    let t = use_strings();
     let skipped = problems.iter().filter(|p| p.skipped).count();
     let headline = match skipped {
-        0 => format!("{} notes about this feed", problems.len()),
-        1 => "1 entry was skipped".to_string(),
-        n => format!("{n} entries were skipped"),
+        0 => Strings::fill(t.notes, &[&problems.len().to_string()]),
+        n => t.skipped(n),
     };
     (!problems.is_empty()).then(|| {
         view! {
@@ -59,7 +62,7 @@ pub fn LoadingList(
 ) -> impl IntoView {
     view! {
         <div class="dl-loading" aria-busy="true">
-            <p class="dl-count" role="status">"Loading news…"</p>
+            <p class="dl-count" role="status">{use_strings().loading}</p>
             <ol class="dl-entries" role="list" aria-hidden="true">
                 {(0..rows)
                     .map(|_| view! {

@@ -1,0 +1,58 @@
+//! French. Typography: a narrow no-break space (U+202F) before `:`, and « » quotes with
+//! no-break spaces inside.
+
+use super::Strings;
+
+pub const FR: Strings = Strings {
+    lang: "fr",
+    news: "Actualités",
+    entries_one: "{} article",
+    entries_other: "{} articles",
+    zero_is_one: true,
+    month: "Mois",
+    all_months: "Tous les mois",
+    undated: "Sans date",
+    not_a_month: "« {} » n’est pas un mois : tous les articles sont affichés.",
+    no_entries_for: "Aucun article pour {}.",
+    show_all_months: "Afficher tous les mois",
+    more_news: "Plus d’actualités",
+    back_to_top: "Retour en haut",
+    loading: "Chargement des actualités…",
+    refresh: "Actualiser",
+    refreshing: "Actualisation…",
+    retry: "Réessayer",
+    retrying: "Nouvel essai…",
+    address: "Adresse : ",
+    skipped_one: "{} article a été ignoré",
+    skipped_other: "{} articles ont été ignorés",
+    notes: "{} remarques sur ce flux",
+    error_network: "Les actualités n’ont pas pu être chargées",
+    error_not_found: "Le fichier des actualités est introuvable",
+    error_server: "Le serveur des actualités a signalé une erreur",
+    error_not_json: "Le fichier des actualités n’est pas du JSON valide",
+    error_wrong_format: "Le fichier des actualités n’est pas dans un format lu par Datelines",
+    detail_network: "L’adresse est injoignable. Vérifiez la connexion et l’adresse (et, pour un autre site, qu’il autorise les requêtes d’autres origines), puis réessayez.",
+    detail_http: "Le serveur a répondu HTTP {}.",
+    detail_not_json: "Le fichier n’est pas du JSON valide : {} (ligne {}, colonne {}).",
+    detail_wrong_shape: "Le fichier est du JSON, mais pas un flux d’actualités : {}.",
+    by: "Par {}",
+    tags: "Mots-clés : {}",
+    read_original: "Lire l’article original",
+    previous: "Précédent",
+    next: "Suivant",
+    close: "Fermer",
+    not_found: "Cet article est introuvable",
+    not_found_detail: "Il a peut-être été retiré, ou le lien est incomplet.",
+    back_to_list: "Retour à la liste",
+    kilobytes: "Ko",
+    decimal: ',',
+    // French news pages write the month in full in the list too: "5 février 2025".
+    months_short: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ],
+    months_long: [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ],
+    pad_day: false,
+    first_day: Some("1er"),
+};

@@ -1,0 +1,172 @@
+//! The words Datelines shows, per language. Each language is one file of plain data (`en.rs`,
+//! `fr.rs`): a [`Strings`] value. Adding a language is one new file plus its line in
+//! [`LANGUAGES`]; a missing string is a compile error, not a blank on screen.
+//!
+//! Templates mark their slots with `{}` (filled in order) and are filled by [`Strings::fill`].
+
+mod en;
+mod fr;
+
+pub use en::EN;
+pub use fr::FR;
+
+/// Every language, English (the default) first.
+pub const LANGUAGES: &[&Strings] = &[&EN, &FR];
+
+/// One language's words and date style.
+#[derive(Debug)]
+pub struct Strings {
+    /// The BCP 47 tag set as the `lang` attribute, e.g. `fr`.
+    pub lang: &'static str,
+    /// The list's heading when the feed has no title of its own, and the widget's default name.
+    pub news: &'static str,
+    /// "1 entry" (`one`) and "10 entries" (`other`). `zero_is_one`: 0 takes the `one` form, as
+    /// in French ("0 article").
+    pub entries_one: &'static str,
+    pub entries_other: &'static str,
+    pub zero_is_one: bool,
+    pub month: &'static str,
+    pub all_months: &'static str,
+    /// A month heading and option for entries without a date.
+    pub undated: &'static str,
+    pub not_a_month: &'static str,
+    pub no_entries_for: &'static str,
+    pub show_all_months: &'static str,
+    pub more_news: &'static str,
+    pub back_to_top: &'static str,
+    pub loading: &'static str,
+    pub refresh: &'static str,
+    pub refreshing: &'static str,
+    pub retry: &'static str,
+    pub retrying: &'static str,
+    pub address: &'static str,
+    pub skipped_one: &'static str,
+    pub skipped_other: &'static str,
+    pub notes: &'static str,
+    pub error_network: &'static str,
+    pub error_not_found: &'static str,
+    pub error_server: &'static str,
+    pub error_not_json: &'static str,
+    pub error_wrong_format: &'static str,
+    pub detail_network: &'static str,
+    pub detail_http: &'static str,
+    /// Slots: reason (as the JSON reader gives it, in English), line, column.
+    pub detail_not_json: &'static str,
+    pub detail_wrong_shape: &'static str,
+    pub by: &'static str,
+    pub tags: &'static str,
+    pub read_original: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub close: &'static str,
+    pub not_found: &'static str,
+    pub not_found_detail: &'static str,
+    pub back_to_list: &'static str,
+    /// Image sizes: the unit, and the decimal separator.
+    pub kilobytes: &'static str,
+    pub decimal: char,
+    /// Month names for dates in the list (the source page's "Mar.") and for full dates and months.
+    pub months_short: [&'static str; 12],
+    pub months_long: [&'static str; 12],
+    /// Dates in the list: the day zero-padded ("05 Feb. 2025"), as on the source page.
+    pub pad_day: bool,
+    /// How the first day of a month is written, when not as "1" ("1er" in French).
+    pub first_day: Option<&'static str>,
+}
+
+impl Strings {
+    /// The language for a `lang` value such as `fr`, `fr-CA` or `FR`: matched on its first
+    /// subtag. `None` when Datelines does not speak it.
+    pub fn for_tag(tag: &str) -> Option<&'static Strings> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        LANGUAGES.iter().copied().find(|s| s.lang.eq_ignore_ascii_case(primary))
+    }
+
+    /// Fills `{}` slots in `template` with `args`, in order.
+    pub fn fill(template: &str, args: &[&str]) -> String {
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut args = args.iter();
+        let mut rest = template;
+        while let Some(at) = rest.find("{}") {
+            out.push_str(&rest[..at]);
+            out.push_str(args.next().copied().unwrap_or_default());
+            rest = &rest[at + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn plural(&self, n: usize, one: &str, other: &str) -> String {
+        let template = if n == 1 || (n == 0 && self.zero_is_one) { one } else { other };
+        Self::fill(template, &[&n.to_string()])
+    }
+
+    /// "10 entries", "1 article".
+    pub fn entries(&self, n: usize) -> String {
+        self.plural(n, self.entries_one, self.entries_other)
+    }
+
+    /// "2 entries were skipped".
+    pub fn skipped(&self, n: usize) -> String {
+        self.plural(n, self.skipped_one, self.skipped_other)
+    }
+
+    /// A number with two decimals in this language's style: `55.76`, `55,76`.
+    pub fn two_decimals(&self, hundredths: u64) -> String {
+        format!("{}{}{:02}", hundredths / 100, self.decimal, hundredths % 100)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_found_by_their_first_subtag_and_english_comes_first() {
+        assert_eq!(LANGUAGES[0].lang, "en");
+        assert_eq!(Strings::for_tag("fr").map(|s| s.lang), Some("fr"));
+        assert_eq!(Strings::for_tag(" FR-ca ").map(|s| s.lang), Some("fr"));
+        assert_eq!(Strings::for_tag("en_GB").map(|s| s.lang), Some("en"));
+        assert!(Strings::for_tag("de").is_none());
+        assert!(Strings::for_tag("").is_none());
+    }
+
+    #[test]
+    fn templates_fill_in_order_and_tolerate_missing_arguments() {
+        assert_eq!(Strings::fill("{} of {}", &["1", "2"]), "1 of 2");
+        assert_eq!(Strings::fill("a {} b {}", &["x"]), "a x b ");
+        assert_eq!(Strings::fill("none", &["x"]), "none");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!([0, 1, 2, 10].map(|n| EN.entries(n)), ["0 entries", "1 entry", "2 entries", "10 entries"]);
+        assert_eq!([0, 1, 2, 10].map(|n| FR.entries(n)), ["0 article", "1 article", "2 articles", "10 articles"]);
+        assert_eq!(FR.skipped(3), "3 articles ont été ignorés");
+        assert_eq!(EN.skipped(1), "1 entry was skipped");
+    }
+
+    #[test]
+    fn every_language_fills_every_template_slot() {
+        // A translation that drops a slot would silently lose the number or the month.
+        for s in LANGUAGES {
+            for (name, template, slots) in [
+                ("entries_one", s.entries_one, 1),
+                ("entries_other", s.entries_other, 1),
+                ("skipped_one", s.skipped_one, 1),
+                ("skipped_other", s.skipped_other, 1),
+                ("notes", s.notes, 1),
+                ("not_a_month", s.not_a_month, 1),
+                ("no_entries_for", s.no_entries_for, 1),
+                ("detail_http", s.detail_http, 1),
+                ("detail_not_json", s.detail_not_json, 3),
+                ("detail_wrong_shape", s.detail_wrong_shape, 1),
+                ("by", s.by, 1),
+                ("tags", s.tags, 1),
+            ] {
+                assert_eq!(template.matches("{}").count(), slots, "{}: {name} = {template:?}", s.lang);
+            }
+            assert!(s.months_long.iter().chain(&s.months_short).all(|m| !m.is_empty()), "{}", s.lang);
+        }
+    }
+}
