@@ -1,5 +1,6 @@
 // Accessibility: axe-core finds no WCAG 2.2 A/AA (or best-practice) violations in the states a
-// reader meets, on the standalone page and on the widget demo. (Light theme; themes come later.)
+// reader meets, on the standalone page and on the widget demo, in the light and the dark theme
+// (the dark one through the reader's system setting, as `auto` follows it), and in French.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,20 +23,31 @@ async function violations(page) {
   });
 }
 
-for (const [name, path, ready] of [
+const STATES = [
   ['the list', '', 'article'],
   ['a filtered view', '?month=2025-02', 'article'],
   ['an open detail card', `?item=${CARD}`, 'dialog[open] .dl-thumb-placeholder'],
   ['the empty month', '?month=2024-01', '.dl-empty'],
   ['the error state', '?src=/a11y/500.json', '[role=alert]'],
   ['the widget demo', 'embed.html', '#widget-feb article'],
-]) {
-  test(`axe finds no violations: ${name}`, async () => {
-    const { page, context } = await newPage(env.browser);
-    await page.goto(`${env.server.url}/${path}`);
-    await page.locator(ready).first().waitFor();
-    await page.waitForTimeout(300);
-    assert.deepEqual(await violations(page), []);
-    await context.close();
-  });
+];
+const FRENCH = [
+  ['the list in French', '?lang=fr', 'article'],
+  ['an open detail card in French', `?lang=fr&item=${CARD}`, 'dialog[open] .dl-thumb-placeholder'],
+];
+
+for (const colorScheme of ['light', 'dark']) {
+  for (const [name, path, ready] of colorScheme === 'light' ? [...STATES, ...FRENCH] : STATES) {
+    test(`axe finds no violations (${colorScheme}): ${name}`, async () => {
+      const { page, context } = await newPage(env.browser, { colorScheme });
+      await page.goto(`${env.server.url}/${path}`);
+      await page.locator(ready).first().waitFor();
+      await page.waitForTimeout(300);
+      // The theme really is the one named: the page's background follows the system setting.
+      const bg = await page.locator('.dl-page').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+      assert.equal(bg, colorScheme === 'dark' ? 'rgb(20, 24, 29)' : 'rgb(255, 255, 255)');
+      assert.deepEqual(await violations(page), []);
+      await context.close();
+    });
+  }
 }

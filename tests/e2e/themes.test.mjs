@@ -78,3 +78,23 @@ test('at 320 px nothing is wider than the screen', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('at 320 px the widget demo fits the screen and its thumbnails stack above the text', async () => {
+  const { page, context, errors } = await newPage(env.browser, { viewport: { width: 320, height: 640 } });
+  await page.goto(`${env.server.url}/embed.html`);
+  const widget = page.locator('#widget-feb');
+  await widget.locator('article').first().waitFor();
+  await page.waitForTimeout(200);
+  const wide = await page.evaluate(() => {
+    const all = (root) => [...root.querySelectorAll('*')].flatMap((e) => [e, ...(e.shadowRoot ? all(e.shadowRoot) : [])]);
+    return all(document).filter((e) => e.getBoundingClientRect().right > 320.5 && getComputedStyle(e).position !== 'fixed')
+      .map((e) => `${e.localName}.${e.className}`);
+  });
+  assert.deepEqual(wide, []);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
+  const thumb = await widget.locator('.dl-thumb').first().boundingBox();
+  const title = await widget.locator('.dl-title').first().boundingBox();
+  assert.ok(thumb.y + thumb.height <= title.y + 1, `thumbnail (bottom ${thumb.y + thumb.height}) above title (top ${title.y})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
