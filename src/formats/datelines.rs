@@ -16,6 +16,10 @@ use serde_json::{Map, Value};
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
 
+/// The `date` of an entry that has none (a feed item without a date): it is shown last, under
+/// "Undated", as the same item read straight from a JSON Feed is.
+pub const UNDATED: &str = "undated";
+
 /// Turns a parsed document into a feed, entry by entry.
 pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     let root = &doc.root;
@@ -86,7 +90,11 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         .ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", kind(raw))))?;
     let title = required_text(obj, "title", path)?;
     let date_text = required_text(obj, "date", path)?;
-    let date = ItemDate::parse(&date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?;
+    let date = if date_text == UNDATED {
+        ItemDate::undated()
+    } else {
+        ItemDate::parse(&date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?
+    };
     let id = match obj.get("id") {
         None | Some(Value::Null) => derive_id(&date, &title),
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -192,12 +200,12 @@ fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<
 }
 
 #[derive(Serialize)]
-struct FileOut<'a> {
+struct FileOut<'a, Items> {
     #[serde(rename = "$schema")]
     schema: &'a str,
     format: &'a str,
     title: &'a str,
-    items: Vec<ItemOut<'a>>,
+    items: Items,
 }
 
 #[derive(Serialize)]
@@ -236,36 +244,48 @@ struct ImageOut<'a> {
 /// Writes a feed in the Datelines format: pretty-printed, two-space indent, newest first,
 /// ending in a newline, so that files diff well under version control.
 pub fn to_json(feed: &Feed) -> String {
-    let file = FileOut {
-        schema: "datelines.schema.json",
-        format: FORMAT,
-        title: &feed.title,
-        items: feed
-            .items
-            .iter()
-            .map(|item| ItemOut {
-                id: &item.id,
-                date: item.date.iso_date(),
-                title: &item.title,
-                summary: &item.summary,
-                body: item.body.as_deref(),
-                html: item.html.as_deref(),
-                url: item.url.as_deref(),
-                image: item.image.as_ref().map(|img| ImageOut {
-                    src: &img.src,
-                    alt: &img.alt,
-                    size_kb: img.size_kb,
-                    width: img.width,
-                    height: img.height,
-                }),
-                tags: &item.tags,
-                authors: &item.authors,
-            })
-            .collect(),
-    };
+    let file = FileOut { schema: "datelines.schema.json", format: FORMAT, title: &feed.title, items: feed.items.iter().map(item_out).collect::<Vec<_>>() };
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
     out.push('\n');
     out
+}
+
+fn item_out(item: &NewsItem) -> ItemOut<'_> {
+    ItemOut {
+        id: &item.id,
+        date: if item.date.is_undated() { UNDATED.to_string() } else { item.date.iso_date() },
+        title: &item.title,
+        summary: &item.summary,
+        body: item.body.as_deref(),
+        html: item.html.as_deref(),
+        url: item.url.as_deref(),
+        image: item.image.as_ref().map(|img| ImageOut { src: &img.src, alt: &img.alt, size_kb: img.size_kb, width: img.width, height: img.height }),
+        tags: &item.tags,
+        authors: &item.authors,
+    }
+}
+
+/// Writes exactly what [`to_json`] returns for a feed with this title and these items (newest
+/// first, as in a [`Feed`]), one entry at a time, without building the text in memory: for the
+/// command line's big files. Wrap `out` in a `BufWriter`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn write_json<'a, W, I>(out: W, title: &str, items: I) -> std::io::Result<()>
+where
+    W: std::io::Write,
+    I: Iterator<Item = &'a NewsItem>,
+{
+    /// Serializes the entries as they come from the iterator (once).
+    struct Lazy<I>(std::cell::Cell<Option<I>>);
+    impl<'a, I: Iterator<Item = &'a NewsItem>> Serialize for Lazy<I> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.take().into_iter().flatten().map(item_out))
+        }
+    }
+    let file = FileOut { schema: "datelines.schema.json", format: FORMAT, title, items: Lazy(std::cell::Cell::new(Some(items))) };
+    let mut out = out;
+    serde_json::to_writer_pretty(&mut out, &file)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -349,6 +369,27 @@ mod tests {
         assert!(matches!(parse_feed(b"[]"), Err(LoadError::WrongShape(_))));
         assert!(matches!(parse_feed(b"{\"items\": {}}"), Err(LoadError::WrongShape(_))));
         assert!(matches!(parse_feed(b"{\"format\": \"other\", \"items\": []}"), Err(LoadError::WrongShape(_))));
+    }
+
+    #[test]
+    fn undated_entries_are_written_and_read_back_as_undated() {
+        let feed = Feed::new("N".into(), vec![NewsItem::new("x".into(), ItemDate::undated(), "No date".into())]);
+        let json = to_json(&feed);
+        assert!(json.contains("\"date\": \"undated\""), "{json}");
+        let again = parse(&json);
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        assert!(again.feed.items[0].date.is_undated());
+        assert_eq!(again.feed, feed);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_streaming_writer_writes_exactly_what_to_json_returns() {
+        for feed in [crate::synthetic::feed(300), Feed::default(), parse(crate::BUNDLED_JSON).feed] {
+            let mut out = Vec::new();
+            write_json(&mut out, &feed.title, feed.items.iter()).expect("writes to memory");
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), to_json(&feed));
+        }
     }
 
     #[test]

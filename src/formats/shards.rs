@@ -8,7 +8,7 @@
 
 use super::datelines::{kind, to_json};
 use super::LoadError;
-use crate::archive::{filter_by_month, month_index};
+use crate::archive::{filter_by_month, month_index, MonthCount};
 use crate::dates::YearMonth;
 use crate::model::Feed;
 use serde::Serialize;
@@ -81,19 +81,25 @@ struct MonthOut {
     src: String,
 }
 
-/// Splits a feed into (file name, contents) pairs: `index.json` first, then one file per month.
-pub fn shard(feed: &Feed) -> Vec<(String, String)> {
-    let months = month_index(&feed.items);
-    let mut files = Vec::with_capacity(months.len() + 1);
+/// The index file of an archive with these months (newest first, as [`month_index`] gives them),
+/// each stored as `YYYY-MM.json` beside it.
+pub fn index_json(title: &str, months: &[MonthCount]) -> String {
     let index = IndexOut {
         format: INDEX_FORMAT,
-        title: &feed.title,
-        total: feed.items.len(),
+        title,
+        total: months.iter().map(|m| m.count).sum(),
         months: months.iter().map(|m| MonthOut { month: m.month.key(), count: m.count, src: format!("{}.json", m.month.key()) }).collect(),
     };
     let mut index_json = serde_json::to_string_pretty(&index).unwrap_or_default();
     index_json.push('\n');
-    files.push(("index.json".to_string(), index_json));
+    index_json
+}
+
+/// Splits a feed into (file name, contents) pairs: `index.json` first, then one file per month.
+pub fn shard(feed: &Feed) -> Vec<(String, String)> {
+    let months = month_index(&feed.items);
+    let mut files = Vec::with_capacity(months.len() + 1);
+    files.push(("index.json".to_string(), index_json(&feed.title, &months)));
     for m in &months {
         let items = filter_by_month(&feed.items, Some(m.month)).into_iter().filter_map(|i| feed.items.get(i).cloned()).collect();
         let month_feed = Feed { title: feed.title.clone(), items };
