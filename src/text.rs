@@ -69,7 +69,8 @@ fn reference(name: &str) -> Option<char> {
     })
 }
 
-/// The text of an HTML fragment: tags removed, block ends turned into spaces, entities decoded,
+/// The text of an HTML fragment: tags removed, block ends turned into spaces (inline tags such
+/// as `<a>` or `<b>` leave nothing, so "<a>link</a>." stays "link."), entities decoded,
 /// whitespace collapsed. `<script>` and `<style>` contents are dropped. For summaries only; the
 /// card renders HTML through the sanitizer instead.
 pub fn html_to_text(html: &str) -> String {
@@ -93,11 +94,18 @@ pub fn html_to_text(html: &str) -> String {
                 None => "",
             };
         }
-        text.push(' ');
+        // Closing tags too ("</a>"): only the script/style check above looks at opening ones.
+        let element: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        if !INLINE.contains(&element.as_str()) {
+            text.push(' ');
+        }
     }
     text.push_str(rest);
     collapse_whitespace(&decode_entities(&text))
 }
+
+/// Elements that sit inside a line of text: removing their tags must not split a word.
+const INLINE: [&str; 18] = ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"];
 
 /// Runs of whitespace become one space; the ends are trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -135,6 +143,8 @@ mod tests {
         assert_eq!(html_to_text("<img src=x onerror=alert(1)>text"), "text");
         assert_eq!(html_to_text("broken <a href='x"), "broken");
         assert_eq!(html_to_text("&lt;script&gt;"), "<script>", "entities become text, never tags");
+        assert_eq!(html_to_text("see the <a href='x'>statement</a>. <EM>Now</EM>!"), "see the statement. Now!", "inline tags split no words");
+        assert_eq!(html_to_text("one<br>two<p>three</p>four"), "one two three four");
     }
 
     #[test]
