@@ -1,54 +1,110 @@
-//! `datelines-cli`: turn what an editor has into the Datelines format, and check it.
-//! Uses the same parsers as the browser app.
+//! `datelines-cli`: turn what an editor has (a news page's text, RSS, Atom, JSON Feed) into the
+//! Datelines format, check files and month-sharded archives, and split big feeds by month.
+//! JSON is read by the same parsers as the browser app; RSS and Atom by feed-rs (native only).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    std::process::exit(cli::run(std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect()));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-mod cli {
-    use datelines::formats::{self, datelines::to_json, listing, Parsed};
-    use std::io::{Read, Write};
+mod input;
+#[cfg(not(target_arch = "wasm32"))]
+mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod shard;
+#[cfg(not(target_arch = "wasm32"))]
+mod xml;
 
-    const HELP: &str = "\
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use crate::input::{self, Mode};
+    use crate::output::{self, Progress};
+    use datelines::archive::count_label;
+
+    pub const HELP: &str = "\
 datelines-cli: prepare and check news files for Datelines
 
 USAGE:
-    datelines-cli import <FILE|-> [-o OUTPUT]
-    datelines-cli validate <FILE>
-    datelines-cli shard <FILE> <OUT_DIR>
+    datelines-cli import <FILE|-> [-o OUTPUT] [--progress]
+    datelines-cli validate <FILE|-> [--progress]
+    datelines-cli shard <FILE|-> <OUT_DIR> [--progress]
+    datelines-cli shard --check <DIR>
     datelines-cli generate <N> [-o OUTPUT]
     datelines-cli --help
 
 COMMANDS:
-    import      Read a news listing (the text copied from a news page, like
-                tests/fixtures/news-page.txt) or a Datelines JSON file, and write
-                Datelines JSON to stdout, or to OUTPUT with -o. '-' reads stdin.
-    validate    Check a Datelines JSON file or JSON Feed the way the browser reads
-                it. Prints one line per problem, with the entry's path and the reason.
-    shard       Split a feed (any format import reads) into OUT_DIR/index.json,
-                listing the months and their counts, plus one OUT_DIR/YYYY-MM.json
-                per month. Point the app at the index: ?src=OUT_DIR/index.json
-    generate    Write a deterministic synthetic feed of N entries (for benchmarks).
+    import      Read news in any format below and write Datelines JSON (format
+                \"datelines/1\", newest first) to stdout, or to OUTPUT with -o.
+                '-' reads stdin. The format is detected from the content, not
+                the file name:
+                  RSS 2.0, 0.9x and 1.0 (<rss>, <rdf:RDF>) and Atom (<feed>),
+                    read with the feed-rs crate;
+                  JSON Feed 1.0/1.1 and Datelines JSON, read by the browser
+                    app's own parser (one source of truth for what it shows);
+                  the text copied from a news page (tests/fixtures/news-page.txt).
+                Entries that cannot be used are reported on stderr (path and
+                reason) and left out; the rest are imported, exit code 0.
+    validate    Check a file the way the browser reads it (Datelines JSON or
+                JSON Feed), or check that an RSS/Atom feed converts cleanly.
+                Prints one line per problem on stdout, with the entry's path and
+                the reason, e.g.
+                  feed.json: items[3].date_published: \"31 Feb. 2025\" is not a date ...
+                then a summary line. Anything not RSS/Atom is read as JSON, as the
+                browser would.
+    shard       Split a feed (any format import reads) into OUT_DIR/index.json
+                (format \"datelines-index/1\": the months and their counts) plus
+                one OUT_DIR/YYYY-MM.json per month (undated.json for entries
+                without a date). Point the app at the index:
+                ?src=OUT_DIR/index.json
+    shard --check
+                Verify an archive against its index: every listed month has its
+                file, each file reads with no problems, its entry count matches
+                the index, every entry's date is in that file's month, no id is
+                in two months, the total adds up, and no month file lies in DIR
+                without being listed. One line per problem.
+    generate    Write a deterministic synthetic feed of N entries (benchmarks).
+
+ITEMS FROM RSS AND ATOM:
+    title -> title (entities decoded), link -> url, guid/id -> id (when
+    missing: the date plus a slug of the title), pubDate/published (else
+    updated) -> date as written, in its own time zone; description/summary
+    -> summary (plain text, at most 280 characters); content:encoded/content
+    -> html (sanitized by the browser when shown); media:thumbnail, or an
+    image media:content/enclosure -> image (alt: the media description, else
+    the title); category -> tags; author/dc:creator -> authors.
+    An item with no date is kept and shown under \"Undated\" (\"date\": \"undated\");
+    an item whose date does not parse, or with neither title nor text, is
+    left out and reported. Paths count from 0: items[0] is the first <item>,
+    entries[0] the first Atom <entry>.
 
 OPTIONS:
-    -o, --output FILE   Where import writes (default: stdout)
+    -o, --output FILE   Where import and generate write (default: stdout)
+    --check             With shard: verify an existing archive instead of writing
+    --progress          Report progress on stderr every 10,000 entries. Shown
+                        anyway when stderr is a terminal; never otherwise, so
+                        piped and scripted runs stay quiet and deterministic.
     -h, --help          Show this help
 
 EXIT CODES:
-    0  success; for validate, the file is clean
-    1  validate found problems in the file
-    2  usage error, unreadable input, unknown format or unwritable output
+    0  success; for validate and shard --check, no problems
+    1  validate or shard --check found problems
+    2  usage error, missing or unreadable input, unknown format, unwritable
+       output; for shard --check, a missing folder or index
 
 EXAMPLES:
+    datelines-cli import examples/feed.rss -o public/news.json
+    curl -s https://example.org/feed.xml | datelines-cli import - -o news.json
     datelines-cli import tests/fixtures/news-page.txt -o public/news.json
+    datelines-cli import feed.json > news.json          # JSON Feed
     datelines-cli validate public/news.json
+    datelines-cli validate examples/feed.rss
     datelines-cli shard feed.json public/archive/
-    datelines-cli generate 10000 -o bench/data/feed-10000.json
+    datelines-cli shard --check public/archive/
+    datelines-cli generate 100000 -o feed-100000.json
 ";
 
     fn fail(message: impl std::fmt::Display) -> i32 {
@@ -56,161 +112,155 @@ EXAMPLES:
         2
     }
 
+    /// A command's arguments: the plain ones in order, and the options.
+    #[derive(Default)]
+    struct Args {
+        plain: Vec<String>,
+        output: Option<String>,
+        progress: bool,
+        check: bool,
+        help: bool,
+    }
+
+    fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, String> {
+        let mut out = Args::default();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let option = match arg.as_str() {
+                "-o" | "--output" => "--output",
+                "--progress" => "--progress",
+                "--check" => "--check",
+                "-h" | "--help" => "--help",
+                "-" => {
+                    out.plain.push(arg.clone());
+                    continue;
+                }
+                other if other.starts_with('-') => return Err(format!("unknown option {other:?}; try --help")),
+                _ => {
+                    out.plain.push(arg.clone());
+                    continue;
+                }
+            };
+            if option != "--help" && !allowed.contains(&option) {
+                return Err(format!("{arg} does not apply here; try --help"));
+            }
+            match option {
+                "--output" => match rest.next() {
+                    Some(path) => out.output = Some(path.clone()),
+                    None => return Err(format!("{arg} needs a file name")),
+                },
+                "--progress" => out.progress = true,
+                "--check" => out.check = true,
+                _ => out.help = true,
+            }
+        }
+        Ok(out)
+    }
+
     pub fn run(args: Vec<String>) -> i32 {
         let Some(command) = args.first() else {
             eprint!("{HELP}");
             return 2;
         };
-        match command.as_str() {
+        let rest = &args[1..];
+        let allowed: &[&str] = match command.as_str() {
             "-h" | "--help" | "help" => {
                 print!("{HELP}");
-                0
+                return 0;
             }
-            "import" => import(&args[1..]),
-            "validate" => validate(&args[1..]),
-            "shard" => shard(&args[1..]),
-            "generate" => generate(&args[1..]),
-            other => fail(format!("unknown command {other:?}; try --help")),
-        }
-    }
-
-    fn read_input(path: &str) -> Result<Vec<u8>, String> {
-        if path == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-            Ok(bytes)
-        } else {
-            std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
-        }
-    }
-
-    /// Reads any format this tool knows, detected from the content.
-    fn parse_any(path: &str, bytes: &[u8]) -> Result<Parsed, String> {
-        let text = std::str::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text: {e}"))?;
-        let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-        if trimmed.starts_with('{') || trimmed.starts_with('[') {
-            return formats::parse_feed(bytes).map_err(|e| format!("{path}: {e}"));
-        }
-        let parsed = listing::parse(text);
-        if parsed.feed.items.is_empty() {
-            return Err(format!("{path}: unknown format (not JSON, and no news listing entries found)"));
-        }
-        Ok(parsed)
-    }
-
-    fn import(args: &[String]) -> i32 {
-        let mut input = None;
-        let mut output = None;
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            match arg.as_str() {
-                "-o" | "--output" => match rest.next() {
-                    Some(path) => output = Some(path.clone()),
-                    None => return fail("-o needs a file name"),
-                },
-                "-h" | "--help" => {
-                    print!("{HELP}");
-                    return 0;
-                }
-                other if input.is_none() => input = Some(other.to_string()),
-                other => return fail(format!("unexpected argument {other:?}")),
-            }
-        }
-        let Some(input) = input else { return fail("import needs an input file (or - for stdin)") };
-        let parsed = match read_input(&input).and_then(|bytes| parse_any(&input, &bytes)) {
-            Ok(parsed) => parsed,
+            "import" => &["--output", "--progress"],
+            "validate" => &["--progress"],
+            "shard" => &["--check", "--progress"],
+            "generate" => &["--output", "--progress"],
+            other => return fail(format!("unknown command {other:?}; try --help")),
+        };
+        let args = match parse_args(rest, allowed) {
+            Ok(args) => args,
             Err(message) => return fail(message),
         };
-        for problem in &parsed.problems {
-            eprintln!("{input}: {problem}");
+        if args.help {
+            print!("{HELP}");
+            return 0;
         }
-        let json = to_json(&parsed.feed);
-        let written = match &output {
-            Some(path) => std::fs::write(path, json).map_err(|e| format!("cannot write {path}: {e}")),
-            None => std::io::stdout().write_all(json.as_bytes()).map_err(|e| format!("cannot write stdout: {e}")),
+        let progress = Progress::new(args.progress);
+        match command.as_str() {
+            "import" => import(&args, &progress),
+            "validate" => validate(&args, &progress),
+            "shard" if args.check => match args.plain.as_slice() {
+                [dir] => crate::shard::check(dir),
+                _ => fail("shard --check needs exactly one folder"),
+            },
+            "shard" => match args.plain.as_slice() {
+                [input, out_dir] => crate::shard::write(input, out_dir, &progress),
+                _ => fail("shard needs an input file and an output folder"),
+            },
+            _ => generate(&args, &progress),
+        }
+    }
+
+    fn import(args: &Args, progress: &Progress) -> i32 {
+        let [input] = args.plain.as_slice() else {
+            return fail("import needs one input file (or - for stdin)");
         };
-        match written {
-            Ok(()) => {
-                eprintln!("{input}: {} entries imported", parsed.feed.items.len());
-                0
-            }
-            Err(message) => fail(message),
-        }
-    }
-
-    fn write_out(output: Option<&str>, text: &str) -> Result<(), String> {
-        match output {
-            Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}")),
-            None => std::io::stdout().write_all(text.as_bytes()).map_err(|e| format!("cannot write stdout: {e}")),
-        }
-    }
-
-    fn generate(args: &[String]) -> i32 {
-        let (count, output) = match args {
-            [n] => (n, None),
-            [n, flag, path] if flag == "-o" || flag == "--output" => (n, Some(path.as_str())),
-            _ => return fail("generate needs a count, e.g. generate 1000 [-o FILE]"),
-        };
-        let Ok(count) = count.parse::<usize>() else { return fail(format!("{count:?} is not a number of entries")) };
-        let feed = datelines::synthetic::feed(count);
-        match write_out(output, &to_json(&feed)) {
-            Ok(()) => 0,
-            Err(message) => fail(message),
-        }
-    }
-
-    fn shard(args: &[String]) -> i32 {
-        let [input, out_dir] = args else { return fail("shard needs an input file and an output folder") };
-        let parsed = match read_input(input).and_then(|bytes| parse_any(input, &bytes)) {
-            Ok(parsed) => parsed,
+        let loaded = match input::load(input, Mode::Import, progress) {
+            Ok(loaded) => loaded,
             Err(message) => return fail(message),
         };
-        for problem in &parsed.problems {
+        let input = input::display_name(input);
+        for problem in &loaded.parsed.problems {
             eprintln!("{input}: {problem}");
         }
-        let dir = std::path::Path::new(out_dir);
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            return fail(format!("cannot create {out_dir}: {e}"));
+        let feed = &loaded.parsed.feed;
+        if let Err(message) = output::write_feed(args.output.as_deref(), &feed.title, &feed.items, progress) {
+            return fail(message);
         }
-        let files = datelines::formats::shards::shard(&parsed.feed);
-        for (name, body) in &files {
-            let path = dir.join(name);
-            if let Err(e) = std::fs::write(&path, body) {
-                return fail(format!("cannot write {}: {e}", path.display()));
-            }
-        }
-        eprintln!("{input}: {} entries in {} months -> {}", parsed.feed.items.len(), files.len() - 1, dir.join("index.json").display());
+        let skipped = loaded.parsed.skipped();
+        let left_out = if skipped == 0 { String::new() } else { format!(", {} left out", count_label(skipped)) };
+        eprintln!("{input}: {} imported from {}{left_out}", count_label(feed.items.len()), loaded.format);
         0
     }
 
-    fn validate(args: &[String]) -> i32 {
-        let [path] = args else { return fail("validate needs exactly one file") };
-        let bytes = match read_input(path) {
-            Ok(bytes) => bytes,
+    fn validate(args: &Args, progress: &Progress) -> i32 {
+        let [path] = args.plain.as_slice() else { return fail("validate needs exactly one file") };
+        let loaded = match input::load(path, Mode::Validate, progress) {
+            Ok(loaded) => loaded,
             Err(message) => return fail(message),
         };
-        match formats::parse_feed(&bytes) {
-            Ok(parsed) if parsed.problems.is_empty() => {
-                println!("{path}: ok, {}", datelines::archive::count_label(parsed.feed.items.len()));
-                0
-            }
-            Ok(parsed) => {
-                for problem in &parsed.problems {
-                    println!("{path}: {problem}");
-                }
-                let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-                println!(
-                    "{path}: {}, {} skipped, {} usable",
-                    plural(parsed.problems.len(), "problem", "problems"),
-                    plural(parsed.skipped(), "entry", "entries"),
-                    plural(parsed.feed.items.len(), "entry", "entries")
-                );
-                1
-            }
+        let path = input::display_name(path);
+        let parsed = match loaded.result {
+            Ok(()) => loaded.parsed,
             Err(error) => {
+                // The whole file is unusable: the browser would show this error.
                 println!("{path}: {error}");
-                1
+                return 1;
             }
+        };
+        if parsed.problems.is_empty() {
+            println!("{path}: ok, {}", count_label(parsed.feed.items.len()));
+            return 0;
+        }
+        for problem in &parsed.problems {
+            println!("{path}: {problem}");
+        }
+        let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        println!(
+            "{path}: {}, {} skipped, {} usable",
+            plural(parsed.problems.len(), "problem", "problems"),
+            plural(parsed.skipped(), "entry", "entries"),
+            plural(parsed.feed.items.len(), "entry", "entries")
+        );
+        1
+    }
+
+    fn generate(args: &Args, progress: &Progress) -> i32 {
+        let [count] = args.plain.as_slice() else {
+            return fail("generate needs a count, e.g. generate 1000 [-o FILE]");
+        };
+        let Ok(count) = count.parse::<usize>() else { return fail(format!("{count:?} is not a number of entries")) };
+        let feed = datelines::synthetic::feed(count);
+        match output::write_feed(args.output.as_deref(), &feed.title, &feed.items, progress) {
+            Ok(()) => 0,
+            Err(message) => fail(message),
         }
     }
 }

@@ -1,0 +1,138 @@
+//! Reading an input file and detecting its format from the content.
+
+use crate::output::Progress;
+use crate::xml::{self, Sniffed};
+use datelines::formats::{self, listing, Parsed};
+use std::fs::File;
+use std::io::{Cursor, Read};
+
+/// How much of a file is looked at to tell XML feeds from the rest.
+const HEAD: u64 = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// import and shard: every format, and a file that cannot be read is an error (exit 2).
+    Import,
+    /// validate: RSS/Atom, else JSON as the browser reads it; a broken file is a finding (exit 1).
+    Validate,
+}
+
+pub struct Loaded {
+    pub parsed: Parsed,
+    /// The detected format, for messages.
+    pub format: &'static str,
+    /// For validate only: why the whole file is unusable (then `parsed` is empty).
+    pub result: Result<(), String>,
+}
+
+impl Loaded {
+    fn ok(parsed: Parsed, format: &'static str) -> Self {
+        Loaded { parsed, format, result: Ok(()) }
+    }
+}
+
+/// The start of the input, and a reader for all of it (the start again, then the rest), so that
+/// an XML feed streams into feed-rs without the whole file in memory first.
+fn open(path: &str) -> Result<(Vec<u8>, Box<dyn Read>), String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+        return Ok((bytes, Box::new(std::io::empty())));
+    }
+    let file = File::open(path).map_err(|e| format!("cannot read {path}: {}", io_reason(&e)))?;
+    let mut head = Vec::new();
+    let mut limited = file.take(HEAD);
+    limited.read_to_end(&mut head).map_err(|e| format!("cannot read {path}: {}", io_reason(&e)))?;
+    Ok((head, Box::new(limited.into_inner())))
+}
+
+/// An I/O error without Rust's " (os error 2)" suffix.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}
+
+/// How messages name an input: its path, or "stdin" for `-`.
+pub fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "stdin"
+    } else {
+        path
+    }
+}
+
+pub fn load(path: &str, mode: Mode, progress: &Progress) -> Result<Loaded, String> {
+    let (head, rest) = open(path)?;
+    let name = display_name(path);
+    match xml::sniff(&head) {
+        Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => {
+            let source = Cursor::new(head).chain(rest);
+            let converted = xml::convert(source, |n| progress.every(n, "entries read"));
+            return match (converted, mode) {
+                (Ok(converted), _) => {
+                    progress.done(converted.parsed.feed.items.len() + converted.parsed.skipped(), "entries read");
+                    Ok(Loaded::ok(converted.parsed, converted.format))
+                }
+                (Err(message), Mode::Import) => Err(format!("{name}: {message}")),
+                (Err(message), Mode::Validate) => Ok(Loaded { parsed: Parsed::default(), format: "XML", result: Err(message) }),
+            };
+        }
+        Sniffed::OtherXml(root) if mode == Mode::Import => {
+            let what = if root.is_empty() { "XML".to_string() } else { format!("XML whose root element is <{root}>") };
+            return Err(format!("{name}: unknown format: {what}, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)"));
+        }
+        _ => {}
+    }
+    // Everything else is read whole: JSON entry by entry borrows from the bytes.
+    let mut bytes = head;
+    let mut rest = rest;
+    rest.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
+    drop(rest);
+    progress.note(&format!("{name}: {} read, parsing", megabytes(bytes.len())));
+
+    let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).iter().find(|b| !b.is_ascii_whitespace()).copied();
+    let json = matches!(text_start, Some(b'{' | b'['));
+    if json || mode == Mode::Validate {
+        let parsed = formats::parse_feed(&bytes);
+        return match (parsed, mode) {
+            (Ok(parsed), _) => {
+                progress.done(parsed.feed.items.len() + parsed.skipped(), "entries read");
+                Ok(Loaded::ok(parsed, json_kind(&bytes)))
+            }
+            (Err(e), Mode::Import) => Err(format!("{name}: {e}")),
+            (Err(e), Mode::Validate) => Ok(Loaded { parsed: Parsed::default(), format: "JSON", result: Err(e.to_string()) }),
+        };
+    }
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Err(format!("{name}: unknown format: not UTF-8 text, JSON, RSS or Atom"));
+    };
+    let parsed = listing::parse(text);
+    if parsed.feed.items.is_empty() {
+        return Err(format!("{name}: unknown format: not JSON, RSS or Atom, and no news listing entries found"));
+    }
+    Ok(Loaded::ok(parsed, "a news listing"))
+}
+
+/// "JSON Feed" or "Datelines JSON", for messages: the same test as the shared parser's (a
+/// top-level `version` naming jsonfeed.org), reading nothing else.
+fn json_kind(bytes: &[u8]) -> &'static str {
+    #[derive(serde::Deserialize)]
+    struct Top {
+        version: Option<serde_json::Value>,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let version = serde_json::from_slice::<Top>(bytes).ok().and_then(|top| top.version);
+    if version.as_ref().and_then(serde_json::Value::as_str).is_some_and(|v| v.contains("jsonfeed.org/version/")) {
+        "JSON Feed"
+    } else {
+        "Datelines JSON"
+    }
+}
+
+fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}

@@ -1,0 +1,73 @@
+//! Writing Datelines JSON entry by entry, and progress on stderr.
+
+use crate::input::io_reason;
+use datelines::formats::datelines::write_json;
+use datelines::model::NewsItem;
+use std::cell::Cell;
+use std::io::{BufWriter, IsTerminal, Write};
+
+/// Progress lines on stderr for big inputs: with `--progress`, or when stderr is a terminal.
+/// Never otherwise, so that tests and scripts see the same output every time.
+pub struct Progress {
+    on: bool,
+    /// When the last line was printed, to keep at most one line per step.
+    last: Cell<usize>,
+}
+
+/// Entries between two progress lines.
+pub const STEP: usize = 10_000;
+
+impl Progress {
+    pub fn new(forced: bool) -> Self {
+        Progress { on: forced || std::io::stderr().is_terminal(), last: Cell::new(0) }
+    }
+
+    pub fn note(&self, message: &str) {
+        if self.on {
+            eprintln!("datelines-cli: {message}");
+        }
+    }
+
+    /// Called with the running count: prints every [`STEP`] entries.
+    pub fn every(&self, count: usize, what: &str) {
+        if self.on && count % STEP == 0 && count != self.last.get() {
+            self.last.set(count);
+            eprintln!("datelines-cli: {count} {what}");
+        }
+    }
+
+    /// The final count of a phase, when it is big enough to have shown steps.
+    pub fn done(&self, count: usize, what: &str) {
+        if self.on && count >= STEP && count != self.last.get() {
+            eprintln!("datelines-cli: {count} {what}");
+        }
+        self.last.set(0);
+    }
+}
+
+/// Writes a feed as Datelines JSON to a file (or stdout for `None`), through a buffer, one entry
+/// at a time. The error is one line naming the output.
+pub fn write_feed(output: Option<&str>, title: &str, items: &[NewsItem], progress: &Progress) -> Result<(), String> {
+    let counted = items.iter().enumerate().map(|(i, item)| {
+        progress.every(i + 1, "entries written");
+        item
+    });
+    let result = match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))?;
+            write_json(BufWriter::with_capacity(256 * 1024, file), title, counted).map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))
+        }
+        None => {
+            let stdout = std::io::stdout().lock();
+            write_json(BufWriter::with_capacity(256 * 1024, stdout), title, counted).map_err(|e| format!("cannot write stdout: {}", io_reason(&e)))
+        }
+    };
+    progress.done(items.len(), "entries written");
+    result
+}
+
+/// Writes a small text file whole.
+pub fn write_text(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let mut file = std::fs::File::create(path).map_err(|e| format!("cannot write {}: {}", path.display(), io_reason(&e)))?;
+    file.write_all(text.as_bytes()).map_err(|e| format!("cannot write {}: {}", path.display(), io_reason(&e)))
+}

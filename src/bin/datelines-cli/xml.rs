@@ -1,0 +1,378 @@
+//! RSS (2.0, 0.9x, 1.0) and Atom, read with feed-rs and converted into the shared model.
+//!
+//! Only the command line reads XML: the browser reads Datelines JSON and JSON Feed, so JSON
+//! Feed keeps going through the browser's own parser (`datelines::formats::jsonfeed`) here too.
+//!
+//! Two things feed-rs would do differently from the rest of Datelines are switched off:
+//! - Dates: feed-rs turns them into UTC instants, which would move an item stamped
+//!   `Sat, 01 Mar 2025 00:30:00 +0200` to 28 February. Its timestamp hook instead hands over
+//!   the date text (as a number standing for it), and the shared date parser reads the text
+//!   as the browser does: the calendar date as written, and the same "is not a date" message.
+//! - Ids: feed-rs makes up a random UUID for an item without `<guid>`/`<id>`. Here such an item
+//!   gets the model's derived id (date plus a slug of the title), which never changes.
+
+use datelines::dates::ItemDate;
+use datelines::formats::{Parsed, Problem};
+use datelines::model::{derive_id, Feed, Image, NewsItem};
+use datelines::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
+use datelines::urls::safe_url;
+use feed_rs::model::{Entry, FeedType, MediaObject, Text};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::sync::{Arc, Mutex};
+
+/// What an XML file's root element says it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sniffed {
+    /// `<rss>`: RSS 2.0 or 0.9x.
+    Rss,
+    /// `<rdf:RDF>`: RSS 1.0.
+    Rdf,
+    /// `<feed>`: Atom.
+    Atom,
+    /// XML (or HTML) with another root element, named here.
+    OtherXml(String),
+    /// Not XML.
+    NotXml,
+}
+
+/// Looks at the start of a file for its root element, skipping a byte order mark, the XML
+/// declaration, comments, processing instructions (stylesheets) and a doctype.
+pub fn sniff(head: &[u8]) -> Sniffed {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    loop {
+        rest = trim_start(rest);
+        if rest.first() != Some(&b'<') {
+            return Sniffed::NotXml;
+        }
+        let skip_to = |end: &[u8]| rest.windows(end.len()).position(|w| w == end).map(|at| at + end.len());
+        let next = if rest.starts_with(b"<?") {
+            skip_to(b"?>")
+        } else if rest.starts_with(b"<!--") {
+            skip_to(b"-->")
+        } else if rest.starts_with(b"<!") {
+            skip_to(b">")
+        } else {
+            let name: Vec<u8> = rest[1..].iter().copied().take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/').collect();
+            let name = String::from_utf8_lossy(&name).into_owned();
+            let local = name.rsplit(':').next().unwrap_or_default();
+            return match local {
+                "rss" => Sniffed::Rss,
+                "RDF" => Sniffed::Rdf,
+                "feed" => Sniffed::Atom,
+                _ => Sniffed::OtherXml(name),
+            };
+        };
+        match next {
+            Some(at) => rest = &rest[at..],
+            // The head ends inside a long comment or doctype: say nothing more than "XML".
+            None => return Sniffed::OtherXml(String::new()),
+        }
+    }
+}
+
+fn trim_start(mut bytes: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = bytes {
+        if !first.is_ascii_whitespace() {
+            break;
+        }
+        bytes = rest;
+    }
+    bytes
+}
+
+/// How the items of each XML format are named in problem paths and messages.
+struct Names {
+    /// `items` (RSS) or `entries` (Atom): `items[3]` is the fourth `<item>`.
+    list: &'static str,
+    id: &'static str,
+    published: &'static str,
+    updated: &'static str,
+    link: &'static str,
+    /// Where an image enclosure comes from (RSS `<enclosure>` or `<media:content>`).
+    enclosure: &'static str,
+}
+
+const RSS: Names = Names { list: "items", id: "guid", published: "pubDate", updated: "atom:updated", link: "link", enclosure: "enclosure" };
+const ATOM: Names = Names { list: "entries", id: "id", published: "published", updated: "updated", link: "link", enclosure: "media:content" };
+
+/// A feed read from XML, with the name of its format for messages.
+pub struct Converted {
+    pub parsed: Parsed,
+    pub format: &'static str,
+}
+
+/// Reads an RSS or Atom feed and converts every item. Items that cannot be converted are left
+/// out with a problem; the rest are kept. Only a file that is not a readable feed at all is an
+/// error (one line, without the file name).
+pub fn convert(source: impl Read, mut progress: impl FnMut(usize)) -> Result<Converted, String> {
+    // Every date text feed-rs meets, in order; feed-rs gets back a stand-in "instant" whose
+    // seconds since 1970 are the text's position in this list.
+    let dates: Arc<Mutex<Vec<String>>> = Arc::default();
+    let seen = Arc::clone(&dates);
+    let parser = feed_rs::parser::Builder::new()
+        .id_generator(|_, _, _| String::new())
+        .sanitize_content(false)
+        .timestamp_parser(move |text| {
+            let mut list = seen.lock().ok()?;
+            list.push(text.to_string());
+            chrono::DateTime::from_timestamp(list.len() as i64 - 1, 0)
+        })
+        .build();
+    // feed-rs is not ours: should it panic on some input, that is one more unreadable file,
+    // reported like the others (the default hook's message is kept out of the way meanwhile).
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(source)));
+    std::panic::set_hook(hook);
+    let feed = match result {
+        Ok(parsed) => parsed.map_err(|e| format!("not a feed that can be read: {e}"))?,
+        Err(_) => return Err("not a feed that can be read: the RSS/Atom reader (feed-rs) gave up on it".to_string()),
+    };
+    let dates = dates.lock().map(|list| list.clone()).unwrap_or_default();
+    let (names, format) = match feed.feed_type {
+        FeedType::Atom => (&ATOM, "Atom"),
+        FeedType::RSS1 => (&RSS, "RSS 1.0"),
+        FeedType::RSS0 => (&RSS, "RSS 0.9x"),
+        FeedType::RSS2 => (&RSS, "RSS 2.0"),
+        FeedType::JSON => (&RSS, "JSON Feed"),
+    };
+    let title = feed.title.as_ref().map(plain).filter(|t| !t.is_empty()).unwrap_or_else(|| "News".to_string());
+
+    let mut problems = Vec::new();
+    let mut items = Vec::with_capacity(feed.entries.len());
+    let mut ids = BTreeSet::new();
+    for (index, entry) in feed.entries.into_iter().enumerate() {
+        let path = format!("{}[{index}]", names.list);
+        progress(index + 1);
+        let Some((mut item, explicit_id)) = convert_entry(entry, &path, names, &dates, &mut problems) else { continue };
+        // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later item
+        // out; derived ids that collide (same date and title) are numbered -2, -3, ...
+        if !ids.insert(item.id.clone()) {
+            if explicit_id {
+                problems.push(skip(&path, names.id, format!("\"{}\" is used by an earlier item; ids must be unique", item.id)));
+                continue;
+            }
+            let base = std::mem::take(&mut item.id);
+            let mut n = 2;
+            while !ids.insert(format!("{base}-{n}")) {
+                n += 1;
+            }
+            item.id = format!("{base}-{n}");
+        }
+        items.push(item);
+    }
+    Ok(Converted { parsed: Parsed { feed: Feed::new(title, items), problems }, format })
+}
+
+fn skip(path: &str, field: &str, message: String) -> Problem {
+    Problem { path: format!("{path}.{field}"), message, skipped: true }
+}
+
+fn warn(path: &str, field: &str, message: String) -> Problem {
+    Problem { path: format!("{path}.{field}"), message, skipped: false }
+}
+
+fn is_html(text: &Text) -> bool {
+    text.content_type.as_str().contains("html")
+}
+
+/// A text construct as plain text: HTML (RSS descriptions, Atom `type="html"`/`"xhtml"`) has
+/// its tags removed; plain text only has entities that leaked into it decoded (`&amp;#8217;`).
+fn plain(text: &Text) -> String {
+    if is_html(text) {
+        html_to_text(&text.content)
+    } else {
+        collapse_whitespace(&decode_entities(&text.content))
+    }
+}
+
+/// The entry's date text, by position in the list the timestamp hook filled.
+fn date_text<'a>(stamp: Option<chrono::DateTime<chrono::Utc>>, dates: &'a [String]) -> Option<&'a str> {
+    let at = usize::try_from(stamp?.timestamp()).ok()?;
+    dates.get(at).map(String::as_str)
+}
+
+/// One item; `None` (with a problem) when it cannot be shown. The flag says whether the id
+/// came from the feed (`<guid>`, `<id>`) rather than being derived.
+fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], problems: &mut Vec<Problem>) -> Option<(NewsItem, bool)> {
+    // Date: published, else updated. None at all: shown under "Undated", as a JSON Feed item
+    // without a date is. One that does not parse: the item is left out, as in JSON Feed.
+    let published = date_text(entry.published, dates).map(|t| (names.published, t));
+    // feed-rs copies the published date into `updated` when there is no other: only a
+    // different stamp is a real `updated`.
+    let updated = entry.updated.filter(|u| Some(*u) != entry.published).and_then(|u| date_text(Some(u), dates)).map(|t| (names.updated, t));
+    let date = match published.or(updated) {
+        Some((field, text)) => match ItemDate::parse(text) {
+            Ok(date) => date,
+            Err(e) => {
+                problems.push(skip(path, field, e.to_string()));
+                return None;
+            }
+        },
+        None => {
+            problems.push(warn(path, names.published, "is missing; the item is shown under \"Undated\"".into()));
+            ItemDate::undated()
+        }
+    };
+
+    // Text: summary (RSS <description>, Atom <summary>) and content (RSS <content:encoded>,
+    // Atom <content>).
+    let summary_text = entry.summary.as_ref().map(plain).filter(|t| !t.is_empty());
+    let content = entry.content.as_ref().and_then(|c| {
+        let body = c.body.as_deref().map(str::trim).filter(|b| !b.is_empty())?;
+        Some((body.to_string(), c.content_type.as_str().contains("html")))
+    });
+    let content_text = content.as_ref().map(|(body, html)| if *html { html_to_text(body) } else { collapse_whitespace(body) }).filter(|t| !t.is_empty());
+    let full_text = summary_text.clone().or_else(|| content_text.clone());
+
+    let title = match entry.title.as_ref().map(plain).filter(|t| !t.is_empty()) {
+        Some(title) => title,
+        None => match full_text.as_deref() {
+            Some(text) => {
+                problems.push(warn(path, "title", "is missing; the start of the text is used instead".into()));
+                excerpt(text, 80)
+            }
+            None => {
+                problems.push(skip(path, "title", "is missing and the item has no text to show".into()));
+                return None;
+            }
+        },
+    };
+
+    let summary = full_text.as_deref().map(|t| excerpt(t, 280)).unwrap_or_default();
+    let (mut html, mut body) = match content {
+        Some((raw, true)) => (Some(raw), None),
+        Some((_, false)) => (None, content_text.filter(|t| *t != summary)),
+        None => (None, None),
+    };
+    // A long description with no separate content: the list shows its start, and the detail
+    // card the whole of it.
+    if html.is_none() && body.is_none() {
+        if let (Some(text), Some(source)) = (summary_text.as_ref(), entry.summary.as_ref()) {
+            if *text != summary {
+                if is_html(source) {
+                    html = Some(source.content.trim().to_string());
+                } else {
+                    body = Some(text.clone());
+                }
+            }
+        }
+    }
+
+    let explicit_id = !entry.id.trim().is_empty();
+    let id = if explicit_id { entry.id.trim().to_string() } else { derive_id(&date, &title) };
+
+    // Link: the first <link> that is the item itself (not comments, not an enclosure).
+    let link = entry
+        .links
+        .iter()
+        .find(|l| l.target.is_none() && matches!(l.rel.as_deref(), None | Some("alternate")))
+        .map(|l| l.href.trim().to_string())
+        .filter(|h| !h.is_empty());
+    let url = match link {
+        Some(href) => {
+            let safe = safe_url(&href);
+            if safe.is_none() {
+                problems.push(warn(path, names.link, format!("\"{}\" is not an http(s) or relative link; ignored", shorten(&href))));
+            }
+            safe
+        }
+        // An RSS <guid> is a permalink unless it says otherwise: use it when it is a web address.
+        None => Some(id.as_str()).filter(|id| id.starts_with("https://") || id.starts_with("http://")).and_then(safe_url),
+    };
+
+    let image = image(&entry, path, names, &title, problems);
+
+    let mut tags: Vec<String> = Vec::new();
+    for category in &entry.categories {
+        let label = category.label.as_deref().map(|l| collapse_whitespace(&decode_entities(l))).filter(|l| !l.is_empty());
+        let tag = label.unwrap_or_else(|| collapse_whitespace(&decode_entities(&category.term)));
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let mut authors: Vec<String> = Vec::new();
+    for person in &entry.authors {
+        let name = person.name.as_deref().map(|n| collapse_whitespace(n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())));
+        let name = name.filter(|n| !n.is_empty()).or_else(|| person.email.clone()).unwrap_or_default();
+        if !name.is_empty() && !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
+
+    Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }, explicit_id))
+}
+
+fn shorten(s: &str) -> String {
+    s.chars().take(60).collect()
+}
+
+/// The item's picture: a media thumbnail, else media content or an enclosure that is an image
+/// (by its type, or by its file name when it has no type), else an Atom `<link rel="enclosure">`
+/// to an image. Its alt text is the media description, else the item's title.
+fn image(entry: &Entry, path: &str, names: &Names, title: &str, problems: &mut Vec<Problem>) -> Option<Image> {
+    struct Found<'a> {
+        field: &'static str,
+        src: &'a str,
+        width: Option<u32>,
+        height: Option<u32>,
+        bytes: Option<u64>,
+        media: Option<&'a MediaObject>,
+    }
+    let thumbnail = entry.media.iter().find_map(|media| {
+        let thumb = media.thumbnails.iter().find(|t| !t.image.uri.trim().is_empty())?;
+        let image = &thumb.image;
+        Some(Found { field: "media:thumbnail", src: image.uri.trim(), width: image.width, height: image.height, bytes: None, media: Some(media) })
+    });
+    let content = || {
+        entry.media.iter().find_map(|media| {
+            media.content.iter().find_map(|c| {
+                let url = c.url.as_ref()?;
+                let is_image = match &c.content_type {
+                    Some(mime) => mime.ty().as_str().eq_ignore_ascii_case("image"),
+                    None => looks_like_image(url.path()),
+                };
+                is_image.then(|| Found { field: names.enclosure, src: url.as_str(), width: c.width, height: c.height, bytes: c.size, media: Some(media) })
+            })
+        })
+    };
+    let enclosure_link = || {
+        entry.links.iter().find_map(|l| {
+            let is_image = l.media_type.as_deref().is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"));
+            (l.rel.as_deref() == Some("enclosure") && is_image)
+                .then(|| Found { field: "link", src: l.href.trim(), width: None, height: None, bytes: l.length, media: None })
+        })
+    };
+    let found = thumbnail.or_else(content).or_else(enclosure_link)?;
+    let Some(src) = safe_url(found.src) else {
+        problems.push(warn(path, found.field, format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(found.src))));
+        return None;
+    };
+    let alt = found.media.and_then(|m| m.description.as_ref()).map(plain).filter(|d| !d.is_empty()).unwrap_or_else(|| title.to_string());
+    let dimension = |n: Option<u32>| n.filter(|n| (1..=20_000).contains(n));
+    // Bytes to KB (1,024), two decimals, as the news page states sizes ("55.76KB").
+    let size_kb = found.bytes.filter(|b| *b > 0).map(|b| (b as f64 / 1024.0 * 100.0).round() / 100.0);
+    Some(Image { src, alt, size_kb, width: dimension(found.width), height: dimension(found.height) })
+}
+
+fn looks_like_image(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|ext| lower.ends_with(ext))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_the_root_element() {
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<!-- c -->\n<?xml-stylesheet href=\"s.xsl\"?><rss version=\"2.0\">"), Sniffed::Rss);
+        assert_eq!(sniff(b"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Atom);
+        assert_eq!(sniff(b"<rdf:RDF xmlns:rdf=\"x\">"), Sniffed::Rdf);
+        assert_eq!(sniff(b"<!DOCTYPE html>\n<html><body>"), Sniffed::OtherXml("html".into()));
+        assert_eq!(sniff(b"{\"items\": []}"), Sniffed::NotXml);
+        assert_eq!(sniff(b""), Sniffed::NotXml);
+        assert_eq!(sniff(b"<!-- never closed"), Sniffed::OtherXml(String::new()));
+    }
+}
