@@ -59,7 +59,7 @@ pub fn mount_page() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", strings.lang);
     }
-    document().set_title(strings.news);
+    document().set_title(&format!("{} · Datelines", strings.news));
     let source = params
         .into_iter()
         .find(|(key, value)| key == "src" && !value.trim().is_empty())

@@ -15,7 +15,7 @@ test('?lang=fr shows the list, the filter and a card in French', async () => {
   await page.goto(`${env.server.url}/?lang=fr`);
   await waitForList(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-  assert.equal(await page.title(), 'Actualités');
+  assert.equal(await page.title(), 'Actualités · Datelines');
   assert.equal(await page.locator('h1').textContent(), 'Actualités');
   assert.equal(await page.locator('.dl-count').textContent(), '10 articles');
   assert.equal(await page.locator('label[for=dl-month]').textContent(), 'Mois');
