@@ -252,7 +252,7 @@ async fn every_xss_payload_renders_inertly_in_its_card() {
 
 #[wasm_bindgen_test]
 fn rust_url_resolution_matches_the_browsers_url() {
-    let bases = ["https://news.example.org/feeds/2025/news.json?v=2#top", "http://example.org", "https://example.org/a/b/"];
+    let bases = ["https://news.example.org/feeds/2025/news.json?v=2#top", "http://example.org", "https://example.org/a/b/", "https://News.Example.ORG?q=1#f", "http://example.org/a/b/c"];
     let urls = [
         "a.jpg", "./img/a.jpg", "../a.jpg", "../../../../a.jpg", "img/./x/../a.jpg", "/a.jpg", "//cdn.example.org/a.jpg",
         "?page=2", "#x", "http://other.example/a", "img/..", "a.jpg?x=../y", "img\\a.jpg", "..", ".", "a/%2e%2e/b.jpg",

@@ -87,15 +87,13 @@ pub async fn fetch_feed(url: &str) -> Result<Parsed, FetchError> {
 pub use crate::urls::resolve;
 
 fn resolve_urls(feed: &mut Feed, base: &str) {
-    if base.is_empty() {
-        return;
-    }
+    let Some(base) = crate::urls::Base::parse(base) else { return };
     for item in &mut feed.items {
         if let Some(url) = item.url.take() {
-            item.url = resolve(&url, base);
+            item.url = base.join(&url);
         }
         if let Some(image) = item.image.as_mut() {
-            if let Some(src) = resolve(&image.src, base) {
+            if let Some(src) = base.join(&image.src) {
                 image.src = src;
             }
         }
