@@ -3,11 +3,7 @@
 use crate::output::Progress;
 use crate::xml::{self, Sniffed};
 use datelines::formats::{self, listing, Parsed};
-use std::fs::File;
-use std::io::{Cursor, Read};
-
-/// How much of a file is looked at to tell XML feeds from the rest.
-const HEAD: u64 = 64 * 1024;
+use std::io::Read;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -31,19 +27,14 @@ impl Loaded {
     }
 }
 
-/// The start of the input, and a reader for all of it (the start again, then the rest), so that
-/// an XML feed streams into feed-rs without the whole file in memory first.
-fn open(path: &str) -> Result<(Vec<u8>, Box<dyn Read>), String> {
+/// The whole input: a file, or stdin for `-`.
+fn read(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-        return Ok((bytes, Box::new(std::io::empty())));
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {}", io_reason(&e)))?;
+        return Ok(bytes);
     }
-    let file = File::open(path).map_err(|e| format!("cannot read {path}: {}", io_reason(&e)))?;
-    let mut head = Vec::new();
-    let mut limited = file.take(HEAD);
-    limited.read_to_end(&mut head).map_err(|e| format!("cannot read {path}: {}", io_reason(&e)))?;
-    Ok((head, Box::new(limited.into_inner())))
+    std::fs::read(path).map_err(|e| format!("cannot read {path}: {}", io_reason(&e)))
 }
 
 /// An I/O error without Rust's " (os error 2)" suffix.
@@ -65,12 +56,12 @@ pub fn display_name(path: &str) -> &str {
 }
 
 pub fn load(path: &str, mode: Mode, progress: &Progress) -> Result<Loaded, String> {
-    let (head, rest) = open(path)?;
+    let bytes = read(path)?;
     let name = display_name(path);
-    match xml::sniff(&head) {
+    progress.note(&format!("{name}: {} read", megabytes(bytes.len())));
+    match xml::sniff(&bytes[..bytes.len().min(64 * 1024)]) {
         Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => {
-            let source = Cursor::new(head).chain(rest);
-            let converted = xml::convert(source, |n| progress.every(n, "entries read"));
+            let converted = xml::convert(&bytes, |n| progress.every(n, "entries read"));
             return match (converted, mode) {
                 (Ok(converted), _) => {
                     progress.done(converted.parsed.feed.items.len() + converted.parsed.skipped(), "entries read");
@@ -86,13 +77,6 @@ pub fn load(path: &str, mode: Mode, progress: &Progress) -> Result<Loaded, Strin
         }
         _ => {}
     }
-    // Everything else is read whole: JSON entry by entry borrows from the bytes.
-    let mut bytes = head;
-    let mut rest = rest;
-    rest.read_to_end(&mut bytes).map_err(|e| format!("cannot read {name}: {}", io_reason(&e)))?;
-    drop(rest);
-    progress.note(&format!("{name}: {} read, parsing", megabytes(bytes.len())));
-
     let text_start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).iter().find(|b| !b.is_ascii_whitespace()).copied();
     let json = matches!(text_start, Some(b'{' | b'['));
     if json || mode == Mode::Validate {

@@ -18,7 +18,6 @@ use datelines::text::{collapse_whitespace, decode_entities, excerpt, html_to_tex
 use datelines::urls::safe_url;
 use feed_rs::model::{Entry, FeedType, MediaObject, Text};
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::sync::{Arc, Mutex};
 
 /// What an XML file's root element says it is.
@@ -102,10 +101,215 @@ pub struct Converted {
     pub format: &'static str,
 }
 
+/// Items handed to feed-rs at a time: its model of an item is about ten times the item's XML,
+/// so a 100,000-item feed is read in slices instead of whole.
+const SLICE: usize = 2_000;
+
+/// The Media RSS namespace (`media:thumbnail`).
+const MEDIA_RSS: &str = "http://search.yahoo.com/mrss/";
+
+/// Where the items are in the file, and the first `media:thumbnail` of each.
+struct Outline {
+    items: Vec<std::ops::Range<usize>>,
+    thumbnails: Vec<Option<Thumbnail>>,
+}
+
+#[derive(Clone)]
+struct Thumbnail {
+    url: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    /// The item's first `media:description`, for the alt text.
+    description: Option<String>,
+}
+
+/// Finds the items (`<item>` in `<channel>` or in `<rdf:RDF>`, `<entry>` in `<feed>`) with
+/// quick-xml. `None` when the XML is not well formed: feed-rs then reads the whole file and
+/// says what is wrong.
+fn outline(bytes: &[u8]) -> Option<Outline> {
+    use quick_xml::events::Event;
+    use quick_xml::name::ResolveResult;
+    let mut reader = quick_xml::NsReader::from_reader(bytes);
+    let mut stack: Vec<String> = Vec::new();
+    let mut out = Outline { items: Vec::new(), thumbnails: Vec::new() };
+    // The open item: where it starts, and its depth.
+    let mut open: Option<(usize, usize)> = None;
+    // Inside a media:description of the open item: its depth and text so far (entities as
+    // written, decoded at the end).
+    let mut description: Option<(usize, String)> = None;
+    let mut descriptions: Vec<Option<String>> = Vec::new();
+    loop {
+        let before = usize::try_from(reader.buffer_position()).ok()?;
+        let (ns, event) = reader.read_resolved_event().ok()?;
+        let media = matches!(ns, ResolveResult::Bound(n) if n.into_inner() == MEDIA_RSS);
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let local = e.local_name().into_inner().to_string();
+                let is_item = open.is_none()
+                    && match (stack.len(), local.as_str()) {
+                        (1, "entry") => stack[0] == "feed",
+                        (1, "item") => stack[0] == "RDF",
+                        (2, "item") => stack[1] == "channel",
+                        _ => false,
+                    };
+                if is_item {
+                    open = Some((before, stack.len()));
+                    out.thumbnails.push(None);
+                    descriptions.push(None);
+                } else if media && local == "description" && open.is_some() && description.is_none() && matches!(event, Event::Start(_)) {
+                    description = Some((stack.len(), String::new()));
+                } else if media && local == "thumbnail" && open.is_some() {
+                    let attr = |name: &str| {
+                        let value = e.try_get_attribute(name).ok().flatten()?;
+                        value.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.trim().to_string())
+                    };
+                    if let (Some(slot), Some(url)) = (out.thumbnails.last_mut(), attr("url").filter(|u| !u.is_empty())) {
+                        if slot.is_none() {
+                            let number = |name: &str| attr(name).and_then(|v| v.parse::<u32>().ok());
+                            *slot = Some(Thumbnail { url, width: number("width"), height: number("height"), description: None });
+                        }
+                    }
+                }
+                if matches!(event, Event::Start(_)) {
+                    stack.push(local);
+                } else if is_item {
+                    out.items.push(before..usize::try_from(reader.buffer_position()).ok()?);
+                    open = None;
+                }
+            }
+            Event::Text(ref t) => {
+                if let Some((_, text)) = description.as_mut() {
+                    text.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0));
+                }
+            }
+            Event::GeneralRef(ref r) => {
+                if let Some((_, text)) = description.as_mut() {
+                    text.push('&');
+                    text.push_str(r);
+                    text.push(';');
+                }
+            }
+            Event::CData(ref c) => {
+                if let Some((_, text)) = description.as_mut() {
+                    text.push_str(&c.xml_content(quick_xml::XmlVersion::Implicit1_0).replace('&', "&amp;"));
+                }
+            }
+            Event::End(_) => {
+                stack.pop();
+                if description.as_ref().is_some_and(|(depth, _)| *depth == stack.len()) {
+                    if let (Some((_, text)), Some(slot)) = (description.take(), descriptions.last_mut()) {
+                        let text = collapse_whitespace(&decode_entities(&text));
+                        if slot.is_none() && !text.is_empty() {
+                            *slot = Some(text);
+                        }
+                    }
+                }
+                if let Some((start, depth)) = open {
+                    if stack.len() == depth {
+                        out.items.push(start..usize::try_from(reader.buffer_position()).ok()?);
+                        open = None;
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    for (thumbnail, text) in out.thumbnails.iter_mut().zip(descriptions) {
+        if let Some(thumbnail) = thumbnail.as_mut() {
+            thumbnail.description = text;
+        }
+    }
+    (stack.is_empty() && open.is_none()).then_some(out)
+}
+
 /// Reads an RSS or Atom feed and converts every item. Items that cannot be converted are left
 /// out with a problem; the rest are kept. Only a file that is not a readable feed at all is an
 /// error (one line, without the file name).
-pub fn convert(source: impl Read, mut progress: impl FnMut(usize)) -> Result<Converted, String> {
+pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converted, String> {
+    let outline = outline(bytes).filter(|o| !o.items.is_empty());
+    // The whole file at once (small feeds, feeds without items, and XML that is not well
+    // formed, for feed-rs's message), or the items in slices, each slice between the file's
+    // own beginning (declaration, namespaces, channel) and end.
+    // DATELINES_XML_SLICE: a smaller slice, so that the tests can run small feeds in slices.
+    let slice = std::env::var("DATELINES_XML_SLICE").ok().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0).unwrap_or(SLICE);
+    let slices: Vec<(Vec<u8>, usize, usize)> = match &outline {
+        Some(o) if o.items.len() > slice => {
+            let (first, last) = (o.items[0].start, o.items[o.items.len() - 1].end);
+            o.items
+                .chunks(slice)
+                .enumerate()
+                .map(|(n, chunk)| {
+                    let (from, to) = (chunk[0].start, chunk[chunk.len() - 1].end);
+                    let mut doc = Vec::with_capacity(first + (to - from) + (bytes.len() - last));
+                    doc.extend_from_slice(&bytes[..first]);
+                    doc.extend_from_slice(&bytes[from..to]);
+                    doc.extend_from_slice(&bytes[last..]);
+                    (doc, n * slice, chunk.len())
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let whole = [(Vec::new(), 0, 0)];
+    let parts: Box<dyn Iterator<Item = (Vec<u8>, usize, usize)>> = if slices.is_empty() { Box::new(whole.into_iter()) } else { Box::new(slices.into_iter()) };
+
+    let mut title = None;
+    let mut format = "RSS";
+    let mut problems = Vec::new();
+    let mut items = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (doc, offset, expected) in parts {
+        let source: &[u8] = if expected == 0 { bytes } else { &doc };
+        let (feed, dates) = parse(source)?;
+        if title.is_none() {
+            format = match feed.feed_type {
+                FeedType::Atom => "Atom",
+                FeedType::RSS1 => "RSS 1.0",
+                FeedType::RSS0 => "RSS 0.9x",
+                FeedType::RSS2 => "RSS 2.0",
+                FeedType::JSON => "JSON Feed",
+            };
+            title = Some(feed.title.as_ref().map(plain).filter(|t| !t.is_empty()).unwrap_or_else(|| "News".to_string()));
+        }
+        let names = if feed.feed_type == FeedType::Atom { &ATOM } else { &RSS };
+        // The outline's thumbnails line up with feed-rs's entries only when both found the
+        // same items.
+        let aligned = match &outline {
+            Some(o) if expected == 0 => o.items.len() == feed.entries.len(),
+            Some(_) => expected == feed.entries.len(),
+            None => false,
+        };
+        let thumbnails = outline.as_ref().filter(|_| aligned).and_then(|o| o.thumbnails.get(offset..));
+        for (local, entry) in feed.entries.into_iter().enumerate() {
+            let index = offset + local;
+            let path = format!("{}[{index}]", names.list);
+            progress(index + 1);
+            let thumbnail = thumbnails.and_then(|t| t.get(local)).cloned().flatten();
+            let Some((mut item, explicit_id)) = convert_entry(entry, &path, names, &dates, thumbnail, &mut problems) else { continue };
+            // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later
+            // item out; derived ids that collide (same date and title) are numbered -2, -3, ...
+            if !ids.insert(item.id.clone()) {
+                if explicit_id {
+                    problems.push(skip(&path, names.id, format!("\"{}\" is used by an earlier item; ids must be unique", item.id)));
+                    continue;
+                }
+                let base = std::mem::take(&mut item.id);
+                let mut n = 2;
+                while !ids.insert(format!("{base}-{n}")) {
+                    n += 1;
+                }
+                item.id = format!("{base}-{n}");
+            }
+            items.push(item);
+        }
+    }
+    let title = title.unwrap_or_else(|| "News".to_string());
+    Ok(Converted { parsed: Parsed { feed: Feed::new(title, items), problems }, format })
+}
+
+/// One feed-rs parse, with the date texts it met.
+fn parse(source: &[u8]) -> Result<(feed_rs::model::Feed, Vec<String>), String> {
     // Every date text feed-rs meets, in order; feed-rs gets back a stand-in "instant" whose
     // seconds since 1970 are the text's position in this list.
     let dates: Arc<Mutex<Vec<String>>> = Arc::default();
@@ -121,6 +325,7 @@ pub fn convert(source: impl Read, mut progress: impl FnMut(usize)) -> Result<Con
         .build();
     // feed-rs is not ours: should it panic on some input, that is one more unreadable file,
     // reported like the others (the default hook's message is kept out of the way meanwhile).
+    // (Release builds abort on a panic instead: the profile is set for the wasm bundle.)
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(source)));
@@ -129,40 +334,8 @@ pub fn convert(source: impl Read, mut progress: impl FnMut(usize)) -> Result<Con
         Ok(parsed) => parsed.map_err(|e| format!("not a feed that can be read: {e}"))?,
         Err(_) => return Err("not a feed that can be read: the RSS/Atom reader (feed-rs) gave up on it".to_string()),
     };
-    let dates = dates.lock().map(|list| list.clone()).unwrap_or_default();
-    let (names, format) = match feed.feed_type {
-        FeedType::Atom => (&ATOM, "Atom"),
-        FeedType::RSS1 => (&RSS, "RSS 1.0"),
-        FeedType::RSS0 => (&RSS, "RSS 0.9x"),
-        FeedType::RSS2 => (&RSS, "RSS 2.0"),
-        FeedType::JSON => (&RSS, "JSON Feed"),
-    };
-    let title = feed.title.as_ref().map(plain).filter(|t| !t.is_empty()).unwrap_or_else(|| "News".to_string());
-
-    let mut problems = Vec::new();
-    let mut items = Vec::with_capacity(feed.entries.len());
-    let mut ids = BTreeSet::new();
-    for (index, entry) in feed.entries.into_iter().enumerate() {
-        let path = format!("{}[{index}]", names.list);
-        progress(index + 1);
-        let Some((mut item, explicit_id)) = convert_entry(entry, &path, names, &dates, &mut problems) else { continue };
-        // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later item
-        // out; derived ids that collide (same date and title) are numbered -2, -3, ...
-        if !ids.insert(item.id.clone()) {
-            if explicit_id {
-                problems.push(skip(&path, names.id, format!("\"{}\" is used by an earlier item; ids must be unique", item.id)));
-                continue;
-            }
-            let base = std::mem::take(&mut item.id);
-            let mut n = 2;
-            while !ids.insert(format!("{base}-{n}")) {
-                n += 1;
-            }
-            item.id = format!("{base}-{n}");
-        }
-        items.push(item);
-    }
-    Ok(Converted { parsed: Parsed { feed: Feed::new(title, items), problems }, format })
+    let dates = dates.lock().map(|mut list| std::mem::take(&mut *list)).unwrap_or_default();
+    Ok((feed, dates))
 }
 
 fn skip(path: &str, field: &str, message: String) -> Problem {
@@ -195,7 +368,7 @@ fn date_text<'a>(stamp: Option<chrono::DateTime<chrono::Utc>>, dates: &'a [Strin
 
 /// One item; `None` (with a problem) when it cannot be shown. The flag says whether the id
 /// came from the feed (`<guid>`, `<id>`) rather than being derived.
-fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], problems: &mut Vec<Problem>) -> Option<(NewsItem, bool)> {
+fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thumbnail: Option<Thumbnail>, problems: &mut Vec<Problem>) -> Option<(NewsItem, bool)> {
     // Date: published, else updated. None at all: shown under "Undated", as a JSON Feed item
     // without a date is. One that does not parse: the item is left out, as in JSON Feed.
     let published = date_text(entry.published, dates).map(|t| (names.published, t));
@@ -282,7 +455,7 @@ fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], prob
         None => Some(id.as_str()).filter(|id| id.starts_with("https://") || id.starts_with("http://")).and_then(safe_url),
     };
 
-    let image = image(&entry, path, names, &title, problems);
+    let image = image(&entry, path, names, &title, thumbnail.as_ref(), problems);
 
     let mut tags: Vec<String> = Vec::new();
     for category in &entry.categories {
@@ -311,7 +484,7 @@ fn shorten(s: &str) -> String {
 /// The item's picture: a media thumbnail, else media content or an enclosure that is an image
 /// (by its type, or by its file name when it has no type), else an Atom `<link rel="enclosure">`
 /// to an image. Its alt text is the media description, else the item's title.
-fn image(entry: &Entry, path: &str, names: &Names, title: &str, problems: &mut Vec<Problem>) -> Option<Image> {
+fn image(entry: &Entry, path: &str, names: &Names, title: &str, outlined: Option<&Thumbnail>, problems: &mut Vec<Problem>) -> Option<Image> {
     struct Found<'a> {
         field: &'static str,
         src: &'a str,
@@ -319,11 +492,13 @@ fn image(entry: &Entry, path: &str, names: &Names, title: &str, problems: &mut V
         height: Option<u32>,
         bytes: Option<u64>,
         media: Option<&'a MediaObject>,
+        /// Alt text found beside it (the outline's media:description).
+        alt: Option<&'a str>,
     }
     let thumbnail = entry.media.iter().find_map(|media| {
         let thumb = media.thumbnails.iter().find(|t| !t.image.uri.trim().is_empty())?;
         let image = &thumb.image;
-        Some(Found { field: "media:thumbnail", src: image.uri.trim(), width: image.width, height: image.height, bytes: None, media: Some(media) })
+        Some(Found { field: "media:thumbnail", src: image.uri.trim(), width: image.width, height: image.height, bytes: None, media: Some(media), alt: None })
     });
     let content = || {
         entry.media.iter().find_map(|media| {
@@ -333,7 +508,7 @@ fn image(entry: &Entry, path: &str, names: &Names, title: &str, problems: &mut V
                     Some(mime) => mime.ty().as_str().eq_ignore_ascii_case("image"),
                     None => looks_like_image(url.path()),
                 };
-                is_image.then(|| Found { field: names.enclosure, src: url.as_str(), width: c.width, height: c.height, bytes: c.size, media: Some(media) })
+                is_image.then(|| Found { field: names.enclosure, src: url.as_str(), width: c.width, height: c.height, bytes: c.size, media: Some(media), alt: None })
             })
         })
     };
@@ -341,15 +516,24 @@ fn image(entry: &Entry, path: &str, names: &Names, title: &str, problems: &mut V
         entry.links.iter().find_map(|l| {
             let is_image = l.media_type.as_deref().is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"));
             (l.rel.as_deref() == Some("enclosure") && is_image)
-                .then(|| Found { field: "link", src: l.href.trim(), width: None, height: None, bytes: l.length, media: None })
+                .then(|| Found { field: "link", src: l.href.trim(), width: None, height: None, bytes: l.length, media: None, alt: None })
         })
     };
-    let found = thumbnail.or_else(content).or_else(enclosure_link)?;
+    // feed-rs keeps a media:thumbnail only beside a media:content; the outline found the others
+    // (BBC-style feeds have an item-level thumbnail and nothing else).
+    let outlined = || outlined.map(|t| Found { field: "media:thumbnail", src: t.url.as_str(), width: t.width, height: t.height, bytes: None, media: None, alt: t.description.as_deref() });
+    let found = thumbnail.or_else(content).or_else(outlined).or_else(enclosure_link)?;
     let Some(src) = safe_url(found.src) else {
         problems.push(warn(path, found.field, format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(found.src))));
         return None;
     };
-    let alt = found.media.and_then(|m| m.description.as_ref()).map(plain).filter(|d| !d.is_empty()).unwrap_or_else(|| title.to_string());
+    let alt = found
+        .media
+        .and_then(|m| m.description.as_ref())
+        .map(plain)
+        .or_else(|| found.alt.map(str::to_string))
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| title.to_string());
     let dimension = |n: Option<u32>| n.filter(|n| (1..=20_000).contains(n));
     // Bytes to KB (1,024), two decimals, as the news page states sizes ("55.76KB").
     let size_kb = found.bytes.filter(|b| *b > 0).map(|b| (b as f64 / 1024.0 * 100.0).round() / 100.0);
