@@ -17,6 +17,7 @@ use datelines::model::{derive_id, Feed, Image, NewsItem};
 use datelines::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
 use datelines::urls::safe_url;
 use feed_rs::model::{Entry, FeedType, MediaObject, Text};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
@@ -50,7 +51,15 @@ pub fn sniff(head: &[u8]) -> Sniffed {
         } else if rest.starts_with(b"<!--") {
             skip_to(b"-->")
         } else if rest.starts_with(b"<!") {
-            skip_to(b">")
+            // A doctype's internal subset ([...]) has '>'s of its own.
+            let bracket = rest.iter().position(|b| *b == b'[');
+            let close = rest.iter().position(|b| *b == b'>');
+            match (bracket, close) {
+                (Some(open), Some(close)) if open < close => {
+                    rest.windows(2).skip(open).position(|w| w == b"]>").map(|at| open + at + 2).or_else(|| skip_to(b">"))
+                }
+                _ => skip_to(b">"),
+            }
         } else {
             let name: Vec<u8> = rest[1..].iter().copied().take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/').collect();
             let name = String::from_utf8_lossy(&name).into_owned();
@@ -233,26 +242,22 @@ pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converte
     // own beginning (declaration, namespaces, channel) and end.
     // DATELINES_XML_SLICE: a smaller slice, so that the tests can run small feeds in slices.
     let slice = std::env::var("DATELINES_XML_SLICE").ok().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0).unwrap_or(SLICE);
-    let slices: Vec<(Vec<u8>, usize, usize)> = match &outline {
+    // Each part: its XML, the index of its first item, and how many items it holds (0: the
+    // whole file). Slices are made one at a time, so the input is never held twice.
+    let parts: Box<dyn Iterator<Item = (Cow<'_, [u8]>, usize, usize)>> = match &outline {
         Some(o) if o.items.len() > slice => {
             let (first, last) = (o.items[0].start, o.items[o.items.len() - 1].end);
-            o.items
-                .chunks(slice)
-                .enumerate()
-                .map(|(n, chunk)| {
-                    let (from, to) = (chunk[0].start, chunk[chunk.len() - 1].end);
-                    let mut doc = Vec::with_capacity(first + (to - from) + (bytes.len() - last));
-                    doc.extend_from_slice(&bytes[..first]);
-                    doc.extend_from_slice(&bytes[from..to]);
-                    doc.extend_from_slice(&bytes[last..]);
-                    (doc, n * slice, chunk.len())
-                })
-                .collect()
+            Box::new(o.items.chunks(slice).enumerate().map(move |(n, chunk)| {
+                let (from, to) = (chunk[0].start, chunk[chunk.len() - 1].end);
+                let mut doc = Vec::with_capacity(first + (to - from) + (bytes.len() - last));
+                doc.extend_from_slice(&bytes[..first]);
+                doc.extend_from_slice(&bytes[from..to]);
+                doc.extend_from_slice(&bytes[last..]);
+                (Cow::Owned(doc), n * slice, chunk.len())
+            }))
         }
-        _ => Vec::new(),
+        _ => Box::new(std::iter::once((Cow::Borrowed(bytes), 0, 0))),
     };
-    let whole = [(Vec::new(), 0, 0)];
-    let parts: Box<dyn Iterator<Item = (Vec<u8>, usize, usize)>> = if slices.is_empty() { Box::new(whole.into_iter()) } else { Box::new(slices.into_iter()) };
 
     let mut title = None;
     let mut format = "RSS";
@@ -260,8 +265,8 @@ pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converte
     let mut items = Vec::new();
     let mut ids = BTreeSet::new();
     for (doc, offset, expected) in parts {
-        let source: &[u8] = if expected == 0 { bytes } else { &doc };
-        let (feed, dates) = parse(source)?;
+        let (feed, dates) = parse(&doc)?;
+        drop(doc);
         if title.is_none() {
             format = match feed.feed_type {
                 FeedType::Atom => "Atom",
@@ -361,7 +366,7 @@ fn plain(text: &Text) -> String {
 }
 
 /// The entry's date text, by position in the list the timestamp hook filled.
-fn date_text<'a>(stamp: Option<chrono::DateTime<chrono::Utc>>, dates: &'a [String]) -> Option<&'a str> {
+fn date_text(stamp: Option<chrono::DateTime<chrono::Utc>>, dates: &[String]) -> Option<&str> {
     let at = usize::try_from(stamp?.timestamp()).ok()?;
     dates.get(at).map(String::as_str)
 }
@@ -555,6 +560,7 @@ mod tests {
         assert_eq!(sniff(b"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Atom);
         assert_eq!(sniff(b"<rdf:RDF xmlns:rdf=\"x\">"), Sniffed::Rdf);
         assert_eq!(sniff(b"<!DOCTYPE html>\n<html><body>"), Sniffed::OtherXml("html".into()));
+        assert_eq!(sniff(b"<!DOCTYPE rss [<!ENTITY a \"x\"><!ENTITY b \"&a;\">]>\n<rss>"), Sniffed::Rss);
         assert_eq!(sniff(b"{\"items\": []}"), Sniffed::NotXml);
         assert_eq!(sniff(b""), Sniffed::NotXml);
         assert_eq!(sniff(b"<!-- never closed"), Sniffed::OtherXml(String::new()));
