@@ -63,6 +63,32 @@ test('printing gives the list without the controls', async () => {
   await context.close();
 });
 
+test('printing the widget demo gives each widget\'s list without its controls', async () => {
+  const { page, context } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/embed.html`);
+  const widget = page.locator('#widget-feb');
+  await widget.locator('article').first().waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await widget.locator('#dl-month').isVisible(), false);
+  assert.equal(await widget.getByRole('link', { name: 'Back to top' }).isVisible(), false);
+  assert.equal(await widget.locator('article h3').first().isVisible(), true);
+  await context.close();
+});
+
+test('from 320 px to 1440 px the page never scrolls sideways; below 34em thumbnails stack', async () => {
+  for (const width of [320, 375, 768, 1024, 1440]) {
+    const { page, context } = await newPage(env.browser, { viewport: { width, height: 800 } });
+    await page.goto(`${env.server.url}/`);
+    await page.locator('article').first().waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${width}px: no horizontal scroll`);
+    const thumb = await page.locator('.dl-thumb').first().boundingBox();
+    const title = await page.locator('.dl-title').first().boundingBox();
+    const stacked = thumb.y + thumb.height <= title.y + 1;
+    assert.equal(stacked, width < 34 * 16 + 32, `${width}px: thumbnail ${stacked ? 'above' : 'beside'} the text`);
+    await context.close();
+  }
+});
+
 test('at 320 px nothing is wider than the screen', async () => {
   const { page, context, errors } = await newPage(env.browser, { viewport: { width: 320, height: 640 } });
   for (const path of ['', '?item=2025-03-19-the-republic-of-korea-joins-nato-science-technology']) {
