@@ -6,14 +6,18 @@
 /// so `java\tscript:` is `javascript:`. We normalise the same way before looking at the scheme.
 pub fn safe_url(input: &str) -> Option<String> {
     // Most URLs have nothing to remove: only copy when there is.
+    // Byte-wise: every character looked at here is ASCII (a feed has thousands of URLs).
     let owned;
-    let cleaned = if input.contains(['\t', '\n', '\r']) {
+    let cleaned = if input.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         owned = input.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>();
         owned.as_str()
     } else {
         input
     };
-    let cleaned = cleaned.trim_matches(|c: char| c <= ' ');
+    // Characters up to ' ' are single ASCII bytes, so these are character boundaries.
+    let start = cleaned.bytes().position(|b| b > b' ').unwrap_or(cleaned.len());
+    let end = cleaned.bytes().rposition(|b| b > b' ').map_or(start, |i| i + 1);
+    let cleaned = cleaned.get(start..end).unwrap_or_default();
     if cleaned.is_empty() || cleaned.len() > 4096 {
         return None;
     }
@@ -126,13 +130,13 @@ fn remove_dot_segments(path_and_more: &str) -> String {
 
 /// The scheme of an absolute URL (`https` in `https://…`), or `None` for a relative URL.
 fn scheme(url: &str) -> Option<&str> {
-    let end = url.find(|c: char| matches!(c, ':' | '/' | '?' | '#'))?;
-    if !url[end..].starts_with(':') {
+    let end = url.bytes().position(|b| matches!(b, b':' | b'/' | b'?' | b'#'))?;
+    if url.as_bytes()[end] != b':' {
         return None;
     }
     let candidate = &url[..end];
-    let valid = candidate.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let valid = candidate.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && candidate.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
     // "a b:c" or ":x" are not schemes; treat them as unusable rather than relative.
     Some(if valid { candidate } else { "" })
 }
