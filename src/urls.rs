@@ -73,8 +73,23 @@ impl Base {
     /// `url` made absolute against this base, if it is safe to use.
     pub fn join(&self, url: &str) -> Option<String> {
         let url = safe_url(url)?;
-        if scheme(&url).is_some() {
-            return Some(url);
+        if let Some(scheme) = scheme(&url) {
+            // `https:foo` and `https:/foo` (no `//`) are relative to a base of the same scheme,
+            // and mean `https://foo` otherwise (the WHATWG URL rules for http and https).
+            let rest = &url[scheme.len() + 1..];
+            if rest.starts_with("//") && !rest.contains('\\') {
+                return Some(url);
+            }
+            let base_scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
+            let slashes = rest.starts_with(['/', '\\']) && rest[1..].starts_with(['/', '\\']);
+            if !slashes && scheme.eq_ignore_ascii_case(base_scheme) {
+                return if rest.is_empty() { None } else { self.join(rest) };
+            }
+            let host = rest.trim_start_matches(['/', '\\']);
+            let authority_end = host.find(['/', '\\', '?', '#']).unwrap_or(host.len());
+            let (authority, more) = host.split_at(authority_end);
+            let path = if more.starts_with(['/', '\\']) { clean_path(more) } else { format!("/{more}") };
+            return (!authority.is_empty()).then(|| format!("{}://{authority}{path}", scheme.to_ascii_lowercase()));
         }
         let dir = &self.no_fragment[..self.dir_len];
         // The common case, a plain relative path ("img/a.jpg"): nothing to normalise.
@@ -82,9 +97,7 @@ impl Base {
         if plain {
             return Some(format!("{}{dir}{url}", self.origin));
         }
-        // In an http(s) URL's path (not its query or fragment), `\` means `/`.
-        let path_end = url.find(['?', '#']).unwrap_or(url.len());
-        let url = format!("{}{}", url[..path_end].replace('\\', "/"), &url[path_end..]);
+        let url = backslashes_to_slashes(&url);
         let joined = if let Some(network) = url.strip_prefix("//") {
             let scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
             return Some(format!("{scheme}://{network}"));
@@ -99,6 +112,17 @@ impl Base {
         };
         Some(format!("{}{}", self.origin, remove_dot_segments(&joined)))
     }
+}
+
+/// In an http(s) URL's path (not its query or fragment), `\` means `/`.
+fn backslashes_to_slashes(url: &str) -> String {
+    let path_end = url.find(['?', '#']).unwrap_or(url.len());
+    format!("{}{}", url[..path_end].replace('\\', "/"), &url[path_end..])
+}
+
+/// An absolute path (with any query and fragment) as the browser keeps it.
+fn clean_path(path: &str) -> String {
+    remove_dot_segments(&backslashes_to_slashes(path))
 }
 
 /// Removes `.` and `..` path segments (RFC 3986 section 5.2.4) from an absolute path, leaving any
