@@ -46,6 +46,7 @@ fn theme_from(value: Option<&str>) -> Option<String> {
 /// One mounted widget. Dropping it (or calling `unmount`) removes everything it added.
 #[wasm_bindgen]
 pub struct Widget {
+    host: HtmlElement,
     config: Config,
     handle: Option<Box<dyn std::any::Any>>,
 }
@@ -61,7 +62,8 @@ impl Widget {
         let c = self.config;
         match name {
             "lang" => {
-                let strings = value.as_deref().and_then(Strings::for_tag).unwrap_or(&EN);
+                // The same rule as at mount: its own lang, else the host page's around it.
+                let strings = language_of(&self.host);
                 if !std::ptr::eq(c.lang.get_untracked(), strings) {
                     c.lang.set(strings);
                 }
@@ -128,6 +130,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
             state: RwSignal::new(initial),
         };
         config_in.set(Some(config));
+        provide_context(Language(config.lang.into()));
         let href_for = if url_state {
             location::sync_with_url(config.state);
             location::href_for()
@@ -145,8 +148,6 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
                 data-theme=move || config.theme.get()
             >
                 {move || {
-                    // A new language shows the list again in it.
-                    provide_context(Language(config.lang.get()));
                     let source = config.src.get().map_or(Source::Bundled, Source::Url);
                     view! { <NewsApp source state href_for limit=config.limit more_href=config.more_href/> }
                 }}
@@ -154,5 +155,5 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
         }
     });
     let config = config_out.take().ok_or_else(|| JsValue::from_str("Datelines: the widget did not start"))?;
-    Ok(Widget { config, handle: Some(Box::new(handle)) })
+    Ok(Widget { host, config, handle: Some(Box::new(handle)) })
 }

@@ -256,6 +256,7 @@ fn rust_url_resolution_matches_the_browsers_url() {
     let urls = [
         "a.jpg", "./img/a.jpg", "../a.jpg", "../../../../a.jpg", "img/./x/../a.jpg", "/a.jpg", "//cdn.example.org/a.jpg",
         "?page=2", "#x", "http://other.example/a", "img/..", "a.jpg?x=../y", "img\\a.jpg", "..", ".", "a/%2e%2e/b.jpg",
+        "https:foo", "https:/foo", "http:foo", "HTTPS:foo/bar", "http:/x/../y", "https:\\\\cdn.example.org/a",
     ];
     for base in bases {
         for url in urls {
@@ -274,7 +275,7 @@ async fn in_french_the_list_and_its_card_speak_french() {
     let state = RwSignal::new(ViewState::from_query("?month=2025-01"));
     let href_for = Callback::new(|s: ViewState| s.to_query(""));
     let _mounted = mount_to(root.clone(), move || {
-        provide_context(Language(&FR));
+        provide_context(Language::fixed(&FR));
         view! { <NewsPage feed state href_for/> }
     });
     // An empty month: the empty state and the "all months" way back, in French.
@@ -295,7 +296,7 @@ async fn in_french_the_list_and_its_card_speak_french() {
     let newest = feed_id(&root, 0);
     state.update(|s| s.item = Some(newest));
     wait_for(&root, "dialog[open]").await;
-    assert_eq!(texts(&root, ".dl-caption"), ["Flag on black · 55,76 Ko"]);
+    assert_eq!(texts(&root, ".dl-caption"), ["Flag on black · 55,76\u{A0}Ko"]);
     assert_eq!(texts(&root, "dialog .dl-date"), ["19 mars 2025"]);
     assert_eq!(texts(&root, ".dl-card-steps button"), ["Précédent", "Suivant"]);
     assert_eq!(texts(&root, ".dl-close"), ["× Fermer"]);

@@ -25,13 +25,29 @@ use crate::i18n::{Strings, EN};
 use crate::url_state::parse_query;
 use leptos::prelude::*;
 
-/// The language the components speak, given as context by whoever mounts them.
+/// The language the components speak, given as context by whoever mounts them. It can change
+/// (a widget's `lang` attribute): `NewsApp` then builds its view again in the new language,
+/// keeping the news it has loaded.
 #[derive(Clone, Copy, Debug)]
-pub struct Language(pub &'static Strings);
+pub struct Language(pub Signal<&'static Strings>);
 
-/// The words for the current language (English when none was given).
+impl Language {
+    /// A language that never changes.
+    pub fn fixed(strings: &'static Strings) -> Self {
+        Language(Signal::stored(strings))
+    }
+}
+
+/// The language as a signal (English when none was given). Read it in the closures that
+/// should show again when it changes.
+pub fn use_language() -> Signal<&'static Strings> {
+    use_context::<Language>().map_or_else(|| Signal::stored(&EN), |l| l.0)
+}
+
+/// The words for the current language, read once: components are built again (inside a
+/// closure that tracks [`use_language`]) when it changes.
 pub fn use_strings() -> &'static Strings {
-    use_context::<Language>().map_or(&EN, |l| l.0)
+    use_language().get_untracked()
 }
 
 /// The heading for `title`: the generic "News" is shown in the reader's language; any other
@@ -65,7 +81,7 @@ pub fn mount_page() {
         .find(|(key, value)| key == "src" && !value.trim().is_empty())
         .map_or(Source::Bundled, |(_, url)| Source::Url(url.trim().to_string()));
     leptos::mount::mount_to_body(move || {
-        provide_context(Language(strings));
+        provide_context(Language::fixed(strings));
         // Effects need the executor that mounting starts, so the URL sync is set up in here.
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);

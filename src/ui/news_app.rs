@@ -1,5 +1,5 @@
 use super::source::{bundled, fetch_any, fetch_feed, resolve, FetchError};
-use super::{use_strings, ErrorCard, LoadingList, NewsPage, SkippedNotice};
+use super::{use_language, ErrorCard, LoadingList, NewsPage, SkippedNotice};
 use crate::archive::MonthCount;
 use crate::dates::YearMonth;
 use crate::formats::shards::ArchiveIndex;
@@ -37,7 +37,7 @@ pub fn NewsApp(
     #[prop(optional, into)]
     more_href: Signal<Option<String>>,
 ) -> impl IntoView {
-    let t = use_strings();
+    let language = use_language();
     let feed = RwSignal::new(None::<Arc<Feed>>);
     let problems = RwSignal::new(Vec::<Problem>::new());
     let error = RwSignal::new(None::<FetchError>);
@@ -147,11 +147,16 @@ pub fn NewsApp(
 
     view! {
         // Until a list is shown, the page still has its heading.
+        // Every part reads `language`, so a new language shows it again, with the same news.
         {move || feed.with(Option::is_none).then(|| view! {
-            <header class="dl-header"><h1 class="dl-heading">{t.news}</h1></header>
+            <header class="dl-header"><h1 class="dl-heading">{language.get().news}</h1></header>
         })}
-        {move || error.get().map(|e| view! { <ErrorCard error=e on_retry=load retrying=loading/> })}
         {move || {
+            language.track();
+            error.get().map(|e| view! { <ErrorCard error=e on_retry=load retrying=loading/> })
+        }}
+        {move || {
+            let t = language.get();
             let shown = feed.get();
             match shown {
                 Some(feed) => view! {

@@ -23,7 +23,7 @@ test('?lang=fr shows the list, the filter and a card in French', async () => {
   assert.deepEqual((await texts(page.locator('.dl-date'))).slice(0, 3), ['19 mars 2025', '27 février 2025', '24 février 2025']);
   // Headings start with a capital, as French headings do; the text itself stays "mars 2025".
   assert.deepEqual(await texts(page.locator('.dl-month-heading')), ['mars 2025', 'février 2025']);
-  assert.ok(await page.getByRole('heading', { name: 'mars 2025' }).isVisible());
+  assert.equal(await page.locator('.dl-month-heading').first().evaluate((h) => getComputedStyle(h, '::first-letter').textTransform), 'uppercase');
   assert.ok(await page.getByRole('link', { name: 'Retour en haut' }).isVisible());
 
   // Filtering keeps the language in the address, so a shared link stays French.
@@ -38,7 +38,7 @@ test('?lang=fr shows the list, the filter and a card in French', async () => {
   assert.equal(await card.locator('.dl-date').textContent(), '27 février 2025');
   assert.deepEqual(await texts(card.locator('.dl-card-steps button')), ['Précédent', 'Suivant']);
   assert.ok(await card.getByRole('button', { name: 'Fermer' }).isVisible());
-  assert.match(await card.locator('.dl-caption').textContent(), /^\d+,\d\d Ko$/);
+  assert.match(await card.locator('.dl-caption').textContent(), /^\d+,\d\d\u00a0Ko$/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -60,7 +60,7 @@ test('in French the empty month and the error state are French too', async () =>
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.equal(await alert.locator('h2').textContent(), 'Le fichier des actualités est introuvable');
-  assert.equal(await alert.locator('p').first().textContent(), 'Le serveur a répondu HTTP 404 Not Found.');
+  assert.equal(await alert.locator('p').first().textContent(), 'Le serveur a répondu par le code HTTP 404 Not Found.');
   assert.ok(await alert.getByRole('button', { name: 'Réessayer' }).isVisible());
   await context.close();
 });
@@ -81,6 +81,9 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   await widget.locator('article').first().waitFor();
   assert.equal(await widget.locator('.dl-count').textContent(), '9 entries');
 
+  // A new language shows the same news again in it, without downloading it again.
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().endsWith('news.json')) fetched.push(r.url()); });
   await page.evaluate(() => document.getElementById('widget-feb').setAttribute('lang', 'fr'));
   await page.waitForFunction(() => document.getElementById('widget-feb').shadowRoot.querySelector('.dl-count')?.textContent === '9 articles');
   assert.equal(await widget.locator('.dl-page').getAttribute('lang'), 'fr');
@@ -90,6 +93,7 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   assert.equal(await page.locator('#widget-all .dl-count').textContent(), '10 entries', 'the other widget stays English');
   assert.equal(await page.getAttribute('html', 'lang'), 'en', 'the host page is not touched');
 
+  assert.deepEqual(fetched, [], 'no new request for the feed');
   await page.evaluate(() => document.getElementById('widget-feb').removeAttribute('lang'));
   await page.waitForFunction(() => document.getElementById('widget-feb').shadowRoot.querySelector('.dl-count')?.textContent === '9 entries');
 
@@ -101,6 +105,11 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   assert.equal(await hosted.locator('.dl-count').textContent(), '10 articles');
   assert.equal(await hosted.locator('.dl-page').getAttribute('lang'), 'fr');
   assert.equal(await hosted.locator('.dl-page').getAttribute('aria-label'), 'Actualités');
+  // Its own lang wins; removed again, the host's French applies again.
+  await page.evaluate(() => document.getElementById('widget-host-fr').setAttribute('lang', 'en'));
+  await page.waitForFunction(() => document.getElementById('widget-host-fr').shadowRoot.querySelector('.dl-count')?.textContent === '10 entries');
+  await page.evaluate(() => document.getElementById('widget-host-fr').removeAttribute('lang'));
+  await page.waitForFunction(() => document.getElementById('widget-host-fr').shadowRoot.querySelector('.dl-count')?.textContent === '10 articles');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -55,6 +55,7 @@ test('printing gives the list without the controls', async () => {
   const { page, context } = await newPage(env.browser);
   await page.goto(`${env.server.url}/`);
   await page.locator('article').first().waitFor();
+  assert.ok(await page.getByRole('link', { name: 'Back to top' }).isVisible(), 'on screen first');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#dl-month').isVisible(), false);
   assert.equal(await page.getByRole('link', { name: 'Back to top' }).isVisible(), false);
@@ -68,6 +69,7 @@ test('printing the widget demo gives each widget\'s list without its controls', 
   await page.goto(`${env.server.url}/embed.html`);
   const widget = page.locator('#widget-feb');
   await widget.locator('article').first().waitFor();
+  assert.ok(await widget.getByRole('link', { name: 'Back to top' }).isVisible(), 'on screen first');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await widget.locator('#dl-month').isVisible(), false);
   assert.equal(await widget.getByRole('link', { name: 'Back to top' }).isVisible(), false);
