@@ -79,7 +79,7 @@ impl Image {
         // Integer arithmetic instead of "{:.2}": float formatting costs about 9 KB of wasm.
         self.size_kb.filter(|kb| kb.is_finite() && *kb >= 0.0 && *kb < 1e12).map(|kb| {
             let hundredths = (kb * 100.0).round() as u64;
-            format!("{} {}", lang.two_decimals(hundredths), lang.kilobytes)
+            format!("{}{}", lang.two_decimals(hundredths), lang.kilobytes)
         })
     }
 }
@@ -175,6 +175,6 @@ mod tests {
         assert_eq!(label(120.0).as_deref(), Some("120.00 KB"));
         assert_eq!(label(f64::NAN), None);
         let french = Image { size_kb: Some(55.76), ..image.clone() }.size_label_in(&crate::i18n::FR);
-        assert_eq!(french.as_deref(), Some("55,76 Ko"));
+        assert_eq!(french.as_deref(), Some("55,76\u{A0}Ko"));
     }
 }

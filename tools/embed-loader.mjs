@@ -72,7 +72,11 @@ class DatelinesNews extends HTMLElement {
       .catch((error) => {
         console.error('Datelines could not start:', error);
         const message = document.createElement('p');
-        message.textContent = 'The news could not be shown.';
+        // The app (and its language data) did not load, so the loader says it in the
+        // element's language itself: English, or French (see src/i18n/).
+        const lang = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
+        message.textContent = /^fr\b/.test(lang) ? 'Les actualités n’ont pas pu être affichées.' : 'The news could not be shown.';
+        message.lang = /^fr\b/.test(lang) ? 'fr' : 'en';
         root.replaceChildren(message);
       });
   }

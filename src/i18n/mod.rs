@@ -31,6 +31,8 @@ pub struct Strings {
     pub undated: &'static str,
     pub not_a_month: &'static str,
     pub no_entries_for: &'static str,
+    /// The empty state of the "undated" month.
+    pub no_undated: &'static str,
     pub show_all_months: &'static str,
     pub more_news: &'static str,
     pub back_to_top: &'static str,
@@ -42,7 +44,10 @@ pub struct Strings {
     pub address: &'static str,
     pub skipped_one: &'static str,
     pub skipped_other: &'static str,
-    pub notes: &'static str,
+    pub notes_one: &'static str,
+    pub notes_other: &'static str,
+    /// Between a label and its value: ": ", or " : " with a narrow no-break space in French.
+    pub colon: &'static str,
     pub error_network: &'static str,
     pub error_not_found: &'static str,
     pub error_server: &'static str,
@@ -62,9 +67,11 @@ pub struct Strings {
     pub not_found: &'static str,
     pub not_found_detail: &'static str,
     pub back_to_list: &'static str,
-    /// Image sizes: the unit, and the decimal separator.
+    /// Image sizes: the unit with the space before it, and the decimal separator.
     pub kilobytes: &'static str,
     pub decimal: char,
+    /// Groups thousands in counts: "10,000", "10 000".
+    pub thousands: &'static str,
     /// Month names for dates in the list (the source page's "Mar.") and for full dates and months.
     pub months_short: [&'static str; 12],
     pub months_long: [&'static str; 12],
@@ -98,7 +105,25 @@ impl Strings {
 
     fn plural(&self, n: usize, one: &str, other: &str) -> String {
         let template = if n == 1 || (n == 0 && self.zero_is_one) { one } else { other };
-        Self::fill(template, &[&n.to_string()])
+        Self::fill(template, &[&self.number(n)])
+    }
+
+    /// A count with its thousands grouped: `100,000`, `100 000`.
+    pub fn number(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + 8);
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(self.thousands);
+            }
+            out.push(digit);
+        }
+        out
+    }
+
+    /// "3 notes about this feed".
+    pub fn notes(&self, n: usize) -> String {
+        self.plural(n, self.notes_one, self.notes_other)
     }
 
     /// "10 entries", "1 article".
@@ -144,6 +169,15 @@ mod tests {
         assert_eq!([0, 1, 2, 10].map(|n| FR.entries(n)), ["0 article", "1 article", "2 articles", "10 articles"]);
         assert_eq!(FR.skipped(3), "3 articles ont été ignorés");
         assert_eq!(EN.skipped(1), "1 entry was skipped");
+        assert_eq!(EN.notes(1), "1 note about this feed");
+        assert_eq!(FR.notes(2), "2 remarques sur ce flux");
+    }
+
+    #[test]
+    fn counts_group_their_thousands() {
+        assert_eq!([0, 999, 1000, 100_000, 1_234_567].map(|n| EN.number(n)), ["0", "999", "1,000", "100,000", "1,234,567"]);
+        assert_eq!(FR.entries(100_000), "100\u{202F}000 articles");
+        assert_eq!(EN.entries(10_000), "10,000 entries");
     }
 
     #[test]
@@ -155,7 +189,8 @@ mod tests {
                 ("entries_other", s.entries_other, 1),
                 ("skipped_one", s.skipped_one, 1),
                 ("skipped_other", s.skipped_other, 1),
-                ("notes", s.notes, 1),
+                ("notes_one", s.notes_one, 1),
+                ("notes_other", s.notes_other, 1),
                 ("not_a_month", s.not_a_month, 1),
                 ("no_entries_for", s.no_entries_for, 1),
                 ("detail_http", s.detail_http, 1),

@@ -38,7 +38,7 @@ pub fn MonthFilter(
                 {missing}
                 {months
                     .iter()
-                    .map(|c| view! { <option value=c.month.key()>{format!("{} ({})", c.month.label_in(t), c.count)}</option> })
+                    .map(|c| view! { <option value=c.month.key()>{format!("{} ({})", c.month.label_in(t), t.number(c.count))}</option> })
                     .collect_view()}
             </select>
         </div>

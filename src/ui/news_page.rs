@@ -130,7 +130,11 @@ pub fn NewsPage(
                 }.into_any()),
                 MonthChoice::Month(month) if shown.with(Vec::is_empty) && total() == 0 => Some(view! {
                     <div class="dl-empty" role="status">
-                        <p>{Strings::fill(t.no_entries_for, &[&month.label_in(t)])}</p>
+                        <p>{if month == YearMonth::UNDATED {
+                            t.no_undated.to_string()
+                        } else {
+                            Strings::fill(t.no_entries_for, &[&month.label_in(t)])
+                        }}</p>
                         <button type="button" class="dl-button" on:click=show_all>{t.show_all_months}</button>
                     </div>
                 }.into_any()),

@@ -1,7 +1,6 @@
 use super::source::FetchError;
 use super::use_strings;
 use crate::formats::Problem;
-use crate::i18n::Strings;
 use leptos::prelude::*;
 
 /// A visible card saying why the news could not be loaded, with the address and a Retry button.
@@ -38,7 +37,7 @@ pub fn SkippedNotice(
     let t = use_strings();
     let skipped = problems.iter().filter(|p| p.skipped).count();
     let headline = match skipped {
-        0 => Strings::fill(t.notes, &[&problems.len().to_string()]),
+        0 => t.notes(problems.len()),
         n => t.skipped(n),
     };
     (!problems.is_empty()).then(|| {
@@ -46,7 +45,7 @@ pub fn SkippedNotice(
             <details class="dl-skipped">
                 <summary>{headline}</summary>
                 <ul>
-                    {problems.into_iter().map(|p| view! { <li><code>{p.path}</code>": "{p.message}</li> }).collect_view()}
+                    {problems.into_iter().map(|p| view! { <li><code>{p.path}</code>{t.colon}{p.message}</li> }).collect_view()}
                 </ul>
             </details>
         }
