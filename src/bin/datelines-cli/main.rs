@@ -10,6 +10,19 @@ fn main() {
     std::process::exit(cli::run(std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect()));
 }
 
+/// `println!` for results on stdout, except that a reader who stops reading (`validate x |
+/// head -1`) ends the program quietly, with the shell's usual 141, instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(141);
+            }
+        }
+    }};
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod input;
 #[cfg(not(target_arch = "wasm32"))]
@@ -165,7 +178,7 @@ EXAMPLES:
         let rest = &args[1..];
         let allowed: &[&str] = match command.as_str() {
             "-h" | "--help" | "help" => {
-                print!("{HELP}");
+                say!("{}", HELP.trim_end());
                 return 0;
             }
             "import" => &["--output", "--progress"],
@@ -179,7 +192,7 @@ EXAMPLES:
             Err(message) => return fail(message),
         };
         if args.help {
-            print!("{HELP}");
+            say!("{}", HELP.trim_end());
             return 0;
         }
         let progress = Progress::new(args.progress);
@@ -231,19 +244,19 @@ EXAMPLES:
             Ok(()) => loaded.parsed,
             Err(error) => {
                 // The whole file is unusable: the browser would show this error.
-                println!("{path}: {error}");
+                say!("{path}: {error}");
                 return 1;
             }
         };
         if parsed.problems.is_empty() {
-            println!("{path}: ok, {}", count_label(parsed.feed.items.len()));
+            say!("{path}: ok, {}", count_label(parsed.feed.items.len()));
             return 0;
         }
         for problem in &parsed.problems {
-            println!("{path}: {problem}");
+            say!("{path}: {problem}");
         }
         let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-        println!(
+        say!(
             "{path}: {}, {} skipped, {} usable",
             plural(parsed.problems.len(), "problem", "problems"),
             plural(parsed.skipped(), "entry", "entries"),
@@ -256,7 +269,12 @@ EXAMPLES:
         let [count] = args.plain.as_slice() else {
             return fail("generate needs a count, e.g. generate 1000 [-o FILE]");
         };
+        // A synthetic feed is held in memory while it is written: 10 million entries is about 5 GB.
+        const MAX: usize = 10_000_000;
         let Ok(count) = count.parse::<usize>() else { return fail(format!("{count:?} is not a number of entries")) };
+        if count > MAX {
+            return fail(format!("generate makes at most {MAX} entries; {count} is too many"));
+        }
         let feed = datelines::synthetic::feed(count);
         match output::write_feed(args.output.as_deref(), &feed.title, &feed.items, progress) {
             Ok(()) => 0,

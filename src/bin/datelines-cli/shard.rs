@@ -77,7 +77,7 @@ pub fn write(input: &str, out_dir: &str, progress: &Progress) -> i32 {
             eprintln!("{input}: {} is not in the new index (left from an earlier run?); remove it", dir.join(&name).display());
         }
     }
-    eprintln!("{input}: {} in {} months -> {}", count_label(feed.items.len()), months.len(), index_path.display());
+    eprintln!("{input}: {} in {} -> {}", count_label(feed.items.len()), self::months(months.len()), index_path.display());
     0
 }
 
@@ -190,13 +190,18 @@ pub fn check(dir_arg: &str) -> i32 {
     }
 
     if problems.is_empty() {
-        println!("{dir_arg}: ok, {} in {} months", count_label(entries), index.months.len());
+        say!("{dir_arg}: ok, {} in {}", count_label(entries), months(index.months.len()));
         return 0;
     }
     for line in &problems {
-        println!("{line}");
+        say!("{line}");
     }
     let n = problems.len();
-    println!("{dir_arg}: {} in {} months", if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }, index.months.len());
+    say!("{dir_arg}: {} in {}", if n == 1 { "1 problem".to_string() } else { format!("{n} problems") }, months(index.months.len()));
     1
+}
+
+/// "1 month", "179 months".
+fn months(n: usize) -> String {
+    if n == 1 { "1 month".to_string() } else { format!("{n} months") }
 }

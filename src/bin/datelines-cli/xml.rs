@@ -330,7 +330,7 @@ fn parse(source: &[u8]) -> Result<(feed_rs::model::Feed, Vec<String>), String> {
         .build();
     // feed-rs is not ours: should it panic on some input, that is one more unreadable file,
     // reported like the others (the default hook's message is kept out of the way meanwhile).
-    // (Release builds abort on a panic instead: the profile is set for the wasm bundle.)
+    // (Use the `cli` profile for a fast build: `release` aborts on a panic, for the wasm bundle.)
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(source)));
