@@ -93,7 +93,10 @@ impl Base {
         }
         let dir = &self.no_fragment[..self.dir_len];
         // The common case, a plain relative path ("img/a.jpg"): nothing to normalise.
-        let plain = !url.starts_with(['/', '?', '#', '.']) && !url.contains(['\\', '%']) && !url.contains("/.");
+        let bytes = url.as_bytes();
+        let plain = !matches!(bytes.first(), Some(b'/' | b'?' | b'#' | b'.'))
+            && !bytes.iter().any(|&b| b == b'\\' || b == b'%')
+            && !url.contains("/.");
         if plain {
             return Some(format!("{}{dir}{url}", self.origin));
         }
