@@ -51,3 +51,29 @@ for (const colorScheme of ['light', 'dark']) {
     });
   }
 }
+
+test('keyboard focus is always visible: Tab through the page and the widget shows a 3px outline', async () => {
+  for (const [path, inWidget] of [['', false], ['embed.html', true]]) {
+    const { page, context } = await newPage(env.browser);
+    await page.goto(`${env.server.url}/${path}`);
+    await page.locator(inWidget ? '#widget-all article' : 'article').first().waitFor();
+    const seen = new Set();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        let el = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        if (!el || el === document.body || !el.closest('.dl-page')) return null;
+        const style = getComputedStyle(el);
+        return { what: `${el.localName}.${el.className}`, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      if (!focused) continue;
+      seen.add(focused.what.split('.')[0]);
+      assert.notEqual(focused.outline, 'none', `${path || 'page'}: ${focused.what} has a focus outline`);
+      assert.ok(focused.width >= 3, `${path || 'page'}: ${focused.what} outline is ${focused.width}px`);
+    }
+    // The filter and the title links are reached from the keyboard.
+    assert.ok(seen.has('select') && seen.has('a'), `${path || 'page'}: focused ${[...seen].join(', ')}`);
+    await context.close();
+  }
+});
