@@ -47,7 +47,7 @@ pub fn use_language() -> Signal<&'static Strings> {
 /// The words for the current language, read once: components are built again (inside a
 /// closure that tracks [`use_language`]) when it changes.
 pub fn use_strings() -> &'static Strings {
-    use_language().get_untracked()
+    use_context::<Language>().map_or(&EN, |l| l.0.get_untracked())
 }
 
 /// The heading for `title`: the generic "News" is shown in the reader's language; any other
