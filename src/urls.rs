@@ -73,24 +73,31 @@ impl Base {
     /// `url` made absolute against this base, if it is safe to use.
     pub fn join(&self, url: &str) -> Option<String> {
         let url = safe_url(url)?;
-        if let Some(scheme) = scheme(&url) {
-            // `https:foo` and `https:/foo` (no `//`) are relative to a base of the same scheme,
-            // and mean `https://foo` otherwise (the WHATWG URL rules for http and https).
-            let rest = &url[scheme.len() + 1..];
-            if rest.starts_with("//") && !rest.contains('\\') {
-                return Some(url);
-            }
-            let base_scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
-            let slashes = rest.starts_with(['/', '\\']) && rest[1..].starts_with(['/', '\\']);
-            if !slashes && scheme.eq_ignore_ascii_case(base_scheme) {
-                return if rest.is_empty() { None } else { self.join(rest) };
-            }
-            let host = rest.trim_start_matches(['/', '\\']);
-            let authority_end = host.find(['/', '\\', '?', '#']).unwrap_or(host.len());
-            let (authority, more) = host.split_at(authority_end);
-            let path = if more.starts_with(['/', '\\']) { clean_path(more) } else { format!("/{more}") };
-            return (!authority.is_empty()).then(|| format!("{}://{authority}{path}", scheme.to_ascii_lowercase()));
+        let Some(scheme) = scheme(&url) else {
+            return Some(self.join_relative(&url));
+        };
+        // `https:foo` and `https:/foo` (no `//`) are relative to a base of the same scheme,
+        // and mean `https://foo` otherwise (the WHATWG URL rules for http and https).
+        let rest = &url[scheme.len() + 1..];
+        if rest.starts_with("//") && !rest.contains('\\') {
+            return Some(url);
         }
+        let base_scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
+        let slashes = rest.starts_with(['/', '\\']) && rest[1..].starts_with(['/', '\\']);
+        if !slashes && scheme.eq_ignore_ascii_case(base_scheme) {
+            // The rest is a path as it stands: no second scheme, no trimming.
+            return (!rest.is_empty()).then(|| self.join_relative(rest));
+        }
+        let host = rest.trim_start_matches(['/', '\\']);
+        let authority_end = host.find(['/', '\\', '?', '#']).unwrap_or(host.len());
+        let (authority, more) = host.split_at(authority_end);
+        let path = if more.starts_with(['/', '\\']) { clean_path(more) } else { format!("/{more}") };
+        (!authority.is_empty()).then(|| format!("{}://{authority}{path}", scheme.to_ascii_lowercase()))
+    }
+
+    /// A reference without a scheme (`img/a.jpg`, `../a.jpg`, `/a.jpg`, `?q`, `#f`, `//host/a`)
+    /// made absolute against this base.
+    fn join_relative(&self, url: &str) -> String {
         let dir = &self.no_fragment[..self.dir_len];
         // The common case, a plain relative path ("img/a.jpg"): nothing to normalise.
         let bytes = url.as_bytes();
@@ -98,22 +105,22 @@ impl Base {
             && !bytes.iter().any(|&b| b == b'\\' || b == b'%')
             && !url.contains("/.");
         if plain {
-            return Some(format!("{}{dir}{url}", self.origin));
+            return format!("{}{dir}{url}", self.origin);
         }
-        let url = backslashes_to_slashes(&url);
+        let url = backslashes_to_slashes(url);
         let joined = if let Some(network) = url.strip_prefix("//") {
             let scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
-            return Some(format!("{scheme}://{network}"));
+            return format!("{scheme}://{network}");
         } else if url.starts_with('/') {
             url
         } else if url.starts_with('?') {
             format!("{}{url}", &self.no_fragment[..self.path_len])
         } else if url.starts_with('#') {
-            return Some(format!("{}{}{url}", self.origin, self.no_fragment));
+            return format!("{}{}{url}", self.origin, self.no_fragment);
         } else {
             format!("{dir}{url}")
         };
-        Some(format!("{}{}", self.origin, remove_dot_segments(&joined)))
+        format!("{}{}", self.origin, remove_dot_segments(&joined))
     }
 }
 
