@@ -27,15 +27,12 @@ struct Config {
     state: RwSignal<ViewState>,
 }
 
-/// The widget's language: its `lang` attribute, else the nearest `lang` around it on the host
-/// page, when Datelines speaks it; otherwise English.
+/// The widget's language: the nearest non-empty `lang`, its own or else the host page's around
+/// it, when Datelines speaks it; otherwise English (as `?lang=` on the page). The loader's
+/// failure message (tools/embed-loader.mjs) follows the same rule.
 fn language_of(host: &HtmlElement) -> &'static Strings {
-    let own = host.get_attribute("lang").and_then(|l| Strings::for_tag(&l));
-    let inherited = || {
-        let ancestor = host.parent_element()?.closest("[lang]").ok()??;
-        Strings::for_tag(&ancestor.get_attribute("lang")?)
-    };
-    own.or_else(inherited).unwrap_or(&EN)
+    let tag = host.closest("[lang]:not([lang=''])").ok().flatten().and_then(|el| el.get_attribute("lang"));
+    tag.and_then(|tag| Strings::for_tag(&tag)).unwrap_or(&EN)
 }
 
 /// `light` or `dark`; anything else (including `auto`) follows the reader's system setting.

@@ -74,9 +74,11 @@ class DatelinesNews extends HTMLElement {
         const message = document.createElement('p');
         // The app (and its language data) did not load, so the loader says it in the
         // element's language itself: English, or French (see src/i18n/).
-        const lang = (this.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
-        message.textContent = /^fr\b/.test(lang) ? 'Les actualités n’ont pas pu être affichées.' : 'The news could not be shown.';
-        message.lang = /^fr\b/.test(lang) ? 'fr' : 'en';
+        // The same rule as language_of in src/embed.rs: the nearest non-empty lang.
+        const lang = this.closest("[lang]:not([lang=''])")?.getAttribute('lang') ?? '';
+        const french = /^\s*fr(?:[-_]|\s*$)/i.test(lang);
+        message.textContent = french ? 'Les actualités n’ont pas pu être affichées.' : 'The news could not be shown.';
+        message.lang = french ? 'fr' : 'en';
         root.replaceChildren(message);
       });
   }
