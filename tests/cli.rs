@@ -265,7 +265,7 @@ fn progress_is_shown_only_when_asked_for_and_output_stays_the_same() {
     let loud = cli_in(&dir, &["import", "feed.json", "-o", "news.json", "--progress"]);
     assert_eq!(loud.status.code(), Some(0), "{}", stderr(&loud));
     let err = stderr(&loud);
-    for line in ["datelines-cli: feed.json: ", "datelines-cli: 25000 entries read", "datelines-cli: 10000 entries written", "datelines-cli: 20000 entries written", "datelines-cli: 25000 entries written", "feed.json: 25,000 entries imported from Datelines JSON"] {
+    for line in ["datelines-cli: feed.json: ", "datelines-cli: 25,000 entries read", "datelines-cli: 10,000 entries written", "datelines-cli: 20,000 entries written", "datelines-cli: 25,000 entries written", "feed.json: 25,000 entries imported from Datelines JSON"] {
         assert!(err.contains(line), "{line:?} in {err}");
     }
     let silent = cli_in(&dir, &["import", "feed.json"]);

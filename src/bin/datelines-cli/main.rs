@@ -19,6 +19,8 @@ macro_rules! say {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 std::process::exit(141);
             }
+            eprintln!("datelines-cli: cannot write stdout: {e}");
+            std::process::exit(2);
         }
     }};
 }
@@ -255,7 +257,9 @@ EXAMPLES:
         for problem in &parsed.problems {
             say!("{path}: {problem}");
         }
-        let plural = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 { format!("1 {one}") } else { format!("{} {many}", datelines::i18n::EN.number(n)) }
+        };
         say!(
             "{path}: {}, {} skipped, {} usable",
             plural(parsed.problems.len(), "problem", "problems"),

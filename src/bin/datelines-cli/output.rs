@@ -32,14 +32,14 @@ impl Progress {
     pub fn every(&self, count: usize, what: &str) {
         if self.on && count % STEP == 0 && count != self.last.get() {
             self.last.set(count);
-            eprintln!("datelines-cli: {count} {what}");
+            eprintln!("datelines-cli: {} {what}", datelines::i18n::EN.number(count));
         }
     }
 
     /// The final count of a phase, when it is big enough to have shown steps.
     pub fn done(&self, count: usize, what: &str) {
         if self.on && count >= STEP && count != self.last.get() {
-            eprintln!("datelines-cli: {count} {what}");
+            eprintln!("datelines-cli: {} {what}", datelines::i18n::EN.number(count));
         }
         self.last.set(0);
     }
@@ -59,7 +59,11 @@ pub fn write_feed(output: Option<&str>, title: &str, items: &[NewsItem], progres
         }
         None => {
             let stdout = std::io::stdout().lock();
-            write_json(BufWriter::with_capacity(256 * 1024, stdout), title, counted).map_err(|e| format!("cannot write stdout: {}", io_reason(&e)))
+            match write_json(BufWriter::with_capacity(256 * 1024, stdout), title, counted) {
+                // The reader stopped reading (`| head`): end quietly, as `say!` does.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(141),
+                other => other.map_err(|e| format!("cannot write stdout: {}", io_reason(&e))),
+            }
         }
     };
     progress.done(items.len(), "entries written");
