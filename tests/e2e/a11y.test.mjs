@@ -58,7 +58,14 @@ test('keyboard focus is always visible: Tab through the page and the widget show
     await page.goto(`${env.server.url}/${path}`);
     await page.locator(inWidget ? '#widget-all article' : 'article').first().waitFor();
     const seen = new Set();
-    for (let i = 0; i < 12; i++) {
+    // Tab through the list, then open the first card from the keyboard and Tab through its
+    // buttons (Close, Previous, Next).
+    for (let i = 0; i < 24; i++) {
+      if (i === 12) {
+        await page.locator(inWidget ? '#widget-all .dl-title-link' : '.dl-title-link').first().focus();
+        await page.keyboard.press('Enter');
+        await page.locator(inWidget ? '#widget-all dialog[open]' : 'dialog[open]').waitFor();
+      }
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         let el = document.activeElement;
@@ -72,8 +79,8 @@ test('keyboard focus is always visible: Tab through the page and the widget show
       assert.notEqual(focused.outline, 'none', `${path || 'page'}: ${focused.what} has a focus outline`);
       assert.ok(focused.width >= 3, `${path || 'page'}: ${focused.what} outline is ${focused.width}px`);
     }
-    // The filter and the title links are reached from the keyboard.
-    assert.ok(seen.has('select') && seen.has('a'), `${path || 'page'}: focused ${[...seen].join(', ')}`);
+    // The filter, the title links and the card's buttons are reached from the keyboard.
+    assert.ok(seen.has('select') && seen.has('a') && seen.has('button'), `${path || 'page'}: focused ${[...seen].join(', ')}`);
     await context.close();
   }
 });
