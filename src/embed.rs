@@ -61,7 +61,7 @@ impl Widget {
             "lang" => {
                 // The same rule as at mount: its own lang, else the host page's around it.
                 let strings = language_of(&self.host);
-                if !std::ptr::eq(c.lang.get_untracked(), strings) {
+                if c.lang.try_get_untracked().is_some_and(|current| !std::ptr::eq(current, strings)) {
                     c.lang.set(strings);
                 }
             }
