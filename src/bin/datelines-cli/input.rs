@@ -55,6 +55,17 @@ pub fn display_name(path: &str) -> &str {
     }
 }
 
+/// Reads `path` for conversion (`import`, `shard`) and reports each problem on stderr as
+/// `<name>: <path>: <reason>`. Returns the result with the input's display name.
+pub fn load_reporting<'a>(path: &'a str, progress: &Progress) -> Result<(Loaded, &'a str), String> {
+    let loaded = load(path, Mode::Import, progress)?;
+    let name = display_name(path);
+    for problem in &loaded.parsed.problems {
+        eprintln!("{name}: {problem}");
+    }
+    Ok((loaded, name))
+}
+
 pub fn load(path: &str, mode: Mode, progress: &Progress) -> Result<Loaded, String> {
     let bytes = read(path)?;
     let name = display_name(path);

@@ -217,14 +217,10 @@ EXAMPLES:
         let [input] = args.plain.as_slice() else {
             return fail("import needs one input file (or - for stdin)");
         };
-        let loaded = match input::load(input, Mode::Import, progress) {
+        let (loaded, input) = match input::load_reporting(input, progress) {
             Ok(loaded) => loaded,
             Err(message) => return fail(message),
         };
-        let input = input::display_name(input);
-        for problem in &loaded.parsed.problems {
-            eprintln!("{input}: {problem}");
-        }
         let feed = &loaded.parsed.feed;
         if let Err(message) = output::write_feed(args.output.as_deref(), &feed.title, &feed.items, progress) {
             return fail(message);

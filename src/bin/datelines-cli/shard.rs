@@ -1,6 +1,6 @@
 //! `shard`: split a feed into month files plus an index; `shard --check`: verify such an archive.
 
-use crate::input::{self, io_reason, Mode};
+use crate::input::{self, io_reason};
 use crate::output::{write_text, Progress};
 use datelines::archive::{count_label, MonthCount};
 use datelines::dates::YearMonth;
@@ -27,14 +27,10 @@ fn is_month_file(name: &str) -> bool {
 }
 
 pub fn write(input: &str, out_dir: &str, progress: &Progress) -> i32 {
-    let loaded = match input::load(input, Mode::Import, progress) {
+    let (loaded, input) = match input::load_reporting(input, progress) {
         Ok(loaded) => loaded,
         Err(message) => return fail(message),
     };
-    let input = input::display_name(input);
-    for problem in &loaded.parsed.problems {
-        eprintln!("{input}: {problem}");
-    }
     let feed = &loaded.parsed.feed;
     let dir = Path::new(out_dir);
     if let Err(e) = std::fs::create_dir_all(dir) {
