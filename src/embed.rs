@@ -106,8 +106,8 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
     let more_href = attr("more-href").and_then(|v| crate::urls::safe_url(&v));
     let month = attr("month");
     let theme = theme_from(attr("theme").as_deref());
-    // Several widgets on one page need distinct landmark names: the host can give one.
     let lang = language_of(&host);
+    // Several widgets on one page need distinct landmark names: the host can give one.
     let label = attr("label").filter(|l| !l.trim().is_empty());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
     let config_in = config_out.clone();
