@@ -161,3 +161,17 @@ test('Retry recovers, and a failed refresh keeps the last good list', async () =
   assert.deepEqual(expected(errors), []);
   await context.close();
 });
+
+test('with ?src= the feed is downloaded once: the app takes the preloaded response', async () => {
+  for (const src of ['news.json', '/feeds/feed.json']) {
+    const { page, context, errors } = await newPage(env.browser);
+    const requests = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith(src.replace(/^\//, ''))) requests.push(r.url()); });
+    await page.goto(`${env.server.url}/?src=${src}`);
+    await page.locator('article').first().waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(requests.length, 1, `${src}: ${requests.join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
