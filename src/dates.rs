@@ -8,14 +8,24 @@ use crate::i18n::{Strings, EN};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::fmt;
 
-/// A calendar date, plus the local time of day when the data gives one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ItemDate {
+/// When an entry was published, as the data writes it: a day, or no date at all.
+///
+/// The derived order is the list's order: an undated entry sorts before every day (so last
+/// when newest first), then by date, then by time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemDate {
+    /// No date at all (a JSON Feed item may have none): shown last, under "Undated".
+    Undated,
+    Dated(Day),
+}
+
+/// A calendar date, plus the local time of day when the data gives one. Ordered by date, then
+/// by time (a day without a time sorts before the same day with one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day {
     date: NaiveDate,
     /// Time of day in the entry's own offset; only used to order entries of the same day.
     time: Option<NaiveTime>,
-    /// No date at all (a JSON Feed item may have none): shown last, under "Undated".
-    undated: bool,
 }
 
 /// A year and month, the unit readers filter by.
@@ -49,7 +59,7 @@ fn shorten(s: &str) -> String {
 
 impl ItemDate {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate { date, time: None, undated: false })
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate::Dated(Day { date, time: None }))
     }
 
     /// Accepts, in this order: `2025-03-19`; RFC 3339 date-times (`2025-03-01T00:30:00+02:00`,
@@ -66,35 +76,39 @@ impl ItemDate {
         } else {
             parse_rfc2822(s).or_else(|| parse_day_month_year(s))
         };
-        parsed.ok_or_else(|| DateError { input: input.to_string() })
+        parsed.map(ItemDate::Dated).ok_or_else(|| DateError { input: input.to_string() })
     }
 
-    /// An entry without a date. It sorts after every dated entry and belongs to
-    /// [`YearMonth::UNDATED`].
-    pub fn undated() -> Self {
-        ItemDate { date: NaiveDate::MIN, time: None, undated: true }
+    /// The day, unless the entry is undated.
+    pub fn day(&self) -> Option<&Day> {
+        match self {
+            ItemDate::Dated(day) => Some(day),
+            ItemDate::Undated => None,
+        }
     }
 
-    pub fn is_undated(&self) -> bool {
-        self.undated
+    /// `2025-03-19`, unless the entry is undated.
+    pub fn iso_date(&self) -> Option<String> {
+        self.day().map(Day::iso_date)
     }
 
+    /// The month the entry is listed under; [`YearMonth::UNDATED`] for an undated entry.
+    pub fn year_month(&self) -> YearMonth {
+        self.day().map_or(YearMonth::UNDATED, Day::year_month)
+    }
+}
+
+impl Day {
     pub fn naive(&self) -> NaiveDate {
         self.date
     }
 
     pub fn year_month(&self) -> YearMonth {
-        if self.undated {
-            return YearMonth::UNDATED;
-        }
         YearMonth { year: self.date.year(), month: self.date.month() }
     }
 
     /// `2025-03-19`, for `<time datetime>` and derived ids.
     pub fn iso_date(&self) -> String {
-        if self.undated {
-            return String::new();
-        }
         format!("{:04}-{:02}-{:02}", self.date.year(), self.date.month(), self.date.day())
     }
 
@@ -119,9 +133,6 @@ impl ItemDate {
     }
 
     fn label_with(&self, lang: &Strings, months: &[&str; 12], pad: bool) -> String {
-        if self.undated {
-            return String::new();
-        }
         let day = self.date.day();
         let month = months[self.date.month0() as usize];
         match lang.first_day {
@@ -129,11 +140,6 @@ impl ItemDate {
             _ if pad => format!("{day:02} {month} {}", self.date.year()),
             _ => format!("{day} {month} {}", self.date.year()),
         }
-    }
-
-    /// Orders entries: by date, then by time of day (entries without a time sort first).
-    pub fn sort_key(&self) -> (NaiveDate, Option<NaiveTime>) {
-        (self.date, self.time)
     }
 }
 
@@ -144,7 +150,7 @@ fn digits(s: &str, len: usize) -> Option<u32> {
 
 /// `2025-03-19`, or RFC 3339 / ISO 8601 date-times: `2025-03-19T10:00`, `…:00`, `…:00.123`,
 /// each with an optional `Z` or `±HH:MM` offset. The date and time are kept as written.
-fn parse_iso(s: &str) -> Option<ItemDate> {
+fn parse_iso(s: &str) -> Option<Day> {
     let date = s.get(..10)?;
     let (y, m, d) = (digits(date.get(..4)?, 4)?, digits(date.get(5..7)?, 2)?, digits(date.get(8..10)?, 2)?);
     if date.as_bytes().get(7) != Some(&b'-') {
@@ -153,7 +159,7 @@ fn parse_iso(s: &str) -> Option<ItemDate> {
     let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
     let rest = &s[10..];
     if rest.is_empty() {
-        return Some(ItemDate { date, time: None, undated: false });
+        return Some(Day { date, time: None });
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     // Split off the offset: "Z", or "+HH:MM" / "-HH:MM" at the end.
@@ -172,7 +178,7 @@ fn parse_iso(s: &str) -> Option<ItemDate> {
         }
     }
     let time = parse_clock(clock)?;
-    Some(ItemDate { date, time: Some(time), undated: false })
+    Some(Day { date, time: Some(time) })
 }
 
 /// `10:00`, `10:00:30`, `10:00:30.250`.
@@ -203,7 +209,7 @@ fn parse_clock(s: &str) -> Option<NaiveTime> {
 
 /// RFC 2822: `Wed, 19 Mar 2025 10:00:00 +0000` (weekday optional, seconds optional, zone as an
 /// offset or a name such as `GMT`). The date and time are kept as written.
-fn parse_rfc2822(s: &str) -> Option<ItemDate> {
+fn parse_rfc2822(s: &str) -> Option<Day> {
     let s = match s.split_once(',') {
         Some((weekday, rest)) if weekday.trim().len() >= 3 && weekday.trim().bytes().all(|b| b.is_ascii_alphabetic()) => rest,
         Some(_) => return None,
@@ -225,11 +231,11 @@ fn parse_rfc2822(s: &str) -> Option<ItemDate> {
         _ => return None,
     };
     let date = NaiveDate::from_ymd_opt(year, month_from_name(month)?, day.parse().ok().filter(|_| day.len() <= 2)?)?;
-    Some(ItemDate { date, time: Some(parse_clock(clock)?), undated: false })
+    Some(Day { date, time: Some(parse_clock(clock)?) })
 }
 
 /// `19 Mar. 2025`, `5 February 2025`, `19 Sept 2025`.
-fn parse_day_month_year(s: &str) -> Option<ItemDate> {
+fn parse_day_month_year(s: &str) -> Option<Day> {
     let mut parts = s.split_whitespace();
     let day: u32 = parts.next()?.parse().ok()?;
     let month = month_from_name(parts.next()?)?;
@@ -237,7 +243,7 @@ fn parse_day_month_year(s: &str) -> Option<ItemDate> {
     if parts.next().is_some() || !(1..=9999).contains(&year) {
         return None;
     }
-    ItemDate::from_ymd(year, month, day)
+    NaiveDate::from_ymd_opt(year, month, day).map(|date| Day { date, time: None })
 }
 
 fn month_from_name(word: &str) -> Option<u32> {
@@ -297,8 +303,11 @@ impl YearMonth {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> ItemDate {
-        ItemDate::parse(s).unwrap_or_else(|e| panic!("{e}"))
+    fn d(s: &str) -> Day {
+        match ItemDate::parse(s) {
+            Ok(ItemDate::Dated(day)) => day,
+            other => panic!("{s}: {other:?}"),
+        }
     }
 
     #[test]
@@ -319,7 +328,6 @@ mod tests {
         assert_eq!(d("2025-08-15").long_label_in(&FR), "15 août 2025");
         assert_eq!(YearMonth::parse("2025-02").map(|m| m.label_in(&FR)).as_deref(), Some("février 2025"));
         assert_eq!(YearMonth::UNDATED.label_in(&FR), "Sans date");
-        assert_eq!(ItemDate::undated().short_label_in(&FR), "");
     }
 
     #[test]
@@ -352,7 +360,7 @@ mod tests {
         assert_eq!(d("Sat, 01 Mar 2025 00:30:00 +0200").iso_date(), "2025-03-01");
         assert_eq!(d("1 Mar 2025 00:30 GMT").iso_date(), "2025-03-01");
         assert_eq!(d("Tue, 10 Jun 03 04:00:00 GMT").iso_date(), "2003-06-10");
-        assert!(d("Wed, 19 Mar 2025 10:00:00 +0000").sort_key() < d("Wed, 19 Mar 2025 10:00:01 +0000").sort_key());
+        assert!(d("Wed, 19 Mar 2025 10:00:00 +0000") < d("Wed, 19 Mar 2025 10:00:01 +0000"));
     }
 
     #[test]
@@ -381,17 +389,17 @@ mod tests {
 
     #[test]
     fn orders_same_day_entries_by_time() {
-        assert!(d("2025-03-19T09:00:00Z").sort_key() < d("2025-03-19T10:00:00Z").sort_key());
-        assert!(d("2025-03-19").sort_key() < d("2025-03-19T00:00:00Z").sort_key());
-        assert!(d("2025-03-18T23:00:00Z").sort_key() < d("2025-03-19").sort_key());
+        assert!(d("2025-03-19T09:00:00Z") < d("2025-03-19T10:00:00Z"));
+        assert!(d("2025-03-19") < d("2025-03-19T00:00:00Z"));
+        assert!(d("2025-03-18T23:00:00Z") < d("2025-03-19"));
     }
 
     #[test]
     fn undated_entries_sort_last_and_have_their_own_group() {
-        let none = ItemDate::undated();
-        assert!(none.sort_key() < d("0001-01-01").sort_key());
+        let none = ItemDate::Undated;
+        assert!(none < ItemDate::Dated(d("0001-01-01")));
         assert_eq!(none.year_month(), YearMonth::UNDATED);
-        assert_eq!((none.short_label(), none.iso_date()), (String::new(), String::new()));
+        assert_eq!(none.day(), None);
         assert!(YearMonth::UNDATED < YearMonth { year: 1, month: 1 });
         assert_eq!(YearMonth::parse(&YearMonth::UNDATED.key()), Some(YearMonth::UNDATED));
         assert_eq!(YearMonth::UNDATED.label(), "Undated");

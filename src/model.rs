@@ -49,17 +49,24 @@ pub struct Image {
 /// A whole news list, items sorted newest first.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Feed {
-    /// Heading of the list ("News").
-    pub title: String,
+    /// Heading of the list, as the data gives it. `None`: the data has none, and the reader
+    /// sees the default in their language ("News", "Actualités").
+    pub title: Option<String>,
     pub items: Vec<NewsItem>,
 }
 
 impl Feed {
     /// Builds a feed and puts its items newest first. Items with equal dates keep their
     /// order from the data, so an editor controls ties.
-    pub fn new(title: String, mut items: Vec<NewsItem>) -> Self {
-        items.sort_by(|a, b| b.date.sort_key().cmp(&a.date.sort_key()));
+    pub fn new(title: Option<String>, mut items: Vec<NewsItem>) -> Self {
+        items.sort_by(|a, b| b.date.cmp(&a.date));
         Feed { title, items }
+    }
+
+    /// The heading a reader sees: the data's title as written, in every language, or `lang`'s
+    /// default ("News", "Actualités") when the data has none.
+    pub fn heading<'a>(&'a self, lang: &'a crate::i18n::Strings) -> &'a str {
+        heading(self.title.as_deref(), lang)
     }
 
     /// The item with this id, if any.
@@ -82,6 +89,11 @@ impl Image {
             format!("{}{}", lang.two_decimals(hundredths), lang.kilobytes)
         })
     }
+}
+
+/// The heading for a list titled `title`: as written, or `lang`'s default when there is none.
+pub fn heading<'a>(title: Option<&'a str>, lang: &'a crate::i18n::Strings) -> &'a str {
+    title.unwrap_or(lang.news)
 }
 
 /// A URL-safe slug of a title: lower case ASCII letters and digits joined by single dashes,
@@ -132,7 +144,7 @@ fn fold_accent(ch: char) -> char {
 /// itself, so adding or removing other entries never changes it.
 pub fn derive_id(date: &ItemDate, title: &str) -> String {
     let slug = slugify(title, 8);
-    let day = if date.is_undated() { "undated".to_string() } else { date.iso_date() };
+    let day = date.iso_date().unwrap_or_else(|| "undated".to_string());
     if slug.is_empty() {
         day
     } else {
@@ -163,6 +175,17 @@ mod tests {
             "2025-03-19-the-republic-of-korea-joins-nato-science-technology"
         );
         assert_eq!(derive_id(&date, "!!!"), "2025-03-19");
+    }
+
+    #[test]
+    fn an_explicit_title_shows_as_written_and_only_a_missing_one_is_translated() {
+        use crate::i18n::{EN, FR};
+        let titled = Feed::new(Some("News".into()), Vec::new());
+        assert_eq!(titled.heading(&FR), "News", "a feed really titled News keeps it in French");
+        assert_eq!(titled.heading(&EN), "News");
+        let untitled = Feed::new(None, Vec::new());
+        assert_eq!(untitled.heading(&EN), "News");
+        assert_eq!(untitled.heading(&FR), "Actualités");
     }
 
     #[test]

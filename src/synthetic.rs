@@ -24,7 +24,7 @@ pub fn feed(count: usize) -> Feed {
     let per_day = (count as u64 / 3650).max(2);
     let mut seq = Sequence(0x9E37_79B9_7F4A_7C15);
     let mut items = Vec::with_capacity(count);
-    let end = ItemDate::from_ymd(2025, 3, 19).map(|d| d.naive()).unwrap_or_default();
+    let end = chrono::NaiveDate::from_ymd_opt(2025, 3, 19).unwrap_or_default();
     let mut day = end;
     let mut left_today = per_day;
     for n in 0..count {
@@ -35,7 +35,7 @@ pub fn feed(count: usize) -> Feed {
         }
         left_today -= 1;
         let date = ItemDate::from_ymd(chrono::Datelike::year(&day), chrono::Datelike::month(&day), chrono::Datelike::day(&day))
-            .unwrap_or_else(ItemDate::undated);
+            .unwrap_or(ItemDate::Undated);
         let topic = TOPICS[(seq.next() % TOPICS.len() as u64) as usize];
         let title = format!("Synthetic entry {n}: {topic} (test data)");
         let summary = format!(
@@ -44,7 +44,7 @@ pub fn feed(count: usize) -> Feed {
         let image = Image { src: format!("synthetic-{}.jpg", n % 97), alt: format!("Synthetic picture {}", n % 97), size_kb: Some(40.0 + (n % 80) as f64), width: None, height: None };
         items.push(NewsItem { summary, image: Some(image), ..NewsItem::new(format!("s{n}"), date, title) });
     }
-    Feed::new("Synthetic news".into(), items)
+    Feed::new(Some("Synthetic news".into()), items)
 }
 
 #[cfg(test)]

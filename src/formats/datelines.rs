@@ -35,8 +35,8 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         None => return Err(LoadError::WrongShape("it has no \"items\" array".into())),
     };
     let title = match root.get("title") {
-        Some(Value::String(t)) if !t.trim().is_empty() => t.trim().to_string(),
-        _ => "News".to_string(),
+        Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
     };
 
     let (good, problems) = doc.entries(items, read_item)?;
@@ -91,7 +91,7 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     let title = required_text(obj, "title", path)?;
     let date_text = required_text(obj, "date", path)?;
     let date = if date_text == UNDATED {
-        ItemDate::undated()
+        ItemDate::Undated
     } else {
         ItemDate::parse(&date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?
     };
@@ -204,7 +204,8 @@ struct FileOut<'a, Items> {
     #[serde(rename = "$schema")]
     schema: &'a str,
     format: &'a str,
-    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     items: Items,
 }
 
@@ -244,7 +245,7 @@ struct ImageOut<'a> {
 /// Writes a feed in the Datelines format: pretty-printed, two-space indent, newest first,
 /// ending in a newline, so that files diff well under version control.
 pub fn to_json(feed: &Feed) -> String {
-    let file = FileOut { schema: "datelines.schema.json", format: FORMAT, title: &feed.title, items: feed.items.iter().map(item_out).collect::<Vec<_>>() };
+    let file = FileOut { schema: "datelines.schema.json", format: FORMAT, title: feed.title.as_deref(), items: feed.items.iter().map(item_out).collect::<Vec<_>>() };
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
     out.push('\n');
     out
@@ -253,7 +254,7 @@ pub fn to_json(feed: &Feed) -> String {
 fn item_out(item: &NewsItem) -> ItemOut<'_> {
     ItemOut {
         id: &item.id,
-        date: if item.date.is_undated() { UNDATED.to_string() } else { item.date.iso_date() },
+        date: item.date.day().map_or_else(|| UNDATED.to_string(), |day| day.iso_date()),
         title: &item.title,
         summary: &item.summary,
         body: item.body.as_deref(),
@@ -269,7 +270,7 @@ fn item_out(item: &NewsItem) -> ItemOut<'_> {
 /// first, as in a [`Feed`]), one entry at a time, without building the text in memory: for the
 /// command line's big files. Wrap `out` in a `BufWriter`.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn write_json<'a, W, I>(out: W, title: &str, items: I) -> std::io::Result<()>
+pub fn write_json<'a, W, I>(out: W, title: Option<&str>, items: I) -> std::io::Result<()>
 where
     W: std::io::Write,
     I: Iterator<Item = &'a NewsItem>,
@@ -308,7 +309,7 @@ mod tests {
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         let titles: Vec<_> = parsed.feed.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["Newer", "Older"]);
-        assert_eq!(parsed.feed.title, "News");
+        assert_eq!(parsed.feed.title, None, "no title: the reader's language gives the default");
         let image = parsed.feed.items[0].image.as_ref().expect("image");
         assert_eq!((image.alt.as_str(), image.size_kb), ("Flag", Some(55.76)));
         assert_eq!(parsed.feed.items[1].id, "2025-02-05-older");
@@ -373,12 +374,12 @@ mod tests {
 
     #[test]
     fn undated_entries_are_written_and_read_back_as_undated() {
-        let feed = Feed::new("N".into(), vec![NewsItem::new("x".into(), ItemDate::undated(), "No date".into())]);
+        let feed = Feed::new(Some("N".into()), vec![NewsItem::new("x".into(), ItemDate::Undated, "No date".into())]);
         let json = to_json(&feed);
         assert!(json.contains("\"date\": \"undated\""), "{json}");
         let again = parse(&json);
         assert!(again.problems.is_empty(), "{:?}", again.problems);
-        assert!(again.feed.items[0].date.is_undated());
+        assert_eq!(again.feed.items[0].date, ItemDate::Undated);
         assert_eq!(again.feed, feed);
     }
 
@@ -387,7 +388,7 @@ mod tests {
     fn the_streaming_writer_writes_exactly_what_to_json_returns() {
         for feed in [crate::synthetic::feed(300), Feed::default(), parse(crate::BUNDLED_JSON).feed] {
             let mut out = Vec::new();
-            write_json(&mut out, &feed.title, feed.items.iter()).expect("writes to memory");
+            write_json(&mut out, feed.title.as_deref(), feed.items.iter()).expect("writes to memory");
             assert_eq!(String::from_utf8(out).expect("UTF-8"), to_json(&feed));
         }
     }

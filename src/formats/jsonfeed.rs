@@ -26,7 +26,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
-    let title = text(root, "title").unwrap_or_else(|| "News".into());
+    let title = text(root, "title");
     let (good, problems) = doc.entries(items, read_item)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
@@ -49,7 +49,7 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
                 message: "is missing; the item is shown under \"Undated\"".into(),
                 skipped: false,
             });
-            ItemDate::undated()
+            ItemDate::Undated
         }
         (field, value) => match value.as_str() {
             Some(s) => ItemDate::parse(s).map_err(|e| skip(&format!(".{field}"), e.to_string()))?,
@@ -146,10 +146,10 @@ mod tests {
         let titles: Vec<_> = parsed.feed.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["This is a second item.", "Hello, world!"]);
         assert_eq!(parsed.feed.items[0].id, "2");
-        assert!(parsed.feed.items.iter().all(|i| i.date.is_undated()));
+        assert!(parsed.feed.items.iter().all(|i| i.date == crate::dates::ItemDate::Undated));
         assert_eq!(parsed.skipped(), 0);
         assert_eq!(parsed.problems[0].to_string(), "items[0].date_published: is missing; the item is shown under \"Undated\"");
-        assert_eq!(parsed.feed.title, "My Example Feed");
+        assert_eq!(parsed.feed.title.as_deref(), Some("My Example Feed"));
     }
 
     #[test]
@@ -170,14 +170,14 @@ mod tests {
         let titles: Vec<_> = items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["No id", "A micro post with no title at all, only words.", "Older & wiser", "No date"]);
         assert_eq!(items[0].id, "2025-03-01-no-id");
-        assert_eq!(items[0].date.iso_date(), "2025-03-01", "its own offset's date");
+        assert_eq!(items[0].date.iso_date().as_deref(), Some("2025-03-01"), "its own offset's date");
         assert_eq!(items[0].summary, "Hello world");
         assert_eq!(items[0].html.as_deref(), Some("<p>Hello <b>world</b></p>"));
         assert_eq!(items[0].image, None, "javascript: image dropped");
         assert_eq!(items[0].url.as_deref(), Some("https://example.org/a"));
         assert_eq!((items[0].tags.clone(), items[0].authors.clone()), (vec!["nato".to_string()], vec!["Press".to_string()]));
         assert_eq!(items[2].id, "7");
-        assert_eq!(items[2].date.iso_date(), "2025-02-19");
+        assert_eq!(items[2].date.iso_date().as_deref(), Some("2025-02-19"));
         assert_eq!(parsed.skipped(), 2);
         let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
         assert!(lines.contains(&"items[3].date_published: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)".to_string()), "{lines:?}");

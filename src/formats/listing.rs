@@ -112,7 +112,7 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     finish(current.take(), &mut items);
-    Parsed { feed: Feed::new(title.unwrap_or_else(|| "News".into()), items), problems }
+    Parsed { feed: Feed::new(title, items), problems }
 }
 
 #[cfg(test)]
@@ -123,7 +123,7 @@ mod tests {
     fn reads_header_lines_with_and_without_alt_text() {
         let h = parse_header("19 Mar. 2025 220720-topic-korean-republic.jpg - NATO + nation flag on black, 55.76KB")
             .expect("header");
-        assert_eq!(h.date.iso_date(), "2025-03-19");
+        assert_eq!(h.date.iso_date().as_deref(), Some("2025-03-19"));
         let img = h.image.expect("image");
         assert_eq!((img.src.as_str(), img.alt.as_str(), img.size_kb), ("220720-topic-korean-republic.jpg", "NATO + nation flag on black", Some(55.76)));
 

@@ -29,7 +29,8 @@ pub struct Shard {
 /// A sharded archive's index: its months newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArchiveIndex {
-    pub title: String,
+    /// The archive's heading; `None` shows the default in the reader's language.
+    pub title: Option<String>,
     pub months: Vec<Shard>,
 }
 
@@ -62,14 +63,15 @@ pub fn index_from_value(value: &Value) -> Result<ArchiveIndex, LoadError> {
         }
     }
     out.sort_by(|a, b| b.month.cmp(&a.month));
-    let title = value.get("title").and_then(Value::as_str).unwrap_or("News").to_string();
+    let title = value.get("title").and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     Ok(ArchiveIndex { title, months: out })
 }
 
 #[derive(Serialize)]
 struct IndexOut<'a> {
     format: &'a str,
-    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     total: usize,
     months: Vec<MonthOut>,
 }
@@ -83,7 +85,7 @@ struct MonthOut {
 
 /// The index file of an archive with these months (newest first, as [`month_index`] gives them),
 /// each stored as `YYYY-MM.json` beside it.
-pub fn index_json(title: &str, months: &[MonthCount]) -> String {
+pub fn index_json(title: Option<&str>, months: &[MonthCount]) -> String {
     let index = IndexOut {
         format: INDEX_FORMAT,
         title,
@@ -99,7 +101,7 @@ pub fn index_json(title: &str, months: &[MonthCount]) -> String {
 pub fn shard(feed: &Feed) -> Vec<(String, String)> {
     let months = month_index(&feed.items);
     let mut files = Vec::with_capacity(months.len() + 1);
-    files.push(("index.json".to_string(), index_json(&feed.title, &months)));
+    files.push(("index.json".to_string(), index_json(feed.title.as_deref(), &months)));
     for m in &months {
         let items = filter_by_month(&feed.items, Some(m.month)).into_iter().filter_map(|i| feed.items.get(i).cloned()).collect();
         let month_feed = Feed { title: feed.title.clone(), items };

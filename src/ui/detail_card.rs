@@ -101,8 +101,8 @@ pub fn DetailCard(
             });
             view! {
                 {figure}
-                {(!item.date.is_undated()).then(|| view! {
-                    <time class="dl-date" datetime=item.date.iso_date()>{item.date.long_label_in(t)}</time>
+                {item.date.day().map(|day| view! {
+                    <time class="dl-date" datetime=day.iso_date()>{day.long_label_in(t)}</time>
                 })}
                 <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{item.title}</h2>
                 <div class="dl-card-text">

@@ -50,12 +50,6 @@ pub fn use_strings() -> &'static Strings {
     use_context::<Language>().map_or(&EN, |l| l.0.get_untracked())
 }
 
-/// The heading for `title`: the generic "News" is shown in the reader's language; any other
-/// title is the editor's and shown as it is.
-pub fn heading_for(title: &str, t: &'static Strings) -> String {
-    if title == EN.news { t.news.to_string() } else { title.to_string() }
-}
-
 /// Entries the standalone page renders at first and per "More news": enough to fill a screen
 /// many times over, few enough that 100,000 entries cost no more than 1,000.
 pub const PAGE_SIZE: usize = 50;

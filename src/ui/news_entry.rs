@@ -28,8 +28,8 @@ pub fn NewsEntry(
             <article class="dl-article">
                 <Thumbnail image=item.image/>
                 <div class="dl-entry-text">
-                    {(!item.date.is_undated()).then(|| view! {
-                        <time class="dl-date" datetime=item.date.iso_date()>{item.date.short_label_in(use_strings())}</time>
+                    {item.date.day().map(|day| view! {
+                        <time class="dl-date" datetime=day.iso_date()>{day.short_label_in(use_strings())}</time>
                     })}
                     <h3 class="dl-title">
                         <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>

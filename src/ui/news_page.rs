@@ -1,4 +1,4 @@
-use super::{heading_for, use_strings, DetailCard, MonthFilter, NewsEntry};
+use super::{use_strings, DetailCard, MonthFilter, NewsEntry};
 use crate::archive::{filter_by_month, group_by_month, month_index, neighbours, MonthCount};
 use crate::i18n::Strings;
 use crate::dates::YearMonth;
@@ -118,7 +118,7 @@ pub fn NewsPage(
     view! {
         <div class="dl-news" tabindex="-1" node_ref=page>
             <header class="dl-header">
-                <h1 class="dl-heading">{heading_for(&feed.title, t)}</h1>
+                <h1 class="dl-heading">{feed.heading(t).to_string()}</h1>
                 <p class="dl-count" aria-live="polite">{count}</p>
             </header>
             <MonthFilter months state/>

@@ -222,7 +222,7 @@ EXAMPLES:
             Err(message) => return fail(message),
         };
         let feed = &loaded.parsed.feed;
-        if let Err(message) = output::write_feed(args.output.as_deref(), &feed.title, &feed.items, progress) {
+        if let Err(message) = output::write_feed(args.output.as_deref(), feed.title.as_deref(), &feed.items, progress) {
             return fail(message);
         }
         let skipped = loaded.parsed.skipped();
@@ -276,7 +276,7 @@ EXAMPLES:
             return fail(format!("generate makes at most {MAX} entries; {count} is too many"));
         }
         let feed = datelines::synthetic::feed(count);
-        match output::write_feed(args.output.as_deref(), &feed.title, &feed.items, progress) {
+        match output::write_feed(args.output.as_deref(), feed.title.as_deref(), &feed.items, progress) {
             Ok(()) => 0,
             Err(message) => fail(message),
         }

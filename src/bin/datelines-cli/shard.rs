@@ -55,7 +55,7 @@ pub fn write(input: &str, out_dir: &str, progress: &Progress) -> i32 {
             progress.every(written + i + 1, "entries written");
             item
         });
-        if let Err(e) = write_json(BufWriter::new(file), &feed.title, counted) {
+        if let Err(e) = write_json(BufWriter::new(file), feed.title.as_deref(), counted) {
             return fail(format!("cannot write {}: {}", path.display(), io_reason(&e)));
         }
         written += run.len();
@@ -63,7 +63,7 @@ pub fn write(input: &str, out_dir: &str, progress: &Progress) -> i32 {
     progress.done(written, "entries written");
     // The index last: until it is written, an older index still describes older files.
     let index_path = dir.join("index.json");
-    if let Err(message) = write_text(&index_path, &index_json(&feed.title, &months)) {
+    if let Err(message) = write_text(&index_path, &index_json(feed.title.as_deref(), &months)) {
         return fail(message);
     }
     // Month files left from an earlier run would make `shard --check` fail: say so now.
@@ -165,7 +165,7 @@ pub fn check(dir_arg: &str) -> i32 {
         for item in &parsed.feed.items {
             let month = item.date.year_month();
             if month != shard.month {
-                let date = if item.date.is_undated() { "undated".to_string() } else { format!("dated {}", item.date.iso_date()) };
+                let date = item.date.day().map_or_else(|| "undated".to_string(), |day| format!("dated {}", day.iso_date()));
                 report(format!("{path}: entry \"{}\" is {date}, not in {}", item.id, shard.month.key()));
             }
             match owner.get(&item.id) {

@@ -275,7 +275,7 @@ pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converte
                 FeedType::RSS2 => "RSS 2.0",
                 FeedType::JSON => "JSON Feed",
             };
-            title = Some(feed.title.as_ref().map(plain).filter(|t| !t.is_empty()).unwrap_or_else(|| "News".to_string()));
+            title = Some(feed.title.as_ref().map(plain).filter(|t| !t.is_empty()));
         }
         let names = if feed.feed_type == FeedType::Atom { &ATOM } else { &RSS };
         // The outline's thumbnails line up with feed-rs's entries only when both found the
@@ -309,7 +309,7 @@ pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converte
             items.push(item);
         }
     }
-    let title = title.unwrap_or_else(|| "News".to_string());
+    let title = title.flatten();
     Ok(Converted { parsed: Parsed { feed: Feed::new(title, items), problems }, format })
 }
 
@@ -390,7 +390,7 @@ fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thum
         },
         None => {
             problems.push(warn(path, names.published, "is missing; the item is shown under \"Undated\"".into()));
-            ItemDate::undated()
+            ItemDate::Undated
         }
     };
 
