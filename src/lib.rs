@@ -4,7 +4,8 @@
 //! dates, the month archive and URL safety. Only `ui` (the Leptos components) is built for
 //! the browser.
 
-pub mod archive;
+pub mod months;
+pub mod news_list;
 pub mod dates;
 pub mod formats;
 pub mod i18n;

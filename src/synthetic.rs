@@ -50,7 +50,7 @@ pub fn feed(count: usize) -> Feed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::month_index;
+    use crate::months::month_index;
 
     #[test]
     fn synthetic_feeds_are_deterministic_and_spread_over_years() {

@@ -8,7 +8,7 @@
 
 use super::datelines::{kind, to_json};
 use super::LoadError;
-use crate::archive::{filter_by_month, month_index, MonthCount};
+use crate::months::{filter_by_month, month_index, MonthCount};
 use crate::dates::YearMonth;
 use crate::model::Feed;
 use serde::Serialize;

@@ -1,5 +1,5 @@
 use super::use_strings;
-use crate::archive::MonthCount;
+use crate::months::MonthCount;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;

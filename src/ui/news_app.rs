@@ -1,6 +1,6 @@
 use super::source::{bundled, fetch_any, fetch_feed, resolve, FetchError};
 use super::{use_language, ErrorCard, LoadingList, NewsPage, SkippedNotice};
-use crate::archive::MonthCount;
+use crate::months::MonthCount;
 use crate::dates::YearMonth;
 use crate::formats::shards::ArchiveIndex;
 use crate::formats::{Loaded, Problem};

@@ -1,5 +1,5 @@
 use super::{use_strings, DetailCard, MonthFilter, NewsEntry};
-use crate::archive::{filter_by_month, group_by_month, month_index, neighbours, MonthCount};
+use crate::months::{filter_by_month, group_by_month, month_index, neighbours, MonthCount};
 use crate::i18n::Strings;
 use crate::dates::YearMonth;
 use crate::model::Feed;

@@ -38,7 +38,7 @@ mod xml;
 mod cli {
     use crate::input::{self, Mode};
     use crate::output::{self, Progress};
-    use datelines::archive::count_label;
+    use datelines::months::count_label;
 
     pub const HELP: &str = "\
 datelines-cli: prepare and check news files for Datelines

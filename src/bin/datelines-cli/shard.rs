@@ -2,7 +2,7 @@
 
 use crate::input::{self, io_reason};
 use crate::output::{write_text, Progress};
-use datelines::archive::{count_label, MonthCount};
+use datelines::months::{count_label, MonthCount};
 use datelines::dates::YearMonth;
 use datelines::formats::datelines::write_json;
 use datelines::formats::shards::{index_json, INDEX_FORMAT};

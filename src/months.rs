@@ -1,4 +1,4 @@
-//! The archive view of a feed: which months have entries, and the entries of one month.
+//! Months of a list: which months have entries, the entries of one month, runs of entries by month.
 
 use crate::dates::YearMonth;
 use crate::model::NewsItem;

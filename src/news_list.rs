@@ -1,0 +1,607 @@
+//! What the news list shows, as plain data: the loaded feed, a sharded archive's months and
+//! which of them are fetched, paging, skipped-entry problems, and the last error next to the
+//! last good list.
+//!
+//! [`NewsList`] has one method per event (a feed or archive index loaded, a month loaded or
+//! failed, "More news", refresh) and plain queries for the view (the groups to show, the
+//! counts, the next month to fetch, whether "More news" shows). The Leptos components keep one
+//! in a signal and only arrange what the queries return; `ui::news_app` runs the fetches the
+//! events ask for. Everything here is tested natively.
+
+use crate::dates::YearMonth;
+use crate::formats::shards::ArchiveIndex;
+use crate::formats::{LoadError, Parsed, Problem};
+use crate::i18n::Strings;
+use crate::model::NewsItem;
+use crate::months::{filter_by_month, group_by_month, month_index, neighbours, MonthCount, MonthGroup};
+
+/// Why the news (or one month of an archive) could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// No answer at all: offline, DNS, CORS, a refused connection.
+    Network { url: String },
+    /// The server answered with an error status.
+    Http { url: String, status: u16, status_text: String },
+    /// The answer was not a usable feed.
+    Content { url: String, error: LoadError },
+}
+
+impl FetchError {
+    /// A short headline for the error card, in language `t`.
+    pub fn headline(&self, t: &'static Strings) -> &'static str {
+        match self {
+            FetchError::Network { .. } => t.error_network,
+            FetchError::Http { status: 404, .. } => t.error_not_found,
+            FetchError::Http { .. } => t.error_server,
+            FetchError::Content { error: LoadError::NotJson { .. }, .. } => t.error_not_json,
+            FetchError::Content { .. } => t.error_wrong_format,
+        }
+    }
+
+    /// What went wrong, in plain words, in language `t`. The JSON reader's own reason and a
+    /// wrong shape's description stay in English: they are for the file's editor.
+    pub fn detail(&self, t: &Strings) -> String {
+        match self {
+            FetchError::Network { .. } => t.detail_network.into(),
+            FetchError::Http { status, status_text, .. } => {
+                let status = if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
+                Strings::fill(t.detail_http, &[&status])
+            }
+            FetchError::Content { error: LoadError::NotJson { line, column, reason }, .. } => {
+                Strings::fill(t.detail_not_json, &[reason, &line.to_string(), &column.to_string()])
+            }
+            FetchError::Content { error: LoadError::WrongShape(what), .. } => Strings::fill(t.detail_wrong_shape, &[what]),
+        }
+    }
+
+    pub fn url(&self) -> &str {
+        match self {
+            FetchError::Network { url } | FetchError::Http { url, .. } | FetchError::Content { url, .. } => url,
+        }
+    }
+}
+
+/// Where one month of a sharded archive stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthStatus {
+    /// Not asked for yet.
+    NotFetched,
+    /// Being fetched.
+    Pending,
+    /// Its entries are in the list.
+    Fetched,
+    /// The last fetch failed; asking for it again ("More news", choosing it, Retry) retries.
+    Failed,
+}
+
+/// One month of a sharded archive, as the list knows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveMonth {
+    pub month: YearMonth,
+    /// Entries in the month, as the archive's index says.
+    pub count: usize,
+    /// The month's file, made absolute against the index's address.
+    pub url: Option<String>,
+    pub status: MonthStatus,
+}
+
+/// A month's file to fetch, as an event returns it to whoever runs the fetches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthFetch {
+    pub month: YearMonth,
+    pub url: String,
+}
+
+/// How many batches of `limit` entries the reader has opened with "More news", and under which
+/// month filter. Any other filter starts at one batch, so paging resets in the same update that
+/// changes the month, with no second pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Paging {
+    month: Option<YearMonth>,
+    batches: usize,
+}
+
+/// The list a reader sees and everything that decides it. See the module documentation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsList {
+    /// The feed's (or archive's) own title; `None` shows the default in the reader's language.
+    title: Option<String>,
+    /// Every entry loaded so far, newest first.
+    items: Vec<NewsItem>,
+    /// `Some` when the source is a sharded archive: its months, newest first.
+    archive: Option<Vec<ArchiveMonth>>,
+    /// True once a feed, or an archive's first month, has arrived: there is a list to show.
+    shown: bool,
+    problems: Vec<Problem>,
+    error: Option<FetchError>,
+    /// The source itself (a feed, or an archive's index) is being fetched.
+    loading: bool,
+    paging: Paging,
+}
+
+impl Default for NewsList {
+    fn default() -> Self {
+        NewsList {
+            title: None,
+            items: Vec::new(),
+            archive: None,
+            shown: false,
+            problems: Vec::new(),
+            error: None,
+            loading: false,
+            paging: Paging { month: None, batches: 1 },
+        }
+    }
+}
+
+impl NewsList {
+    /// A list with nothing loaded yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    // ---- events ----
+
+    /// The source is being fetched (the first load, Refresh or Retry). A month that failed
+    /// becomes fetchable again.
+    pub fn loading_started(&mut self) {
+        self.loading = true;
+        for month in self.archive.iter_mut().flatten() {
+            if month.status == MonthStatus::Failed {
+                month.status = MonthStatus::NotFetched;
+            }
+        }
+    }
+
+    /// A feed arrived: it replaces whatever was shown. The reader keeps their place in the
+    /// paging.
+    pub fn feed_loaded(&mut self, parsed: Parsed) {
+        self.title = parsed.feed.title;
+        self.items = parsed.feed.items;
+        self.problems = parsed.problems;
+        self.archive = None;
+        self.shown = true;
+        self.error = None;
+        self.loading = false;
+    }
+
+    /// A sharded archive's index arrived from `base`. Months already fetched stay in the list;
+    /// the view then asks for the month it needs ([`NewsList::month_to_fetch`]).
+    pub fn index_loaded(&mut self, index: ArchiveIndex, base: &str) {
+        let before = self.archive.take().unwrap_or_default();
+        let kept = |month: YearMonth| {
+            before.iter().find(|m| m.month == month).map(|m| m.status).filter(|s| *s == MonthStatus::Fetched || *s == MonthStatus::Pending)
+        };
+        let base = crate::urls::Base::parse(base);
+        self.archive = Some(
+            index
+                .months
+                .into_iter()
+                .map(|shard| ArchiveMonth {
+                    month: shard.month,
+                    count: shard.count,
+                    url: match &base {
+                        Some(base) => base.join(&shard.src),
+                        None => crate::urls::safe_url(&shard.src),
+                    },
+                    status: kept(shard.month).unwrap_or(MonthStatus::NotFetched),
+                })
+                .collect(),
+        );
+        self.title = index.title;
+        self.error = None;
+        self.loading = false;
+    }
+
+    /// Marks `month` of the archive as being fetched and returns its file, unless it is
+    /// fetched or pending already (or not in the archive).
+    pub fn request_month(&mut self, month: YearMonth) -> Option<MonthFetch> {
+        let entry = self.archive.as_mut()?.iter_mut().find(|m| m.month == month)?;
+        if !matches!(entry.status, MonthStatus::NotFetched | MonthStatus::Failed) {
+            return None;
+        }
+        match entry.url.clone() {
+            Some(url) => {
+                entry.status = MonthStatus::Pending;
+                Some(MonthFetch { month, url })
+            }
+            None => {
+                entry.status = MonthStatus::Failed;
+                None
+            }
+        }
+    }
+
+    /// A month of the archive arrived: its entries join the list in date order. Entries of
+    /// another month in its file stay with the month they are dated in.
+    pub fn month_loaded(&mut self, month: YearMonth, parsed: Parsed) {
+        let Some(entry) = self.archive.as_mut().and_then(|a| a.iter_mut().find(|m| m.month == month)) else { return };
+        if entry.status == MonthStatus::Fetched {
+            return;
+        }
+        entry.status = MonthStatus::Fetched;
+        let mut incoming = parsed.feed.items;
+        if incoming.iter().all(|item| item.date.year_month() == month) && incoming.is_sorted_by(|a, b| a.date >= b.date) {
+            // The common case: one month's entries go in as one block (no re-sort of the rest).
+            let at = self.items.partition_point(|item| item.date.year_month() > month);
+            self.items.splice(at..at, incoming);
+        } else {
+            self.items.append(&mut incoming);
+            self.items.sort_by(|a, b| b.date.cmp(&a.date));
+        }
+        self.problems.extend(parsed.problems);
+        self.shown = true;
+        if !self.archive.iter().flatten().any(|m| m.status == MonthStatus::Failed) {
+            self.error = None;
+        }
+    }
+
+    /// A month of the archive could not be loaded: the error shows, the list stays.
+    pub fn month_failed(&mut self, month: YearMonth, error: FetchError) {
+        if let Some(entry) = self.archive.as_mut().and_then(|a| a.iter_mut().find(|m| m.month == month)) {
+            entry.status = MonthStatus::Failed;
+        }
+        self.error = Some(error);
+    }
+
+    /// The source could not be loaded: the error shows above the last good list, if any.
+    pub fn load_failed(&mut self, error: FetchError) {
+        self.error = Some(error);
+        self.loading = false;
+    }
+
+    /// "More news" under `month` (`None`: all months), `limit` entries per batch: opens one
+    /// more batch. In an archive whose loaded entries are all open, returns the next month to
+    /// fetch, already marked as pending.
+    pub fn more(&mut self, month: Option<YearMonth>, limit: Option<usize>) -> Option<MonthFetch> {
+        let loaded = self.positions(month).len();
+        let open = self.visible(month, limit);
+        self.paging = Paging { month, batches: self.batches(month).saturating_add(1) };
+        if open >= loaded && month.is_none() {
+            let next = self.next_month()?;
+            return self.request_month(next);
+        }
+        None
+    }
+
+    // ---- queries ----
+
+    /// The title as the data gives it.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The heading a reader sees (see [`crate::model::heading`]).
+    pub fn heading<'a>(&'a self, lang: &'a Strings) -> &'a str {
+        crate::model::heading(self.title.as_deref(), lang)
+    }
+
+    /// True when there is a list to show (otherwise the view shows loading or only the error).
+    pub fn is_shown(&self) -> bool {
+        self.shown
+    }
+
+    /// Every entry loaded so far, newest first.
+    pub fn items(&self) -> &[NewsItem] {
+        &self.items
+    }
+
+    pub fn item(&self, id: &str) -> Option<&NewsItem> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn error(&self) -> Option<&FetchError> {
+        self.error.as_ref()
+    }
+
+    /// True while the source or any month is being fetched.
+    pub fn is_loading(&self) -> bool {
+        self.loading || self.archive.iter().flatten().any(|m| m.status == MonthStatus::Pending)
+    }
+
+    /// A sharded archive's months and where each stands; `None` for a plain feed.
+    pub fn archive(&self) -> Option<&[ArchiveMonth]> {
+        self.archive.as_deref()
+    }
+
+    /// The months for the month control, newest first, with counts: the archive index's, or
+    /// the loaded entries'.
+    pub fn months(&self) -> Vec<MonthCount> {
+        match &self.archive {
+            Some(archive) => archive.iter().map(|m| MonthCount { month: m.month, count: m.count }).collect(),
+            None => month_index(&self.items),
+        }
+    }
+
+    /// Positions in [`NewsList::items`] of the entries under `month` (all for `None`).
+    pub fn positions(&self, month: Option<YearMonth>) -> Vec<usize> {
+        filter_by_month(&self.items, month)
+    }
+
+    /// How many entries are open under `month`: `limit` per batch opened, all without a limit.
+    pub fn visible(&self, month: Option<YearMonth>, limit: Option<usize>) -> usize {
+        limit.map_or(usize::MAX, |l| l.max(1).saturating_mul(self.batches(month)))
+    }
+
+    fn batches(&self, month: Option<YearMonth>) -> usize {
+        if self.paging.month == month { self.paging.batches } else { 1 }
+    }
+
+    /// The open entries under `month`, in runs of the same month, for the month headings.
+    pub fn groups(&self, month: Option<YearMonth>, limit: Option<usize>) -> Vec<MonthGroup> {
+        let positions = self.positions(month);
+        let open = positions.len().min(self.visible(month, limit));
+        group_by_month(&self.items, &positions[..open])
+    }
+
+    /// How many entries `month` has (all months for `None`): in an archive, the index's count,
+    /// since not every month has been fetched.
+    pub fn total(&self, month: Option<YearMonth>) -> usize {
+        match (&self.archive, month) {
+            (Some(archive), Some(m)) => archive.iter().find(|a| a.month == m).map_or(0, |a| a.count),
+            (Some(archive), None) => archive.iter().map(|a| a.count).sum(),
+            (None, _) => self.positions(month).len(),
+        }
+    }
+
+    /// True when "More news" shows: loaded entries are still closed, or (all months) the
+    /// archive has months not fetched yet.
+    pub fn shows_more(&self, month: Option<YearMonth>, limit: Option<usize>) -> bool {
+        let closed = self.positions(month).len() > self.visible(month, limit);
+        closed || (month.is_none() && self.next_month().is_some())
+    }
+
+    /// True when `month` has no entries at all (not merely none fetched yet).
+    pub fn is_empty_month(&self, month: YearMonth) -> bool {
+        self.total(Some(month)) == 0 && self.positions(Some(month)).is_empty()
+    }
+
+    /// The month the view needs fetched now, if any: the chosen month of an archive, or with
+    /// all months chosen and nothing loaded yet, the newest. A month that failed waits for the
+    /// reader to ask again.
+    pub fn month_to_fetch(&self, month: Option<YearMonth>) -> Option<YearMonth> {
+        let archive = self.archive.as_ref()?;
+        let fetchable = |m: &&ArchiveMonth| m.status == MonthStatus::NotFetched;
+        match month {
+            Some(wanted) => archive.iter().find(|m| m.month == wanted).filter(fetchable).map(|m| m.month),
+            None if self.items.is_empty() && !archive.iter().any(|m| m.status == MonthStatus::Pending) => {
+                archive.iter().find(fetchable).map(|m| m.month)
+            }
+            None => None,
+        }
+    }
+
+    /// The newest month of the archive not fetched (or failed), for "More news".
+    pub fn next_month(&self) -> Option<YearMonth> {
+        self.archive
+            .iter()
+            .flatten()
+            .find(|m| matches!(m.status, MonthStatus::NotFetched | MonthStatus::Failed))
+            .map(|m| m.month)
+    }
+
+    /// The entries before and after `id` under `month`, for the card's Previous and Next.
+    pub fn neighbours(&self, month: Option<YearMonth>, id: &str) -> (Option<&NewsItem>, Option<&NewsItem>) {
+        let (before, after) = neighbours(&self.items, &self.positions(month), id);
+        (before.and_then(|i| self.items.get(i)), after.and_then(|i| self.items.get(i)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::ItemDate;
+    use crate::formats::shards::Shard;
+    use crate::model::Feed;
+
+    fn ym(s: &str) -> YearMonth {
+        YearMonth::parse(s).expect("month")
+    }
+
+    fn item(date: &str, id: &str) -> NewsItem {
+        NewsItem::new(id.into(), ItemDate::parse(date).expect("date"), format!("Title {id}"))
+    }
+
+    fn parsed(items: Vec<NewsItem>) -> Parsed {
+        Parsed { feed: Feed::new(Some("Archive".into()), items), problems: Vec::new() }
+    }
+
+    fn ids(list: &NewsList, month: Option<YearMonth>, limit: Option<usize>) -> Vec<String> {
+        list.groups(month, limit).iter().flat_map(|g| g.entries.iter().map(|&i| list.items()[i].id.clone())).collect()
+    }
+
+    fn network(url: &str) -> FetchError {
+        FetchError::Network { url: url.into() }
+    }
+
+    /// An archive of three months, newest first: March 2025 (2), February 2025 (3), December 2024 (1).
+    fn archive() -> NewsList {
+        let mut list = NewsList::new();
+        list.loading_started();
+        let shard = |month: &str, count| Shard { month: ym(month), count, src: format!("{month}.json") };
+        let index = ArchiveIndex { title: None, months: vec![shard("2025-03", 2), shard("2025-02", 3), shard("2024-12", 1)] };
+        list.index_loaded(index, "https://example.org/news/index.json");
+        list
+    }
+
+    fn march() -> Parsed {
+        parsed(vec![item("2025-03-02", "m2"), item("2025-03-19", "m1")])
+    }
+
+    fn february() -> Parsed {
+        parsed(vec![item("2025-02-27", "f1"), item("2025-02-10", "f2"), item("2025-02-03", "f3")])
+    }
+
+    #[test]
+    fn a_feed_shows_newest_first_in_batches_of_the_limit() {
+        let mut list = NewsList::new();
+        assert!(!list.is_shown());
+        list.loading_started();
+        assert!(list.is_loading());
+        list.feed_loaded(parsed(vec![item("2025-02-03", "c"), item("2025-03-19", "a"), item("2025-02-27", "b")]));
+        assert!(list.is_shown() && !list.is_loading());
+        assert_eq!(ids(&list, None, Some(2)), ["a", "b"]);
+        assert!(list.shows_more(None, Some(2)));
+        assert_eq!(list.more(None, Some(2)), None, "a plain feed fetches nothing more");
+        assert_eq!(ids(&list, None, Some(2)), ["a", "b", "c"]);
+        assert!(!list.shows_more(None, Some(2)));
+        assert_eq!(list.total(None), 3);
+        assert_eq!(list.months(), [MonthCount { month: ym("2025-03"), count: 1 }, MonthCount { month: ym("2025-02"), count: 2 }]);
+        assert_eq!(ids(&list, None, None), ["a", "b", "c"], "no limit shows everything");
+    }
+
+    #[test]
+    fn paging_resets_in_the_same_update_that_changes_the_month() {
+        let items = (1..=9).map(|d| item(&format!("2025-02-{d:02}"), &format!("f{d}"))).chain([item("2025-03-01", "m")]).collect();
+        let mut list = NewsList::new();
+        list.feed_loaded(parsed(items));
+        list.more(None, Some(2));
+        assert_eq!(list.visible(None, Some(2)), 4);
+        // The month changes: the very next query already shows the first batch, nothing else.
+        assert_eq!(list.visible(Some(ym("2025-02")), Some(2)), 2);
+        assert_eq!(ids(&list, Some(ym("2025-02")), Some(2)), ["f9", "f8"]);
+        list.more(Some(ym("2025-02")), Some(2));
+        assert_eq!(ids(&list, Some(ym("2025-02")), Some(2)).len(), 4);
+        assert_eq!(list.visible(None, Some(2)), 2, "back to all months: the first batch again");
+    }
+
+    #[test]
+    fn an_archive_fetches_the_chosen_month_then_the_newest_missing_ones_in_order() {
+        let mut list = archive();
+        assert!(!list.is_shown(), "the index alone is not a list yet");
+        assert_eq!(list.heading(&crate::i18n::FR), "Actualités");
+        // All months, nothing loaded: the newest month first.
+        assert_eq!(list.month_to_fetch(None), Some(ym("2025-03")));
+        let fetch = list.request_month(ym("2025-03")).expect("march is fetched");
+        assert_eq!(fetch.url, "https://example.org/news/2025-03.json", "relative to the index");
+        assert!(list.is_loading());
+        assert_eq!(list.month_to_fetch(None), None, "pending: not asked twice");
+        assert_eq!(list.request_month(ym("2025-03")), None);
+        list.month_loaded(ym("2025-03"), march());
+        assert!(list.is_shown() && !list.is_loading());
+        assert_eq!(ids(&list, None, Some(10)), ["m1", "m2"]);
+        // The counts come from the index, not from what is loaded.
+        assert_eq!(list.total(None), 6);
+        assert_eq!(list.total(Some(ym("2025-02"))), 3);
+        assert!(!list.is_empty_month(ym("2025-02")));
+        assert!(list.is_empty_month(ym("2023-01")));
+        // Everything loaded is open, but older months exist: "More news" shows and fetches.
+        assert!(list.shows_more(None, Some(10)));
+        let next = list.more(None, Some(10)).expect("february is next");
+        assert_eq!(next.month, ym("2025-02"));
+        list.month_loaded(ym("2025-02"), february());
+        assert_eq!(ids(&list, None, Some(10)), ["m1", "m2", "f1", "f2", "f3"]);
+        assert_eq!(list.more(None, Some(10)).map(|f| f.month), Some(ym("2024-12")));
+        list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1")]));
+        assert!(!list.shows_more(None, Some(10)), "the whole archive is open");
+        assert_eq!(list.more(None, Some(10)), None);
+    }
+
+    #[test]
+    fn choosing_a_month_of_an_archive_fetches_it_and_it_joins_in_date_order() {
+        let mut list = archive();
+        assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), Some(ym("2025-02")));
+        list.request_month(ym("2025-02"));
+        list.month_loaded(ym("2025-02"), february());
+        assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), None);
+        assert_eq!(list.month_to_fetch(None), None, "something is loaded: all months waits for More news");
+        assert_eq!(list.month_to_fetch(Some(ym("2024-01"))), None, "not in the archive");
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        assert_eq!(ids(&list, None, None), ["m1", "m2", "f1", "f2", "f3"], "a newer month goes before");
+        assert_eq!(list.month_to_fetch(Some(ym("2024-12"))), Some(ym("2024-12")));
+    }
+
+    #[test]
+    fn a_month_that_fails_shows_the_error_keeps_the_list_and_is_retried() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        let feb = list.more(None, Some(10)).expect("february");
+        list.month_failed(feb.month, network(&feb.url));
+        assert_eq!(list.error(), Some(&network("https://example.org/news/2025-02.json")));
+        assert_eq!(ids(&list, None, Some(10)), ["m1", "m2"], "the list stays");
+        assert!(!list.is_loading());
+        assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), None, "a failure is not retried on its own");
+        assert!(list.shows_more(None, Some(10)), "More news offers it again");
+        // The reader presses More news: the failed month is the one retried.
+        let again = list.more(None, Some(10)).expect("retried");
+        assert_eq!(again.month, ym("2025-02"));
+        list.month_loaded(ym("2025-02"), february());
+        assert_eq!(list.error(), None, "the retry worked: the error goes");
+        assert_eq!(list.archive().map(|a| a[1].status), Some(MonthStatus::Fetched));
+    }
+
+    #[test]
+    fn retry_makes_a_failed_month_fetchable_and_keeps_fetched_ones() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        list.request_month(ym("2025-02"));
+        list.month_failed(ym("2025-02"), network("x"));
+        list.loading_started();
+        list.index_loaded(ArchiveIndex { title: Some("Again".into()), months: vec![
+            Shard { month: ym("2025-03"), count: 2, src: "2025-03.json".into() },
+            Shard { month: ym("2025-02"), count: 3, src: "2025-02.json".into() },
+        ] }, "https://example.org/news/index.json");
+        assert_eq!(list.error(), None);
+        assert_eq!(list.title(), Some("Again"));
+        assert_eq!(ids(&list, None, None), ["m1", "m2"], "fetched months stay");
+        assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), Some(ym("2025-02")));
+        assert_eq!(list.month_to_fetch(Some(ym("2025-03"))), None);
+    }
+
+    #[test]
+    fn a_refresh_that_fails_keeps_the_last_list() {
+        let mut list = NewsList::new();
+        list.loading_started();
+        list.feed_loaded(parsed(vec![item("2025-03-19", "a")]));
+        list.loading_started();
+        list.load_failed(FetchError::Http { url: "feed.json".into(), status: 503, status_text: String::new() });
+        assert!(list.is_shown() && !list.is_loading());
+        assert_eq!(ids(&list, None, None), ["a"], "the last good list stays");
+        assert!(matches!(list.error(), Some(FetchError::Http { status: 503, .. })));
+        list.loading_started();
+        list.feed_loaded(parsed(vec![item("2025-03-20", "b"), item("2025-03-19", "a")]));
+        assert_eq!(list.error(), None, "a good refresh clears the error");
+        assert_eq!(ids(&list, None, None), ["b", "a"]);
+    }
+
+    #[test]
+    fn a_first_load_that_fails_has_no_list_only_the_error() {
+        let mut list = NewsList::new();
+        list.loading_started();
+        list.load_failed(network("https://example.org/feed.json"));
+        assert!(!list.is_shown() && !list.is_loading());
+        assert_eq!(list.error().map(FetchError::url), Some("https://example.org/feed.json"));
+        assert!(!list.shows_more(None, Some(50)));
+    }
+
+    #[test]
+    fn neighbours_and_lookup_follow_the_filter() {
+        let mut list = NewsList::new();
+        list.feed_loaded(parsed(vec![item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-20", "c")]));
+        let id = |i: Option<&NewsItem>| i.map(|i| i.id.clone());
+        let (before, after) = list.neighbours(Some(ym("2025-02")), "b");
+        assert_eq!((id(before), id(after)), (None, Some("c".into())));
+        let (before, after) = list.neighbours(None, "b");
+        assert_eq!((id(before), id(after)), (Some("a".into()), Some("c".into())));
+        assert_eq!(list.item("c").map(|i| i.title.as_str()), Some("Title c"));
+        assert!(list.item("zzz").is_none());
+    }
+
+    #[test]
+    fn a_month_file_with_entries_of_other_months_still_lists_everything_in_order() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        list.request_month(ym("2024-12"));
+        // A hand-edited month file with one entry from February in it.
+        list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1"), item("2025-02-15", "stray")]));
+        assert_eq!(ids(&list, None, None), ["m1", "m2", "stray", "d1"]);
+    }
+}
