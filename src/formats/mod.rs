@@ -4,8 +4,14 @@
 //! [`Parsed`] feed together with per-entry [`Problem`]s: one bad entry never sinks the rest.
 
 pub mod datelines;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod input;
 pub mod jsonfeed;
 pub mod listing;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rss_atom;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shard_dir;
 pub mod shards;
 
 use crate::model::{Feed, NewsItem};
