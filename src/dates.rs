@@ -5,6 +5,7 @@
 //! stamped `2025-03-01T00:30:00+02:00` is a 1 March item for every reader.
 
 use crate::i18n::{Strings, EN};
+use crate::text::shorten;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::fmt;
 
@@ -45,15 +46,6 @@ pub struct DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "\"{}\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)", shorten(&self.input))
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 60 {
-        let head: String = s.chars().take(57).collect();
-        format!("{head}...")
-    } else {
-        s.to_string()
     }
 }
 

@@ -122,6 +122,17 @@ pub fn excerpt(s: &str, max: usize) -> String {
     format!("{}…", at_word.trim_end_matches([',', ';', ':', '.', ' ']))
 }
 
+/// A value quoted in a message, kept short: at most 60 characters, a longer one cut to 57 and
+/// ended with "..." so that the reader sees it was cut.
+pub fn shorten(s: &str) -> String {
+    if s.chars().count() > 60 {
+        let head: String = s.chars().take(57).collect();
+        format!("{head}...")
+    } else {
+        s.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +163,12 @@ mod tests {
         assert_eq!(excerpt("short", 10), "short");
         assert_eq!(excerpt("The quick brown fox jumps over the lazy dog", 20), "The quick brown fox…");
         assert_eq!(excerpt("ééééééééééééé", 5), "ééééé…");
+    }
+
+    #[test]
+    fn shortened_values_say_they_were_cut() {
+        assert_eq!(shorten("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(shorten(&"é".repeat(60)), "é".repeat(60));
+        assert_eq!(shorten(&"é".repeat(61)), format!("{}...", "é".repeat(57)));
     }
 }

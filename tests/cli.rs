@@ -46,19 +46,55 @@ fn assert_fatal(out: &Output, needle: &str) {
     assert!(err.starts_with("datelines-cli: "), "{err}");
 }
 
+/// A usage error, as clap reports it: exit code 2, its `error:` line containing `needle`, and
+/// the usage on stderr; nothing on stdout.
+#[track_caller]
+fn assert_usage_error(out: &Output, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "exit code 2: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.lines().next().unwrap_or_default().contains(needle), "{needle:?} in the first line of {err:?}");
+    assert!(err.contains("--help"), "points to --help: {err}");
+    assert_eq!(stdout(out), "");
+}
+
 #[test]
 fn help_documents_every_command_and_option_with_examples() {
     let out = cli(&["--help"]);
     assert_eq!(out.status.code(), Some(0));
     let help = stdout(&out);
     for word in [
-        "import", "validate", "shard", "shard --check", "generate", "--output", "--progress", "--check", "--help", "RSS 2.0", "Atom", "JSON Feed",
-        "EXAMPLES", "EXIT CODES", "import examples/feed.rss", "validate examples/feed.rss",
+        "import", "validate", "shard", "shard --check", "generate", "--help", "--version", "--progress", "RSS 2.0",
+        "Atom", "JSON Feed", "EXAMPLES", "EXIT CODES", "import examples/feed.rss", "validate examples/feed.rss",
     ] {
         assert!(help.contains(word), "--help mentions {word}");
     }
-    // Every command's own --help is the same text.
-    assert_eq!(stdout(&cli(&["shard", "--help"])), help);
+    // Each command's own --help lists its arguments and options.
+    for (command, words) in [
+        ("import", &["<FILE|->", "--output <FILE>", "--progress"][..]),
+        ("validate", &["<FILE|->", "--progress"]),
+        ("shard", &["<FILE|->", "<OUT_DIR>", "--check <DIR>", "--progress"]),
+        ("generate", &["<N>", "--output <FILE>", "--progress"]),
+    ] {
+        let out = cli(&[command, "--help"]);
+        assert_eq!(out.status.code(), Some(0), "{command} --help");
+        let help = stdout(&out);
+        for word in words {
+            assert!(help.contains(word), "{command} --help mentions {word}: {help}");
+        }
+        assert_eq!(stdout(&cli(&["help", command])), help, "help {command} is {command} --help");
+    }
+    // Without arguments: the help on stderr, and the usage-error exit code.
+    let bare = cli(&[]);
+    assert_eq!(bare.status.code(), Some(2));
+    assert!(stderr(&bare).contains("Commands:") && stderr(&bare).contains("generate"), "{}", stderr(&bare));
+}
+
+#[test]
+fn version_is_the_crate_version() {
+    let out = cli(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), format!("datelines-cli {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
@@ -227,16 +263,17 @@ fn validate_runs_over_the_whole_bad_input_corpus_without_crashing() {
 
 #[test]
 fn usage_input_and_output_errors_exit_with_2_and_one_line() {
-    // Usage.
-    assert_eq!(cli(&[]).status.code(), Some(2));
-    assert_fatal(&cli(&["frobnicate"]), "unknown command \"frobnicate\"");
-    assert_fatal(&cli(&["import"]), "import needs one input file");
-    assert_fatal(&cli(&["import", "a", "b"]), "import needs one input file");
-    assert_fatal(&cli(&["import", "public/news.json", "-o"]), "-o needs a file name");
-    assert_fatal(&cli(&["import", "public/news.json", "--frob"]), "unknown option \"--frob\"");
-    assert_fatal(&cli(&["validate", "public/news.json", "-o", "x.json"]), "-o does not apply here");
-    assert_fatal(&cli(&["generate", "many"]), "\"many\" is not a number of entries");
-    assert_fatal(&cli(&["shard", "public/news.json"]), "shard needs an input file and an output folder");
+    // Usage, reported by clap.
+    assert_usage_error(&cli(&["frobnicate"]), "unrecognized subcommand 'frobnicate'");
+    assert_usage_error(&cli(&["import"]), "the following required arguments were not provided");
+    assert_usage_error(&cli(&["import", "a", "b"]), "unexpected argument 'b'");
+    assert_usage_error(&cli(&["import", "public/news.json", "-o"]), "a value is required for '--output <FILE>'");
+    assert_usage_error(&cli(&["import", "public/news.json", "--frob"]), "unexpected argument '--frob'");
+    assert_usage_error(&cli(&["validate", "public/news.json", "-o", "x.json"]), "unexpected argument '-o'");
+    assert_usage_error(&cli(&["generate", "many"]), "invalid value 'many' for '<N>': not a number of entries");
+    assert_usage_error(&cli(&["generate", "10000001"]), "generate makes at most 10000000 entries");
+    assert_usage_error(&cli(&["shard", "public/news.json"]), "the following required arguments were not provided");
+    assert!(stderr(&cli(&["shard", "public/news.json"])).contains("<OUT_DIR>"));
 
     // A missing file.
     assert_fatal(&cli(&["import", "no/such/feed.rss"]), "cannot read no/such/feed.rss: No such file or directory");
@@ -396,7 +433,8 @@ fn shard_check_passes_a_good_archive_and_names_what_is_wrong_with_a_tampered_one
     assert_fatal(&cli_in(&dir, &["shard", "--check", "nowhere"]), "cannot check nowhere: no such folder");
     std::fs::remove_file(twice.join("index.json")).expect("remove");
     assert_fatal(&cli_in(&dir, &["shard", "--check", "twice"]), "cannot read twice/index.json: No such file or directory");
-    assert_fatal(&cli_in(&dir, &["shard", "--check", "archive", "more"]), "shard --check needs exactly one folder");
+    let extra = cli_in(&dir, &["shard", "--check", "archive", "more"]);
+    assert_usage_error(&extra, "the argument '--check <DIR>' cannot be used with");
     // An index that is a feed, not an index.
     std::fs::copy(dir.join("feed.json"), twice.join("index.json")).expect("copy");
     assert_fatal(&cli_in(&dir, &["shard", "--check", "twice"]), "twice/index.json is not an archive index");

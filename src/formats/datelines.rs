@@ -9,6 +9,7 @@
 use super::{Document, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::text::shorten;
 use crate::urls::safe_url;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -141,10 +142,6 @@ pub(crate) fn text_list(obj: &Map<String, Value>, field: &str, path: &str, probl
             Vec::new()
         }
     }
-}
-
-fn shorten(s: &str) -> String {
-    s.chars().take(60).collect()
 }
 
 fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Image> {

@@ -3,10 +3,10 @@
 //! accepted. An item is skipped only when it has no date or nothing to show as a title.
 
 use super::datelines::{kind, text_list};
-use super::{Document, LoadError, Parsed, Problem};
+use super::{summary_from, title_or_text, Document, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
-use crate::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
+use crate::text::{collapse_whitespace, decode_entities, html_to_text};
 use crate::urls::safe_url;
 use serde_json::{Map, Value};
 
@@ -61,27 +61,12 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     let html = obj.get("content_html").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
     let html_text = html.as_deref().map(html_to_text).filter(|t| !t.is_empty());
     let summary = text(obj, "summary")
-        .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(|t| excerpt(t, 280)))
+        .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(summary_from))
         .unwrap_or_default();
 
-    let title = match text(obj, "title") {
-        Some(title) => title,
-        None => {
-            // Micro-blog feeds often have no titles: use the start of the text, and say so.
-            let fallback = content_text.as_deref().or(html_text.as_deref()).or(Some(summary.as_str()).filter(|s| !s.is_empty()));
-            match fallback {
-                Some(t) => {
-                    problems.push(Problem {
-                        path: format!("{path}.title"),
-                        message: "is missing; the start of the text is used instead".into(),
-                        skipped: false,
-                    });
-                    excerpt(t, 80)
-                }
-                None => return Err(skip(".title", "is missing and the item has no text to show".into())),
-            }
-        }
-    };
+    // Micro-blog feeds often have no titles: the start of the text stands in, with a warning.
+    let start = content_text.as_deref().or(html_text.as_deref()).or(Some(summary.as_str()).filter(|s| !s.is_empty()));
+    let title = title_or_text(text(obj, "title"), start, path, problems)?;
 
     let id = match obj.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),

@@ -4,11 +4,19 @@
 //! [`Parsed`] feed together with per-entry [`Problem`]s: one bad entry never sinks the rest.
 
 pub mod datelines;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod input;
 pub mod jsonfeed;
 pub mod listing;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod rss_atom;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shard_dir;
 pub mod shards;
 
-use crate::model::Feed;
+use crate::model::{Feed, NewsItem};
+use crate::text::excerpt;
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// A problem with one part of the file. The path names the entry, e.g. `items[3].date`.
@@ -202,39 +210,26 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor {
 }
 
 impl<'a> Document<'a> {
-    /// Reads every entry with `read` (one format's reader), in file order. An explicit id
-    /// already used skips the later entry with a problem; derived ids that collide (same date
-    /// and title) are numbered `-2`, `-3`, so every id stays unique.
+    /// Reads every entry with `read` (one format's reader), in file order, keeping ids unique
+    /// (see [`UniqueIds`]).
     pub fn entries(
         &self,
         items: &[&'a serde_json::value::RawValue],
-        read: impl Fn(&serde_json::Value, &str, &mut Vec<Problem>) -> Result<crate::model::NewsItem, Problem>,
-    ) -> Result<(Vec<crate::model::NewsItem>, Vec<Problem>), LoadError> {
+        read: impl Fn(&serde_json::Value, &str, &mut Vec<Problem>) -> Result<NewsItem, Problem>,
+    ) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
         let mut problems = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut ids = UniqueIds::default();
         let mut good = Vec::with_capacity(items.len());
         for (index, raw) in items.iter().enumerate() {
             let path = format!("items[{index}]");
             let raw = self.entry(raw)?;
             match read(&raw, &path, &mut problems) {
                 Ok(mut item) => {
-                    if !seen.insert(item.id.clone()) {
-                        if raw.get("id").is_some_and(|id| !id.is_null()) {
-                            problems.push(Problem {
-                                path: format!("{path}.id"),
-                                message: format!("\"{}\" is used by an earlier entry; ids must be unique", item.id),
-                                skipped: true,
-                            });
-                            continue;
-                        }
-                        let base = item.id.clone();
-                        let mut n = 2;
-                        while !seen.insert(format!("{base}-{n}")) {
-                            n += 1;
-                        }
-                        item.id = format!("{base}-{n}");
+                    let explicit = raw.get("id").is_some_and(|id| !id.is_null());
+                    match ids.claim(&mut item, explicit, format!("{path}.id"), "entry") {
+                        Ok(()) => good.push(item),
+                        Err(problem) => problems.push(problem),
                     }
-                    good.push(item);
                 }
                 Err(problem) => problems.push(problem),
             }
@@ -257,6 +252,72 @@ impl<'a> Document<'a> {
                 LoadError::NotJson { line: base_line + line - 1, column, reason }
             }
         })
+    }
+}
+
+/// The ids of a feed's entries so far, so that every id in a feed is unique, whatever the format.
+#[derive(Default)]
+pub(crate) struct UniqueIds(BTreeSet<String>);
+
+impl UniqueIds {
+    /// Records the entry's id. An id the file gives (`explicit`) that an earlier entry already
+    /// uses is refused: the problem (at `id_path`) leaves this entry out. A derived id (date
+    /// plus title) that collides is numbered instead: `-2`, `-3`, ... `noun` names the format's
+    /// entries in the message ("entry", or "item" for RSS and Atom).
+    pub(crate) fn claim(
+        &mut self,
+        item: &mut NewsItem,
+        explicit: bool,
+        id_path: String,
+        noun: &str,
+    ) -> Result<(), Problem> {
+        if self.0.insert(item.id.clone()) {
+            return Ok(());
+        }
+        if explicit {
+            let message = format!("\"{}\" is used by an earlier {noun}; ids must be unique", item.id);
+            return Err(Problem { path: id_path, message, skipped: true });
+        }
+        let base = std::mem::take(&mut item.id);
+        let mut n = 2;
+        while !self.0.insert(format!("{base}-{n}")) {
+            n += 1;
+        }
+        item.id = format!("{base}-{n}");
+        Ok(())
+    }
+}
+
+/// The longest summary made from an entry's text, in characters.
+pub const SUMMARY_CHARS: usize = 280;
+
+/// The longest title made from the start of an entry's text, in characters.
+pub const TEXT_TITLE_CHARS: usize = 80;
+
+/// A summary made from an entry's whole text: its start, cut at a word.
+pub(crate) fn summary_from(text: &str) -> String {
+    excerpt(text, SUMMARY_CHARS)
+}
+
+/// An entry's title: its own when it has one; else the start of its text, with a warning at
+/// `{path}.title`. With neither, the entry cannot be shown: the problem that leaves it out.
+pub(crate) fn title_or_text(
+    title: Option<String>,
+    text: Option<&str>,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<String, Problem> {
+    if let Some(title) = title {
+        return Ok(title);
+    }
+    let path = format!("{path}.title");
+    match text {
+        Some(text) => {
+            let message = "is missing; the start of the text is used instead".into();
+            problems.push(Problem { path, message, skipped: false });
+            Ok(excerpt(text, TEXT_TITLE_CHARS))
+        }
+        None => Err(Problem { path, message: "is missing and the item has no text to show".into(), skipped: true }),
     }
 }
 

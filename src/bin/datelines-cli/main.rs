@@ -1,13 +1,14 @@
 //! `datelines-cli`: turn what an editor has (a news page's text, RSS, Atom, JSON Feed) into the
 //! Datelines format, check files and month-sharded archives, and split big feeds by month.
-//! JSON is read by the same parsers as the browser app; RSS and Atom by feed-rs (native only).
+//! This file parses the arguments and prints; the reading and writing is in `datelines::formats`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect()));
+    use clap::Parser as _;
+    std::process::exit(cli::run(cli::Cli::parse()));
 }
 
 /// `println!` for results on stdout, except that a reader who stops reading (`validate x |
@@ -26,220 +27,189 @@ macro_rules! say {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-mod input;
-#[cfg(not(target_arch = "wasm32"))]
 mod output;
-#[cfg(not(target_arch = "wasm32"))]
-mod shard;
-#[cfg(not(target_arch = "wasm32"))]
-mod xml;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use crate::input::{self, Mode};
-    use crate::output::{self, Progress};
+    use crate::output::{write_feed, Progress};
+    use clap::{Parser, Subcommand};
     use datelines::months::count_label;
+    use datelines::formats::input::{self, Format, Mode};
+    use datelines::formats::{shard_dir, Parsed};
+    use std::path::Path;
 
-    pub const HELP: &str = "\
-datelines-cli: prepare and check news files for Datelines
-
-USAGE:
-    datelines-cli import <FILE|-> [-o OUTPUT] [--progress]
-    datelines-cli validate <FILE|-> [--progress]
-    datelines-cli shard <FILE|-> <OUT_DIR> [--progress]
-    datelines-cli shard --check <DIR>
-    datelines-cli generate <N> [-o OUTPUT]
-    datelines-cli --help
-
-COMMANDS:
-    import      Read news in any format below and write Datelines JSON (format
-                \"datelines/1\", newest first) to stdout, or to OUTPUT with -o.
-                '-' reads stdin. The format is detected from the content, not
-                the file name:
-                  RSS 2.0, 0.9x and 1.0 (<rss>, <rdf:RDF>) and Atom (<feed>),
-                    read with the feed-rs crate;
-                  JSON Feed 1.0/1.1 and Datelines JSON, read by the browser
-                    app's own parser (one source of truth for what it shows);
-                  the text copied from a news page (tests/fixtures/news-page.txt).
-                Entries that cannot be used are reported on stderr (path and
-                reason) and left out; the rest are imported, exit code 0.
-    validate    Check a file the way the browser reads it (Datelines JSON or
-                JSON Feed), or check that an RSS/Atom feed converts cleanly.
-                Prints one line per problem on stdout, with the entry's path and
-                the reason, e.g.
-                  feed.json: items[3].date_published: \"31 Feb. 2025\" is not a date ...
-                then a summary line. Anything not RSS/Atom is read as JSON, as the
-                browser would.
-    shard       Split a feed (any format import reads) into OUT_DIR/index.json
-                (format \"datelines-index/1\": the months and their counts) plus
-                one OUT_DIR/YYYY-MM.json per month (undated.json for entries
-                without a date). Point the app at the index:
-                ?src=OUT_DIR/index.json
-    shard --check
-                Verify an archive against its index: every listed month has its
-                file, each file reads with no problems, its entry count matches
-                the index, every entry's date is in that file's month, no id is
-                in two months, the total adds up, and no month file lies in DIR
-                without being listed. One line per problem.
-    generate    Write a deterministic synthetic feed of N entries (benchmarks).
-
-ITEMS FROM RSS AND ATOM:
-    title -> title (entities decoded), link -> url, guid/id -> id (when
-    missing: the date plus a slug of the title), pubDate/published (else
-    updated) -> date as written, in its own time zone; description/summary
-    -> summary (plain text, at most 280 characters); content:encoded/content
-    -> html (sanitized by the browser when shown); media:thumbnail, or an
-    image media:content/enclosure -> image (alt: the media description, else
-    the title); category -> tags; author/dc:creator -> authors.
-    An item with no date is kept and shown under \"Undated\" (\"date\": \"undated\");
-    an item whose date does not parse, or with neither title nor text, is
-    left out and reported. Paths count from 0: items[0] is the first <item>,
-    entries[0] the first Atom <entry>.
-
-OPTIONS:
-    -o, --output FILE   Where import and generate write (default: stdout)
-    --check             With shard: verify an existing archive instead of writing
-    --progress          Report progress on stderr every 10,000 entries. Shown
-                        anyway when stderr is a terminal; never otherwise, so
-                        piped and scripted runs stay quiet and deterministic.
-    -h, --help          Show this help
+    const AFTER_HELP: &str = "\
+Input formats are detected from the content, not the file name: RSS 2.0, 0.9x and 1.0
+(<rss>, <rdf:RDF>) and Atom (<feed>), read with feed-rs; JSON Feed 1.0/1.1 and Datelines JSON,
+read by the browser app's own parser; the text copied from a news page.
 
 EXIT CODES:
     0  success; for validate and shard --check, no problems
     1  validate or shard --check found problems
-    2  usage error, missing or unreadable input, unknown format, unwritable
-       output; for shard --check, a missing folder or index
+    2  usage error, missing or unreadable input, unknown format, unwritable output;
+       for shard --check, a missing folder or index
 
 EXAMPLES:
     datelines-cli import examples/feed.rss -o public/news.json
     curl -s https://example.org/feed.xml | datelines-cli import - -o news.json
     datelines-cli import tests/fixtures/news-page.txt -o public/news.json
-    datelines-cli import feed.json > news.json          # JSON Feed
     datelines-cli validate public/news.json
     datelines-cli validate examples/feed.rss
     datelines-cli shard feed.json public/archive/
     datelines-cli shard --check public/archive/
-    datelines-cli generate 100000 -o feed-100000.json
-";
+    datelines-cli generate 100000 -o feed-100000.json";
+
+    /// Clap's usage line would show the two forms of `shard` as one.
+    const SHARD_USAGE: &str =
+        "datelines-cli shard <FILE|-> <OUT_DIR> [--progress]\n       datelines-cli shard --check <DIR>";
+
+    /// Prepare and check news files for Datelines.
+    #[derive(Parser)]
+    #[command(name = "datelines-cli", version, arg_required_else_help = true, after_long_help = AFTER_HELP)]
+    pub struct Cli {
+        #[command(subcommand)]
+        command: Command,
+        /// Report progress on stderr every 10,000 entries (on anyway when stderr is a terminal).
+        #[arg(long, global = true)]
+        progress: bool,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Read news in any format and write Datelines JSON ("datelines/1", newest first).
+        ///
+        /// Entries that cannot be used are reported on stderr (path and reason) and left out;
+        /// the rest are imported, exit code 0.
+        Import {
+            /// The input: RSS, Atom, JSON Feed, Datelines JSON or a news page's text; - reads stdin.
+            #[arg(value_name = "FILE|-")]
+            input: String,
+            /// Where to write (default: stdout).
+            #[arg(short, long, value_name = "FILE")]
+            output: Option<String>,
+        },
+        /// Check a file the way the browser reads it, or that an RSS/Atom feed converts cleanly.
+        ///
+        /// Prints one line per problem on stdout, with the entry's path and the reason, then a
+        /// summary line. Anything not RSS/Atom is read as JSON, as the browser would.
+        Validate {
+            #[arg(value_name = "FILE|-")]
+            input: String,
+        },
+        /// Split a feed into OUT_DIR/index.json plus one OUT_DIR/YYYY-MM.json per month.
+        ///
+        /// Entries without a date go to undated.json. Point the app at the index:
+        /// ?src=OUT_DIR/index.json. With --check DIR: verify an archive against its index
+        /// (month files, counts, dates, ids, total, unlisted files); one line per problem.
+        #[command(override_usage = SHARD_USAGE)]
+        Shard {
+            /// The feed to split, in any format import reads; - reads stdin.
+            #[arg(value_name = "FILE|-", required_unless_present = "check")]
+            input: Option<String>,
+            /// The folder to write the archive into (created if needed).
+            #[arg(required_unless_present = "check")]
+            out_dir: Option<String>,
+            /// Verify the archive in DIR instead of writing one.
+            #[arg(long, value_name = "DIR", conflicts_with_all = ["input", "out_dir"])]
+            check: Option<String>,
+        },
+        /// Write a deterministic synthetic feed of N entries (for benchmarks).
+        Generate {
+            #[arg(value_name = "N", value_parser = entry_count)]
+            count: usize,
+            /// Where to write (default: stdout).
+            #[arg(short, long, value_name = "FILE")]
+            output: Option<String>,
+        },
+    }
+
+    /// A synthetic feed is held in memory while it is written: 10 million entries is about 5 GB.
+    fn entry_count(text: &str) -> Result<usize, String> {
+        const MAX: usize = 10_000_000;
+        match text.parse::<usize>() {
+            Ok(count) if count <= MAX => Ok(count),
+            Ok(_) => Err(format!("generate makes at most {MAX} entries")),
+            Err(_) => Err("not a number of entries".to_string()),
+        }
+    }
 
     fn fail(message: impl std::fmt::Display) -> i32 {
         eprintln!("datelines-cli: {message}");
         2
     }
 
-    /// A command's arguments: the plain ones in order, and the options.
-    #[derive(Default)]
-    struct Args {
-        plain: Vec<String>,
-        output: Option<String>,
-        progress: bool,
-        check: bool,
-        help: bool,
+    /// How messages name an input: its path, or "stdin" for `-`.
+    fn display_name(path: &str) -> &str {
+        if path == "-" {
+            "stdin"
+        } else {
+            path
+        }
     }
 
-    fn parse_args(args: &[String], allowed: &[&str]) -> Result<Args, String> {
-        let mut out = Args::default();
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            let option = match arg.as_str() {
-                "-o" | "--output" => "--output",
-                "--progress" => "--progress",
-                "--check" => "--check",
-                "-h" | "--help" => "--help",
-                "-" => {
-                    out.plain.push(arg.clone());
-                    continue;
+    pub fn run(cli: Cli) -> i32 {
+        let progress = Progress::new(cli.progress);
+        match cli.command {
+            Command::Import { input, output } => import(&input, output.as_deref(), &progress),
+            Command::Validate { input } => validate(&input, &progress),
+            Command::Shard { check: Some(dir), .. } => check(&dir),
+            Command::Shard { input: Some(input), out_dir: Some(out_dir), .. } => shard(&input, &out_dir, &progress),
+            Command::Shard { .. } => fail("shard needs an input file and an output folder"),
+            Command::Generate { count, output } => {
+                let feed = datelines::synthetic::feed(count);
+                match write_feed(output.as_deref(), feed.title.as_deref(), &feed.items, &progress) {
+                    Ok(()) => 0,
+                    Err(message) => fail(message),
                 }
-                other if other.starts_with('-') => return Err(format!("unknown option {other:?}; try --help")),
-                _ => {
-                    out.plain.push(arg.clone());
-                    continue;
-                }
-            };
-            if option != "--help" && !allowed.contains(&option) {
-                return Err(format!("{arg} does not apply here; try --help"));
             }
-            match option {
-                "--output" => match rest.next() {
-                    Some(path) => out.output = Some(path.clone()),
-                    None => return Err(format!("{arg} needs a file name")),
-                },
-                "--progress" => out.progress = true,
-                "--check" => out.check = true,
-                _ => out.help = true,
-            }
-        }
-        Ok(out)
-    }
-
-    pub fn run(args: Vec<String>) -> i32 {
-        let Some(command) = args.first() else {
-            eprint!("{HELP}");
-            return 2;
-        };
-        let rest = &args[1..];
-        let allowed: &[&str] = match command.as_str() {
-            "-h" | "--help" | "help" => {
-                say!("{}", HELP.trim_end());
-                return 0;
-            }
-            "import" => &["--output", "--progress"],
-            "validate" => &["--progress"],
-            "shard" => &["--check", "--progress"],
-            "generate" => &["--output", "--progress"],
-            other => return fail(format!("unknown command {other:?}; try --help")),
-        };
-        let args = match parse_args(rest, allowed) {
-            Ok(args) => args,
-            Err(message) => return fail(message),
-        };
-        if args.help {
-            say!("{}", HELP.trim_end());
-            return 0;
-        }
-        let progress = Progress::new(args.progress);
-        match command.as_str() {
-            "import" => import(&args, &progress),
-            "validate" => validate(&args, &progress),
-            "shard" if args.check => match args.plain.as_slice() {
-                [dir] => crate::shard::check(dir),
-                _ => fail("shard --check needs exactly one folder"),
-            },
-            "shard" => match args.plain.as_slice() {
-                [input, out_dir] => crate::shard::write(input, out_dir, &progress),
-                _ => fail("shard needs an input file and an output folder"),
-            },
-            _ => generate(&args, &progress),
         }
     }
 
-    fn import(args: &Args, progress: &Progress) -> i32 {
-        let [input] = args.plain.as_slice() else {
-            return fail("import needs one input file (or - for stdin)");
-        };
-        let (loaded, input) = match input::load_reporting(input, progress) {
+    /// Reads an input in any format `mode` allows, with progress on stderr.
+    fn load(path: &str, mode: Mode, progress: &Progress) -> Result<Result<(Parsed, Format), String>, String> {
+        let bytes = input::read(path)?;
+        let tenths = (bytes.len() as u64 * 10 + 524_288) / 1_048_576;
+        progress.note(&format!("{}: {}.{} MB read", display_name(path), tenths / 10, tenths % 10));
+        let result = input::parse(&bytes, mode, |n| progress.every(n, "entries read"));
+        if let Ok((parsed, _)) = &result {
+            progress.done(parsed.feed.items.len() + parsed.skipped(), "entries read");
+        }
+        Ok(result)
+    }
+
+    /// Reads an input for import and shard, reporting each problem on stderr as `<name>: <path>: <reason>`.
+    fn load_for_import(path: &str, progress: &Progress) -> Result<(Parsed, Format), String> {
+        let name = display_name(path);
+        let (parsed, format) = load(path, Mode::Import, progress)?.map_err(|message| format!("{name}: {message}"))?;
+        for problem in &parsed.problems {
+            eprintln!("{name}: {problem}");
+        }
+        Ok((parsed, format))
+    }
+
+    fn import(path: &str, output: Option<&str>, progress: &Progress) -> i32 {
+        let (parsed, format) = match load_for_import(path, progress) {
             Ok(loaded) => loaded,
             Err(message) => return fail(message),
         };
-        let feed = &loaded.parsed.feed;
-        if let Err(message) = output::write_feed(args.output.as_deref(), feed.title.as_deref(), &feed.items, progress) {
+        let feed = &parsed.feed;
+        if let Err(message) = write_feed(output, feed.title.as_deref(), &feed.items, progress) {
             return fail(message);
         }
-        let skipped = loaded.parsed.skipped();
+        let skipped = parsed.skipped();
         let left_out = if skipped == 0 { String::new() } else { format!(", {} left out", count_label(skipped)) };
-        eprintln!("{input}: {} imported from {}{left_out}", count_label(feed.items.len()), loaded.format);
+        eprintln!("{}: {} imported from {format}{left_out}", display_name(path), count_label(feed.items.len()));
         0
     }
 
-    fn validate(args: &Args, progress: &Progress) -> i32 {
-        let [path] = args.plain.as_slice() else { return fail("validate needs exactly one file") };
-        let loaded = match input::load(path, Mode::Validate, progress) {
-            Ok(loaded) => loaded,
+    fn validate(path: &str, progress: &Progress) -> i32 {
+        let result = match load(path, Mode::Validate, progress) {
+            Ok(result) => result,
             Err(message) => return fail(message),
         };
-        let path = input::display_name(path);
-        let parsed = match loaded.result {
-            Ok(()) => loaded.parsed,
+        let path = display_name(path);
+        let parsed = match result {
+            Ok((parsed, _)) => parsed,
             Err(error) => {
                 // The whole file is unusable: the browser would show this error.
                 say!("{path}: {error}");
@@ -254,7 +224,11 @@ EXAMPLES:
             say!("{path}: {problem}");
         }
         let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 { format!("1 {one}") } else { format!("{} {many}", datelines::i18n::EN.number(n)) }
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{} {many}", datelines::i18n::EN.number(n))
+            }
         };
         say!(
             "{path}: {}, {} skipped, {} usable",
@@ -265,20 +239,53 @@ EXAMPLES:
         1
     }
 
-    fn generate(args: &Args, progress: &Progress) -> i32 {
-        let [count] = args.plain.as_slice() else {
-            return fail("generate needs a count, e.g. generate 1000 [-o FILE]");
+    /// "1 month", "179 months".
+    fn months(n: usize) -> String {
+        if n == 1 {
+            "1 month".to_string()
+        } else {
+            format!("{n} months")
+        }
+    }
+
+    fn shard(path: &str, out_dir: &str, progress: &Progress) -> i32 {
+        let (parsed, _) = match load_for_import(path, progress) {
+            Ok(loaded) => loaded,
+            Err(message) => return fail(message),
         };
-        // A synthetic feed is held in memory while it is written: 10 million entries is about 5 GB.
-        const MAX: usize = 10_000_000;
-        let Ok(count) = count.parse::<usize>() else { return fail(format!("{count:?} is not a number of entries")) };
-        if count > MAX {
-            return fail(format!("generate makes at most {MAX} entries; {count} is too many"));
+        let written = match shard_dir::write(&parsed.feed, Path::new(out_dir), |n| progress.every(n, "entries written"))
+        {
+            Ok(written) => written,
+            Err(message) => return fail(message),
+        };
+        progress.done(parsed.feed.items.len(), "entries written");
+        let name = display_name(path);
+        for stray in &written.strays {
+            eprintln!("{name}: {} is not in the new index (left from an earlier run?); remove it", stray.display());
         }
-        let feed = datelines::synthetic::feed(count);
-        match output::write_feed(args.output.as_deref(), feed.title.as_deref(), &feed.items, progress) {
-            Ok(()) => 0,
-            Err(message) => fail(message),
+        let (entries, index) = (count_label(parsed.feed.items.len()), written.index.display());
+        eprintln!("{name}: {entries} in {} -> {index}", months(written.months.len()));
+        0
+    }
+
+    fn check(dir: &str) -> i32 {
+        let checked = match shard_dir::check(Path::new(dir)) {
+            Ok(checked) => checked,
+            Err(message) => return fail(message),
+        };
+        if checked.problems.is_empty() {
+            say!("{dir}: ok, {} in {}", count_label(checked.entries), months(checked.months));
+            return 0;
         }
+        for line in &checked.problems {
+            say!("{line}");
+        }
+        let n = checked.problems.len();
+        say!(
+            "{dir}: {} in {}",
+            if n == 1 { "1 problem".to_string() } else { format!("{n} problems") },
+            months(checked.months)
+        );
+        1
     }
 }

@@ -1,10 +1,10 @@
 //! Writing Datelines JSON entry by entry, and progress on stderr.
 
-use crate::input::io_reason;
 use datelines::formats::datelines::write_json;
+use datelines::formats::input::io_reason;
 use datelines::model::NewsItem;
 use std::cell::Cell;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal};
 
 /// Progress lines on stderr for big inputs: with `--progress`, or when stderr is a terminal.
 /// Never otherwise, so that tests and scripts see the same output every time.
@@ -55,7 +55,8 @@ pub fn write_feed(output: Option<&str>, title: Option<&str>, items: &[NewsItem],
     let result = match output {
         Some(path) => {
             let file = std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))?;
-            write_json(BufWriter::with_capacity(256 * 1024, file), title, counted).map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))
+            write_json(BufWriter::with_capacity(256 * 1024, file), title, counted)
+                .map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))
         }
         None => {
             let stdout = std::io::stdout().lock();
@@ -68,10 +69,4 @@ pub fn write_feed(output: Option<&str>, title: Option<&str>, items: &[NewsItem],
     };
     progress.done(items.len(), "entries written");
     result
-}
-
-/// Writes a small text file whole.
-pub fn write_text(path: &std::path::Path, text: &str) -> Result<(), String> {
-    let mut file = std::fs::File::create(path).map_err(|e| format!("cannot write {}: {}", path.display(), io_reason(&e)))?;
-    file.write_all(text.as_bytes()).map_err(|e| format!("cannot write {}: {}", path.display(), io_reason(&e)))
 }

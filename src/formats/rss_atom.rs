@@ -1,7 +1,14 @@
-//! RSS (2.0, 0.9x, 1.0) and Atom, read with feed-rs and converted into the shared model.
+//! RSS (2.0, 0.9x, 1.0) and Atom, read with feed-rs and converted into the shared model
+//! (native only: feed-rs and quick-xml are not in the wasm bundle).
 //!
 //! Only the command line reads XML: the browser reads Datelines JSON and JSON Feed, so JSON
-//! Feed keeps going through the browser's own parser (`datelines::formats::jsonfeed`) here too.
+//! Feed goes through the browser's own parser ([`super::jsonfeed`]) on the command line too.
+//! What an item becomes: title -> title (entities decoded), link -> url, guid/id -> id,
+//! pubDate/published (else updated) -> date as written, description/summary -> summary (plain
+//! text), content:encoded/content -> html, a media thumbnail or an image media:content or
+//! enclosure -> image (alt: the media description, else the title), category -> tags,
+//! author/dc:creator -> authors. Problem paths count from 0: `items[0]` is the first `<item>`,
+//! `entries[0]` the first Atom `<entry>`.
 //!
 //! Two things feed-rs would do differently from the rest of Datelines are switched off:
 //! - Dates: feed-rs turns them into UTC instants, which would move an item stamped
@@ -11,14 +18,14 @@
 //! - Ids: feed-rs makes up a random UUID for an item without `<guid>`/`<id>`. Here such an item
 //!   gets the model's derived id (date plus a slug of the title), which never changes.
 
-use datelines::dates::ItemDate;
-use datelines::formats::{Parsed, Problem};
-use datelines::model::{derive_id, Feed, Image, NewsItem};
-use datelines::text::{collapse_whitespace, decode_entities, excerpt, html_to_text};
-use datelines::urls::safe_url;
+use super::input::Format;
+use super::{summary_from, title_or_text, Parsed, Problem, UniqueIds};
+use crate::dates::ItemDate;
+use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
+use crate::urls::safe_url;
 use feed_rs::model::{Entry, FeedType, MediaObject, Text};
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
 /// What an XML file's root element says it is.
@@ -55,13 +62,20 @@ pub fn sniff(head: &[u8]) -> Sniffed {
             let bracket = rest.iter().position(|b| *b == b'[');
             let close = rest.iter().position(|b| *b == b'>');
             match (bracket, close) {
-                (Some(open), Some(close)) if open < close => {
-                    rest.windows(2).skip(open).position(|w| w == b"]>").map(|at| open + at + 2).or_else(|| skip_to(b">"))
-                }
+                (Some(open), Some(close)) if open < close => rest
+                    .windows(2)
+                    .skip(open)
+                    .position(|w| w == b"]>")
+                    .map(|at| open + at + 2)
+                    .or_else(|| skip_to(b">")),
                 _ => skip_to(b">"),
             }
         } else {
-            let name: Vec<u8> = rest[1..].iter().copied().take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/').collect();
+            let name: Vec<u8> = rest[1..]
+                .iter()
+                .copied()
+                .take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/')
+                .collect();
             let name = String::from_utf8_lossy(&name).into_owned();
             let local = name.rsplit(':').next().unwrap_or_default();
             return match local {
@@ -101,14 +115,22 @@ struct Names {
     enclosure: &'static str,
 }
 
-const RSS: Names = Names { list: "items", id: "guid", published: "pubDate", updated: "atom:updated", link: "link", enclosure: "enclosure" };
-const ATOM: Names = Names { list: "entries", id: "id", published: "published", updated: "updated", link: "link", enclosure: "media:content" };
-
-/// A feed read from XML, with the name of its format for messages.
-pub struct Converted {
-    pub parsed: Parsed,
-    pub format: &'static str,
-}
+const RSS: Names = Names {
+    list: "items",
+    id: "guid",
+    published: "pubDate",
+    updated: "atom:updated",
+    link: "link",
+    enclosure: "enclosure",
+};
+const ATOM: Names = Names {
+    list: "entries",
+    id: "id",
+    published: "published",
+    updated: "updated",
+    link: "link",
+    enclosure: "media:content",
+};
 
 /// Items handed to feed-rs at a time: its model of an item is about ten times the item's XML,
 /// so a 100,000-item feed is read in slices instead of whole.
@@ -165,17 +187,28 @@ fn outline(bytes: &[u8]) -> Option<Outline> {
                     open = Some((before, stack.len()));
                     out.thumbnails.push(None);
                     descriptions.push(None);
-                } else if media && local == "description" && open.is_some() && description.is_none() && matches!(event, Event::Start(_)) {
+                } else if media
+                    && local == "description"
+                    && open.is_some()
+                    && description.is_none()
+                    && matches!(event, Event::Start(_))
+                {
                     description = Some((stack.len(), String::new()));
                 } else if media && local == "thumbnail" && open.is_some() {
                     let attr = |name: &str| {
                         let value = e.try_get_attribute(name).ok().flatten()?;
                         value.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.trim().to_string())
                     };
-                    if let (Some(slot), Some(url)) = (out.thumbnails.last_mut(), attr("url").filter(|u| !u.is_empty())) {
+                    if let (Some(slot), Some(url)) = (out.thumbnails.last_mut(), attr("url").filter(|u| !u.is_empty()))
+                    {
                         if slot.is_none() {
                             let number = |name: &str| attr(name).and_then(|v| v.parse::<u32>().ok());
-                            *slot = Some(Thumbnail { url, width: number("width"), height: number("height"), description: None });
+                            *slot = Some(Thumbnail {
+                                url,
+                                width: number("width"),
+                                height: number("height"),
+                                description: None,
+                            });
                         }
                     }
                 }
@@ -232,16 +265,21 @@ fn outline(bytes: &[u8]) -> Option<Outline> {
     (stack.is_empty() && open.is_none()).then_some(out)
 }
 
-/// Reads an RSS or Atom feed and converts every item. Items that cannot be converted are left
-/// out with a problem; the rest are kept. Only a file that is not a readable feed at all is an
-/// error (one line, without the file name).
-pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converted, String> {
+/// Reads an RSS or Atom feed and converts every item, with the feed's exact format. Items that
+/// cannot be converted are left out with a problem; the rest are kept. Only a file that is not
+/// a readable feed at all is an error (one line, without the file name). `progress` is called
+/// with the running count of items read.
+pub fn read(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<(Parsed, Format), String> {
     let outline = outline(bytes).filter(|o| !o.items.is_empty());
     // The whole file at once (small feeds, feeds without items, and XML that is not well
     // formed, for feed-rs's message), or the items in slices, each slice between the file's
     // own beginning (declaration, namespaces, channel) and end.
     // DATELINES_XML_SLICE: a smaller slice, so that the tests can run small feeds in slices.
-    let slice = std::env::var("DATELINES_XML_SLICE").ok().and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0).unwrap_or(SLICE);
+    let slice = std::env::var("DATELINES_XML_SLICE")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(SLICE);
     // Each part: its XML, the index of its first item, and how many items it holds (0: the
     // whole file). Slices are made one at a time, so the input is never held twice.
     let parts: Box<dyn Iterator<Item = (Cow<'_, [u8]>, usize, usize)>> = match &outline {
@@ -259,23 +297,23 @@ pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converte
         _ => Box::new(std::iter::once((Cow::Borrowed(bytes), 0, 0))),
     };
 
-    let mut title = None;
-    let mut format = "RSS";
+    // The format and the feed's own title (if it has one), from the first part.
+    let mut head: Option<(Format, Option<String>)> = None;
     let mut problems = Vec::new();
     let mut items = Vec::new();
-    let mut ids = BTreeSet::new();
+    let mut ids = UniqueIds::default();
     for (doc, offset, expected) in parts {
         let (feed, dates) = parse(&doc)?;
         drop(doc);
-        if title.is_none() {
-            format = match feed.feed_type {
-                FeedType::Atom => "Atom",
-                FeedType::RSS1 => "RSS 1.0",
-                FeedType::RSS0 => "RSS 0.9x",
-                FeedType::RSS2 => "RSS 2.0",
-                FeedType::JSON => "JSON Feed",
+        if head.is_none() {
+            let format = match feed.feed_type {
+                FeedType::Atom => Format::Atom,
+                FeedType::RSS1 => Format::Rss1,
+                FeedType::RSS0 => Format::Rss09,
+                FeedType::RSS2 => Format::Rss2,
+                FeedType::JSON => Format::JsonFeed,
             };
-            title = Some(feed.title.as_ref().map(plain).filter(|t| !t.is_empty()));
+            head = Some((format, feed.title.as_ref().map(plain).filter(|t| !t.is_empty())));
         }
         let names = if feed.feed_type == FeedType::Atom { &ATOM } else { &RSS };
         // The outline's thumbnails line up with feed-rs's entries only when both found the
@@ -291,26 +329,22 @@ pub fn convert(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<Converte
             let path = format!("{}[{index}]", names.list);
             progress(index + 1);
             let thumbnail = thumbnails.and_then(|t| t.get(local)).cloned().flatten();
-            let Some((mut item, explicit_id)) = convert_entry(entry, &path, names, &dates, thumbnail, &mut problems) else { continue };
-            // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later
-            // item out; derived ids that collide (same date and title) are numbered -2, -3, ...
-            if !ids.insert(item.id.clone()) {
-                if explicit_id {
-                    problems.push(skip(&path, names.id, format!("\"{}\" is used by an earlier item; ids must be unique", item.id)));
-                    continue;
-                }
-                let base = std::mem::take(&mut item.id);
-                let mut n = 2;
-                while !ids.insert(format!("{base}-{n}")) {
-                    n += 1;
-                }
-                item.id = format!("{base}-{n}");
+            let Some((mut item, explicit_id)) = convert_entry(entry, &path, names, &dates, thumbnail, &mut problems)
+            else {
+                continue;
+            };
+            // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later item out.
+            match ids.claim(&mut item, explicit_id, format!("{path}.{}", names.id), "item") {
+                Ok(()) => items.push(item),
+                Err(problem) => problems.push(problem),
             }
-            items.push(item);
         }
     }
-    let title = title.flatten();
-    Ok(Converted { parsed: Parsed { feed: Feed::new(title, items), problems }, format })
+    // `parts` always has a first part, and one that cannot be read has returned above.
+    let Some((format, title)) = head else {
+        return Err("not a feed that can be read: it is empty".to_string());
+    };
+    Ok((Parsed { feed: Feed::new(title, items), problems }, format))
 }
 
 /// One feed-rs parse, with the date texts it met.
@@ -373,13 +407,24 @@ fn date_text(stamp: Option<chrono::DateTime<chrono::Utc>>, dates: &[String]) -> 
 
 /// One item; `None` (with a problem) when it cannot be shown. The flag says whether the id
 /// came from the feed (`<guid>`, `<id>`) rather than being derived.
-fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thumbnail: Option<Thumbnail>, problems: &mut Vec<Problem>) -> Option<(NewsItem, bool)> {
+fn convert_entry(
+    entry: Entry,
+    path: &str,
+    names: &Names,
+    dates: &[String],
+    thumbnail: Option<Thumbnail>,
+    problems: &mut Vec<Problem>,
+) -> Option<(NewsItem, bool)> {
     // Date: published, else updated. None at all: shown under "Undated", as a JSON Feed item
     // without a date is. One that does not parse: the item is left out, as in JSON Feed.
     let published = date_text(entry.published, dates).map(|t| (names.published, t));
     // feed-rs copies the published date into `updated` when there is no other: only a
     // different stamp is a real `updated`.
-    let updated = entry.updated.filter(|u| Some(*u) != entry.published).and_then(|u| date_text(Some(u), dates)).map(|t| (names.updated, t));
+    let updated = entry
+        .updated
+        .filter(|u| Some(*u) != entry.published)
+        .and_then(|u| date_text(Some(u), dates))
+        .map(|t| (names.updated, t));
     let date = match published.or(updated) {
         Some((field, text)) => match ItemDate::parse(text) {
             Ok(date) => date,
@@ -401,24 +446,22 @@ fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thum
         let body = c.body.as_deref().map(str::trim).filter(|b| !b.is_empty())?;
         Some((body.to_string(), c.content_type.as_str().contains("html")))
     });
-    let content_text = content.as_ref().map(|(body, html)| if *html { html_to_text(body) } else { collapse_whitespace(body) }).filter(|t| !t.is_empty());
+    let content_text = content
+        .as_ref()
+        .map(|(body, html)| if *html { html_to_text(body) } else { collapse_whitespace(body) })
+        .filter(|t| !t.is_empty());
     let full_text = summary_text.clone().or_else(|| content_text.clone());
 
-    let title = match entry.title.as_ref().map(plain).filter(|t| !t.is_empty()) {
-        Some(title) => title,
-        None => match full_text.as_deref() {
-            Some(text) => {
-                problems.push(warn(path, "title", "is missing; the start of the text is used instead".into()));
-                excerpt(text, 80)
-            }
-            None => {
-                problems.push(skip(path, "title", "is missing and the item has no text to show".into()));
-                return None;
-            }
-        },
+    let own_title = entry.title.as_ref().map(plain).filter(|t| !t.is_empty());
+    let title = match title_or_text(own_title, full_text.as_deref(), path, problems) {
+        Ok(title) => title,
+        Err(problem) => {
+            problems.push(problem);
+            return None;
+        }
     };
 
-    let summary = full_text.as_deref().map(|t| excerpt(t, 280)).unwrap_or_default();
+    let summary = full_text.as_deref().map(summary_from).unwrap_or_default();
     let (mut html, mut body) = match content {
         Some((raw, true)) => (Some(raw), None),
         Some((_, false)) => (None, content_text.filter(|t| *t != summary)),
@@ -452,19 +495,26 @@ fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thum
         Some(href) => {
             let safe = safe_url(&href);
             if safe.is_none() {
-                problems.push(warn(path, names.link, format!("\"{}\" is not an http(s) or relative link; ignored", shorten(&href))));
+                problems.push(warn(
+                    path,
+                    names.link,
+                    format!("\"{}\" is not an http(s) or relative link; ignored", shorten(&href)),
+                ));
             }
             safe
         }
         // An RSS <guid> is a permalink unless it says otherwise: use it when it is a web address.
-        None => Some(id.as_str()).filter(|id| id.starts_with("https://") || id.starts_with("http://")).and_then(safe_url),
+        None => {
+            Some(id.as_str()).filter(|id| id.starts_with("https://") || id.starts_with("http://")).and_then(safe_url)
+        }
     };
 
     let image = image(&entry, path, names, &title, thumbnail.as_ref(), problems);
 
     let mut tags: Vec<String> = Vec::new();
     for category in &entry.categories {
-        let label = category.label.as_deref().map(|l| collapse_whitespace(&decode_entities(l))).filter(|l| !l.is_empty());
+        let label =
+            category.label.as_deref().map(|l| collapse_whitespace(&decode_entities(l))).filter(|l| !l.is_empty());
         let tag = label.unwrap_or_else(|| collapse_whitespace(&decode_entities(&category.term)));
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
@@ -472,7 +522,10 @@ fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thum
     }
     let mut authors: Vec<String> = Vec::new();
     for person in &entry.authors {
-        let name = person.name.as_deref().map(|n| collapse_whitespace(n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())));
+        let name = person
+            .name
+            .as_deref()
+            .map(|n| collapse_whitespace(n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())));
         let name = name.filter(|n| !n.is_empty()).or_else(|| person.email.clone()).unwrap_or_default();
         if !name.is_empty() && !authors.contains(&name) {
             authors.push(name);
@@ -482,14 +535,17 @@ fn convert_entry(entry: Entry, path: &str, names: &Names, dates: &[String], thum
     Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }, explicit_id))
 }
 
-fn shorten(s: &str) -> String {
-    s.chars().take(60).collect()
-}
-
 /// The item's picture: a media thumbnail, else media content or an enclosure that is an image
 /// (by its type, or by its file name when it has no type), else an Atom `<link rel="enclosure">`
 /// to an image. Its alt text is the media description, else the item's title.
-fn image(entry: &Entry, path: &str, names: &Names, title: &str, outlined: Option<&Thumbnail>, problems: &mut Vec<Problem>) -> Option<Image> {
+fn image(
+    entry: &Entry,
+    path: &str,
+    names: &Names,
+    title: &str,
+    outlined: Option<&Thumbnail>,
+    problems: &mut Vec<Problem>,
+) -> Option<Image> {
     struct Found<'a> {
         field: &'static str,
         src: &'a str,
@@ -503,7 +559,15 @@ fn image(entry: &Entry, path: &str, names: &Names, title: &str, outlined: Option
     let thumbnail = entry.media.iter().find_map(|media| {
         let thumb = media.thumbnails.iter().find(|t| !t.image.uri.trim().is_empty())?;
         let image = &thumb.image;
-        Some(Found { field: "media:thumbnail", src: image.uri.trim(), width: image.width, height: image.height, bytes: None, media: Some(media), alt: None })
+        Some(Found {
+            field: "media:thumbnail",
+            src: image.uri.trim(),
+            width: image.width,
+            height: image.height,
+            bytes: None,
+            media: Some(media),
+            alt: None,
+        })
     });
     let content = || {
         entry.media.iter().find_map(|media| {
@@ -513,23 +577,52 @@ fn image(entry: &Entry, path: &str, names: &Names, title: &str, outlined: Option
                     Some(mime) => mime.ty().as_str().eq_ignore_ascii_case("image"),
                     None => looks_like_image(url.path()),
                 };
-                is_image.then(|| Found { field: names.enclosure, src: url.as_str(), width: c.width, height: c.height, bytes: c.size, media: Some(media), alt: None })
+                is_image.then(|| Found {
+                    field: names.enclosure,
+                    src: url.as_str(),
+                    width: c.width,
+                    height: c.height,
+                    bytes: c.size,
+                    media: Some(media),
+                    alt: None,
+                })
             })
         })
     };
     let enclosure_link = || {
         entry.links.iter().find_map(|l| {
             let is_image = l.media_type.as_deref().is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"));
-            (l.rel.as_deref() == Some("enclosure") && is_image)
-                .then(|| Found { field: "link", src: l.href.trim(), width: None, height: None, bytes: l.length, media: None, alt: None })
+            (l.rel.as_deref() == Some("enclosure") && is_image).then(|| Found {
+                field: "link",
+                src: l.href.trim(),
+                width: None,
+                height: None,
+                bytes: l.length,
+                media: None,
+                alt: None,
+            })
         })
     };
     // feed-rs keeps a media:thumbnail only beside a media:content; the outline found the others
     // (BBC-style feeds have an item-level thumbnail and nothing else).
-    let outlined = || outlined.map(|t| Found { field: "media:thumbnail", src: t.url.as_str(), width: t.width, height: t.height, bytes: None, media: None, alt: t.description.as_deref() });
+    let outlined = || {
+        outlined.map(|t| Found {
+            field: "media:thumbnail",
+            src: t.url.as_str(),
+            width: t.width,
+            height: t.height,
+            bytes: None,
+            media: None,
+            alt: t.description.as_deref(),
+        })
+    };
     let found = thumbnail.or_else(content).or_else(outlined).or_else(enclosure_link)?;
     let Some(src) = safe_url(found.src) else {
-        problems.push(warn(path, found.field, format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(found.src))));
+        problems.push(warn(
+            path,
+            found.field,
+            format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(found.src)),
+        ));
         return None;
     };
     let alt = found
@@ -556,7 +649,10 @@ mod tests {
 
     #[test]
     fn sniffs_the_root_element() {
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<!-- c -->\n<?xml-stylesheet href=\"s.xsl\"?><rss version=\"2.0\">"), Sniffed::Rss);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<!-- c -->\n<?xml-stylesheet href=\"s.xsl\"?><rss version=\"2.0\">"),
+            Sniffed::Rss
+        );
         assert_eq!(sniff(b"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Atom);
         assert_eq!(sniff(b"<rdf:RDF xmlns:rdf=\"x\">"), Sniffed::Rdf);
         assert_eq!(sniff(b"<!DOCTYPE html>\n<html><body>"), Sniffed::OtherXml("html".into()));
@@ -564,5 +660,37 @@ mod tests {
         assert_eq!(sniff(b"{\"items\": []}"), Sniffed::NotXml);
         assert_eq!(sniff(b""), Sniffed::NotXml);
         assert_eq!(sniff(b"<!-- never closed"), Sniffed::OtherXml(String::new()));
+    }
+
+    #[test]
+    fn rss_items_follow_the_shared_rules_for_ids_and_titles() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel>
+          <item><guid>a</guid><title>One</title><pubDate>Wed, 19 Mar 2025 10:00:00 +0000</pubDate></item>
+          <item><guid>a</guid><title>Two</title><pubDate>Wed, 19 Mar 2025 11:00:00 +0000</pubDate></item>
+          <item><title>Same</title><pubDate>Tue, 18 Mar 2025 10:00:00 +0000</pubDate></item>
+          <item><title>Same</title><pubDate>Tue, 18 Mar 2025 10:00:00 +0000</pubDate></item>
+          <item><description>Only words here.</description><pubDate>Mon, 17 Mar 2025 10:00:00 +0000</pubDate></item>
+        </channel></rss>"#;
+        let (parsed, format) = read(rss, |_| {}).expect("a readable feed");
+        assert_eq!(format, Format::Rss2);
+        assert_eq!(parsed.feed.title, None, "a feed without a title");
+        let ids: Vec<&str> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a", "2025-03-18-same", "2025-03-18-same-2", "2025-03-17-only-words-here"]);
+        assert_eq!(parsed.feed.items[3].title, "Only words here.");
+        let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "items[1].guid: \"a\" is used by an earlier item; ids must be unique",
+                "items[4].title: is missing; the start of the text is used instead",
+            ]
+        );
+        assert_eq!(parsed.skipped(), 1);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_feed_is_one_error() {
+        let err = read(b"<rss><channel><item><title>Unclosed</channel></rss>", |_| {}).expect_err("broken");
+        assert!(err.starts_with("not a feed that can be read: "), "{err}");
     }
 }
