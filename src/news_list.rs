@@ -117,6 +117,9 @@ pub struct NewsList {
     /// The source itself (a feed, or an archive's index) is being fetched.
     loading: bool,
     paging: Paging,
+    /// Counts the times the entries were replaced or reordered (not merely added to as a
+    /// block), so a view keyed by entry positions knows to build its rows again.
+    revision: u64,
 }
 
 impl Default for NewsList {
@@ -130,6 +133,7 @@ impl Default for NewsList {
             error: None,
             loading: false,
             paging: Paging { month: None, batches: 1 },
+            revision: 0,
         }
     }
 }
@@ -158,6 +162,7 @@ impl NewsList {
     pub fn feed_loaded(&mut self, parsed: Parsed) {
         self.title = parsed.feed.title;
         self.items = parsed.feed.items;
+        self.revision += 1;
         self.problems = parsed.problems;
         self.archive = None;
         self.shown = true;
@@ -228,6 +233,7 @@ impl NewsList {
         } else {
             self.items.append(&mut incoming);
             self.items.sort_by(|a, b| b.date.cmp(&a.date));
+            self.revision += 1;
         }
         self.problems.extend(parsed.problems);
         self.shown = true;
@@ -274,6 +280,11 @@ impl NewsList {
     /// The heading a reader sees (see [`crate::model::heading`]).
     pub fn heading<'a>(&'a self, lang: &'a Strings) -> &'a str {
         crate::model::heading(self.title.as_deref(), lang)
+    }
+
+    /// See the field: changes whenever loaded entries may have moved or changed.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True when there is a list to show (otherwise the view shows loading or only the error).

@@ -2,10 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use datelines::formats::parse_feed;
-use datelines::model::Feed;
-use datelines::ui::{NewsApp, NewsPage, Source};
+use datelines::ui::{ListView, Loader, NewsApp, Source};
 use datelines::url_state::ViewState;
-use std::sync::Arc;
 use leptos::mount::mount_to;
 use leptos::task::tick;
 use leptos::prelude::*;
@@ -14,17 +12,18 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn feed(json: &str) -> Arc<Feed> {
-    Arc::new(parse_feed(json.as_bytes()).expect("test feed parses").feed)
+/// A loader over this feed, already loaded (the list view's data).
+fn news(json: &str) -> Loader {
+    Loader::ready(parse_feed(json.as_bytes()).expect("test feed parses"))
 }
 
 /// Mounts the page on a fresh container, with its view state.
 fn mount_page(json: &str, query: &str) -> (web_sys::HtmlElement, RwSignal<ViewState>, leptos::mount::UnmountHandle<impl Mountable>) {
     let root = container();
-    let feed = feed(json);
     let state = RwSignal::new(ViewState::from_query(query));
     let href_for = Callback::new(|s: ViewState| s.to_query(""));
-    let handle = mount_to(root.clone(), move || view! { <NewsPage feed state href_for/> });
+    let news = news(json);
+    let handle = mount_to(root.clone(), move || view! { <ListView news state href_for/> });
     (root, state, handle)
 }
 
@@ -58,7 +57,7 @@ async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Eleme
     panic!("{selector} never appeared");
 }
 
-const THREE: &str = r#"{"title":"News","items":[
+const THREE: &str = r#"{"items":[
     {"date":"2025-02-05","title":"Oldest","summary":"First of February."},
     {"date":"2025-03-19","title":"Newest","summary":"In March.",
      "image":{"src":"no-such-image.jpg","alt":"Flag on black","size_kb":55.76}},
@@ -216,13 +215,12 @@ fn xss_feed() -> String {
 #[wasm_bindgen_test]
 async fn every_xss_payload_renders_inertly_in_its_card() {
     let json = xss_feed();
-    let feed = feed(&json);
-    let ids: Vec<String> = feed.items.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<String> = parse_feed(json.as_bytes()).expect("parses").feed.items.iter().map(|i| i.id.clone()).collect();
     assert!(ids.len() > 200);
     let root = container();
     let state = RwSignal::new(ViewState::default());
     let href_for = Callback::new(|s: ViewState| s.to_query(""));
-    let _mounted = mount_to(root.clone(), move || view! { <NewsPage feed state href_for/> });
+    let _mounted = mount_to(root.clone(), move || view! { <ListView news=news(&json) state href_for/> });
     for id in ids {
         state.update(|s| s.item = Some(id.clone()));
         tick().await;
@@ -283,12 +281,11 @@ async fn in_french_the_list_and_its_card_speak_french() {
     use datelines::i18n::FR;
     use datelines::ui::Language;
     let root = container();
-    let feed = feed(THREE);
     let state = RwSignal::new(ViewState::from_query("?month=2025-01"));
     let href_for = Callback::new(|s: ViewState| s.to_query(""));
     let _mounted = mount_to(root.clone(), move || {
         provide_context(Language::fixed(&FR));
-        view! { <NewsPage feed state href_for/> }
+        view! { <ListView news=news(THREE) state href_for/> }
     });
     // An empty month: the empty state and the "all months" way back, in French.
     assert_eq!(texts(&root, ".dl-heading"), ["Actualités"]);

@@ -323,20 +323,20 @@ pub(crate) fn title_or_text(
 
 /// What a JSON file turned out to be.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Loaded {
+pub enum NewsFile {
     /// A feed (Datelines JSON or JSON Feed).
     Feed(Parsed),
     /// The index of a month-sharded archive.
-    Index(shards::ArchiveIndex),
+    ArchiveIndex(shards::ArchiveIndex),
 }
 
 /// Reads a feed or a sharded archive's index, detected from the content.
-pub fn parse_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
+pub fn parse_any(bytes: &[u8]) -> Result<NewsFile, LoadError> {
     let doc = parse_document(bytes)?;
     if shards::is_index(&doc.root) {
-        shards::index_from_value(&serde_json::Value::Object(doc.root)).map(Loaded::Index)
+        shards::index_from_value(&serde_json::Value::Object(doc.root)).map(NewsFile::ArchiveIndex)
     } else {
-        feed_from_document(doc).map(Loaded::Feed)
+        feed_from_document(doc).map(NewsFile::Feed)
     }
 }
 

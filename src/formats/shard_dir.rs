@@ -4,7 +4,7 @@
 use super::datelines::write_json;
 use super::input::io_reason;
 use super::shards::{index_json, INDEX_FORMAT};
-use super::{parse_any, parse_feed, Loaded};
+use super::{parse_any, parse_feed, NewsFile};
 use crate::months::{count_label, MonthCount};
 use crate::dates::YearMonth;
 use crate::model::Feed;
@@ -108,8 +108,8 @@ pub fn check(dir: &Path) -> Result<Checked, String> {
     let shown = |name: &str| dir.join(name).display().to_string();
     let bytes = std::fs::read(&index_path).map_err(|e| format!("cannot read {index_name}: {}", io_reason(&e)))?;
     let index = match parse_any(&bytes) {
-        Ok(Loaded::Index(index)) => index,
-        Ok(Loaded::Feed(_)) => {
+        Ok(NewsFile::ArchiveIndex(index)) => index,
+        Ok(NewsFile::Feed(_)) => {
             return Err(format!("{index_name} is not an archive index (\"format\": \"{INDEX_FORMAT}\")"))
         }
         Err(e) => return Err(format!("{index_name} cannot be read as an index: {e}")),

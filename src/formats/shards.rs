@@ -113,7 +113,7 @@ pub fn shard(feed: &Feed) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::{parse_any, Loaded};
+    use crate::formats::{parse_any, NewsFile};
 
     #[test]
     fn a_feed_splits_into_an_index_and_months_that_read_back() {
@@ -121,13 +121,13 @@ mod tests {
         let files = shard(&feed);
         let (name, index_json) = &files[0];
         assert_eq!(name, "index.json");
-        let Ok(Loaded::Index(index)) = parse_any(index_json.as_bytes()) else { panic!("an index") };
+        let Ok(NewsFile::ArchiveIndex(index)) = parse_any(index_json.as_bytes()) else { panic!("an index") };
         assert_eq!(index.total(), 500);
         assert_eq!(index.months.len(), files.len() - 1);
         let mut seen = 0;
         for shard in &index.months {
             let (_, body) = files.iter().find(|(n, _)| *n == shard.src).expect("the month's file");
-            let Ok(Loaded::Feed(parsed)) = parse_any(body.as_bytes()) else { panic!("a feed") };
+            let Ok(NewsFile::Feed(parsed)) = parse_any(body.as_bytes()) else { panic!("a feed") };
             assert_eq!(parsed.feed.items.len(), shard.count);
             assert!(parsed.feed.items.iter().all(|i| i.date.year_month() == shard.month));
             seen += shard.count;

@@ -5,8 +5,8 @@ mod detail_card;
 pub mod location;
 mod month_filter;
 mod news_app;
+mod list_view;
 mod news_entry;
-mod news_page;
 pub mod rich_text;
 pub mod source;
 mod status;
@@ -14,9 +14,9 @@ mod thumbnail;
 
 pub use detail_card::DetailCard;
 pub use month_filter::MonthFilter;
-pub use news_app::{NewsApp, Source};
+pub use list_view::ListView;
+pub use news_app::{Loader, NewsApp, Source};
 pub use news_entry::NewsEntry;
-pub use news_page::NewsPage;
 pub use rich_text::RichText;
 pub use status::{ErrorCard, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
@@ -50,9 +50,9 @@ pub fn use_strings() -> &'static Strings {
     use_context::<Language>().map_or(&EN, |l| l.0.get_untracked())
 }
 
-/// Entries the standalone page renders at first and per "More news": enough to fill a screen
-/// many times over, few enough that 100,000 entries cost no more than 1,000.
-pub const PAGE_SIZE: usize = 50;
+/// The standalone page's `limit`: entries it renders at first and per "More news". Enough to
+/// fill a screen many times over, few enough that 100,000 entries cost no more than 1,000.
+pub const PAGE_LIMIT: usize = 50;
 
 /// Mounts the standalone page on `<body>`: the bundled news, or `?src=<url>`.
 pub fn mount_page() {
@@ -81,7 +81,7 @@ pub fn mount_page() {
         location::sync_with_url(state);
         view! {
             <main class="dl-page" id="dl-top" tabindex="-1" data-theme=theme.clone()>
-                <NewsApp source state href_for=location::href_for() limit=Some(PAGE_SIZE)/>
+                <NewsApp source state href_for=location::href_for() limit=Some(PAGE_LIMIT)/>
             </main>
         }
     });

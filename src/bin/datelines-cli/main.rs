@@ -13,6 +13,7 @@ fn main() {
 
 /// `println!` for results on stdout, except that a reader who stops reading (`validate x |
 /// head -1`) ends the program quietly, with the shell's usual 141, instead of a panic.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
