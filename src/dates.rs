@@ -203,7 +203,11 @@ fn parse_clock(s: &str) -> Option<NaiveTime> {
 /// offset or a name such as `GMT`). The date and time are kept as written.
 fn parse_rfc2822(s: &str) -> Option<Day> {
     let s = match s.split_once(',') {
-        Some((weekday, rest)) if weekday.trim().len() >= 3 && weekday.trim().bytes().all(|b| b.is_ascii_alphabetic()) => rest,
+        Some((weekday, rest))
+            if weekday.trim().len() >= 3 && weekday.trim().bytes().all(|b| b.is_ascii_alphabetic()) =>
+        {
+            rest
+        }
         Some(_) => return None,
         None => s,
     };
@@ -243,10 +247,7 @@ fn month_from_name(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    EN.months_long
-        .iter()
-        .position(|long| long.to_ascii_lowercase().starts_with(&word))
-        .map(|i| i as u32 + 1)
+    EN.months_long.iter().position(|long| long.to_ascii_lowercase().starts_with(&word)).map(|i| i as u32 + 1)
 }
 
 impl YearMonth {
@@ -260,7 +261,11 @@ impl YearMonth {
             return Some(YearMonth::UNDATED);
         }
         let (y, m) = s.split_once('-')?;
-        if y.len() != 4 || m.len() != 2 || !y.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
+        if y.len() != 4
+            || m.len() != 2
+            || !y.bytes().all(|b| b.is_ascii_digit())
+            || !m.bytes().all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let year: i32 = y.parse().ok()?;

@@ -4,12 +4,12 @@
 //! dates, the month archive and URL safety. Only `ui` (the Leptos components) is built for
 //! the browser.
 
-pub mod months;
-pub mod news_list;
 pub mod dates;
 pub mod formats;
 pub mod i18n;
 pub mod model;
+pub mod months;
+pub mod news_list;
 pub mod sanitize;
 pub mod synthetic;
 pub mod text;

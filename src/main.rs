@@ -13,6 +13,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The Datelines page runs in the browser: use `./x run`. For the command-line tool, see `datelines-cli --help`.");
+    eprintln!(
+        "The Datelines page runs in the browser: use `./x run`. For the command-line tool, see `datelines-cli --help`."
+    );
     std::process::exit(2);
 }

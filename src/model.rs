@@ -27,7 +27,18 @@ pub struct NewsItem {
 impl NewsItem {
     /// An entry with only the required parts; the rest empty.
     pub fn new(id: String, date: ItemDate, title: String) -> Self {
-        NewsItem { id, date, title, summary: String::new(), body: None, html: None, url: None, image: None, tags: Vec::new(), authors: Vec::new() }
+        NewsItem {
+            id,
+            date,
+            title,
+            summary: String::new(),
+            body: None,
+            html: None,
+            url: None,
+            image: None,
+            tags: Vec::new(),
+            authors: Vec::new(),
+        }
     }
 }
 
@@ -59,7 +70,7 @@ impl Feed {
     /// Builds a feed and puts its items newest first. Items with equal dates keep their
     /// order from the data, so an editor controls ties.
     pub fn new(title: Option<String>, mut items: Vec<NewsItem>) -> Self {
-        items.sort_by(|a, b| b.date.cmp(&a.date));
+        items.sort_by_key(|item| std::cmp::Reverse(item.date));
         Feed { title, items }
     }
 

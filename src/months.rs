@@ -83,7 +83,8 @@ mod tests {
 
     #[test]
     fn counts_months_newest_first_whatever_the_input_order() {
-        let items = [item("2025-02-03", "a"), item("2025-03-19", "b"), item("2024-12-31", "c"), item("2025-02-27", "d")];
+        let items =
+            [item("2025-02-03", "a"), item("2025-03-19", "b"), item("2024-12-31", "c"), item("2025-02-27", "d")];
         let index = month_index(&items);
         assert_eq!(
             index,
@@ -118,7 +119,10 @@ mod tests {
         let groups = group_by_month(&items, &filter_by_month(&items, None));
         assert_eq!(
             groups,
-            [MonthGroup { month: ym("2025-03"), entries: vec![0] }, MonthGroup { month: ym("2025-02"), entries: vec![1, 2] }]
+            [
+                MonthGroup { month: ym("2025-03"), entries: vec![0] },
+                MonthGroup { month: ym("2025-02"), entries: vec![1, 2] }
+            ]
         );
         assert_eq!(group_by_month(&items, &[1, 2, 99]).len(), 1, "a stale position is ignored");
         assert!(group_by_month(&items, &[]).is_empty());
@@ -126,9 +130,14 @@ mod tests {
 
     #[test]
     fn neighbours_stay_inside_the_filter() {
-        let items = [item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-24", "c"), item("2025-02-20", "d")];
+        let items =
+            [item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-24", "c"), item("2025-02-20", "d")];
         let feb = filter_by_month(&items, Some(ym("2025-02")));
-        assert_eq!(neighbours(&items, &feb, "b"), (None, Some(2)), "first of February has no previous, though March exists");
+        assert_eq!(
+            neighbours(&items, &feb, "b"),
+            (None, Some(2)),
+            "first of February has no previous, though March exists"
+        );
         assert_eq!(neighbours(&items, &feb, "c"), (Some(1), Some(3)));
         assert_eq!(neighbours(&items, &feb, "d"), (Some(2), None));
         assert_eq!(neighbours(&items, &feb, "a"), (None, None), "not in the filter");

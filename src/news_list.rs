@@ -44,13 +44,16 @@ impl FetchError {
         match self {
             FetchError::Network { .. } => t.detail_network.into(),
             FetchError::Http { status, status_text, .. } => {
-                let status = if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
+                let status =
+                    if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
                 Strings::fill(t.detail_http, &[&status])
             }
             FetchError::Content { error: LoadError::NotJson { line, column, reason }, .. } => {
                 Strings::fill(t.detail_not_json, &[reason, &line.to_string(), &column.to_string()])
             }
-            FetchError::Content { error: LoadError::WrongShape(what), .. } => Strings::fill(t.detail_wrong_shape, &[what]),
+            FetchError::Content { error: LoadError::WrongShape(what), .. } => {
+                Strings::fill(t.detail_wrong_shape, &[what])
+            }
         }
     }
 
@@ -175,7 +178,11 @@ impl NewsList {
     pub fn index_loaded(&mut self, index: ArchiveIndex, base: &str) {
         let before = self.archive.take().unwrap_or_default();
         let kept = |month: YearMonth| {
-            before.iter().find(|m| m.month == month).map(|m| m.status).filter(|s| *s == MonthStatus::Fetched || *s == MonthStatus::Pending)
+            before
+                .iter()
+                .find(|m| m.month == month)
+                .map(|m| m.status)
+                .filter(|s| *s == MonthStatus::Fetched || *s == MonthStatus::Pending)
         };
         let base = crate::urls::Base::parse(base);
         self.archive = Some(
@@ -226,13 +233,14 @@ impl NewsList {
         }
         entry.status = MonthStatus::Fetched;
         let mut incoming = parsed.feed.items;
-        if incoming.iter().all(|item| item.date.year_month() == month) && incoming.is_sorted_by(|a, b| a.date >= b.date) {
+        if incoming.iter().all(|item| item.date.year_month() == month) && incoming.is_sorted_by(|a, b| a.date >= b.date)
+        {
             // The common case: one month's entries go in as one block (no re-sort of the rest).
             let at = self.items.partition_point(|item| item.date.year_month() > month);
             self.items.splice(at..at, incoming);
         } else {
             self.items.append(&mut incoming);
-            self.items.sort_by(|a, b| b.date.cmp(&a.date));
+            self.items.sort_by_key(|item| std::cmp::Reverse(item.date));
             self.revision += 1;
         }
         self.problems.extend(parsed.problems);
@@ -339,7 +347,11 @@ impl NewsList {
     }
 
     fn batches(&self, month: Option<YearMonth>) -> usize {
-        if self.paging.month == month { self.paging.batches } else { 1 }
+        if self.paging.month == month {
+            self.paging.batches
+        } else {
+            1
+        }
     }
 
     /// The open entries under `month`, in runs of the same month, for the month headings.
@@ -434,7 +446,8 @@ mod tests {
         let mut list = NewsList::new();
         list.loading_started();
         let shard = |month: &str, count| Shard { month: ym(month), count, src: format!("{month}.json") };
-        let index = ArchiveIndex { title: None, months: vec![shard("2025-03", 2), shard("2025-02", 3), shard("2024-12", 1)] };
+        let index =
+            ArchiveIndex { title: None, months: vec![shard("2025-03", 2), shard("2025-02", 3), shard("2024-12", 1)] };
         list.index_loaded(index, "https://example.org/news/index.json");
         list
     }
@@ -461,13 +474,19 @@ mod tests {
         assert_eq!(ids(&list, None, Some(2)), ["a", "b", "c"]);
         assert!(!list.shows_more(None, Some(2)));
         assert_eq!(list.total(None), 3);
-        assert_eq!(list.months(), [MonthCount { month: ym("2025-03"), count: 1 }, MonthCount { month: ym("2025-02"), count: 2 }]);
+        assert_eq!(
+            list.months(),
+            [MonthCount { month: ym("2025-03"), count: 1 }, MonthCount { month: ym("2025-02"), count: 2 }]
+        );
         assert_eq!(ids(&list, None, None), ["a", "b", "c"], "no limit shows everything");
     }
 
     #[test]
     fn paging_resets_in_the_same_update_that_changes_the_month() {
-        let items = (1..=9).map(|d| item(&format!("2025-02-{d:02}"), &format!("f{d}"))).chain([item("2025-03-01", "m")]).collect();
+        let items = (1..=9)
+            .map(|d| item(&format!("2025-02-{d:02}"), &format!("f{d}")))
+            .chain([item("2025-03-01", "m")])
+            .collect();
         let mut list = NewsList::new();
         list.feed_loaded(parsed(items));
         list.more(None, Some(2));
@@ -555,10 +574,16 @@ mod tests {
         list.request_month(ym("2025-02"));
         list.month_failed(ym("2025-02"), network("x"));
         list.loading_started();
-        list.index_loaded(ArchiveIndex { title: Some("Again".into()), months: vec![
-            Shard { month: ym("2025-03"), count: 2, src: "2025-03.json".into() },
-            Shard { month: ym("2025-02"), count: 3, src: "2025-02.json".into() },
-        ] }, "https://example.org/news/index.json");
+        list.index_loaded(
+            ArchiveIndex {
+                title: Some("Again".into()),
+                months: vec![
+                    Shard { month: ym("2025-03"), count: 2, src: "2025-03.json".into() },
+                    Shard { month: ym("2025-02"), count: 3, src: "2025-02.json".into() },
+                ],
+            },
+            "https://example.org/news/index.json",
+        );
         assert_eq!(list.error(), None);
         assert_eq!(list.title(), Some("Again"));
         assert_eq!(ids(&list, None, None), ["m1", "m2"], "fetched months stay");

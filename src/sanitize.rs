@@ -15,17 +15,100 @@ pub enum TagPolicy {
 
 /// Elements kept as they are: text structure, lists, quotes, tables, links and images.
 const KEEP: &[&str] = &[
-    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em", "figcaption",
-    "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
-    "small", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 ];
 
 /// Elements removed together with their content.
 const DROP: &[&str] = &[
-    "applet", "audio", "base", "basefont", "button", "canvas", "datalist", "dialog", "embed", "fieldset", "form",
-    "frame", "frameset", "head", "iframe", "input", "keygen", "link", "math", "meta", "noembed", "noframes",
-    "noscript", "object", "optgroup", "option", "output", "param", "picture", "plaintext", "portal", "progress",
-    "script", "select", "slot", "source", "style", "svg", "template", "textarea", "title", "track", "video", "xmp",
+    "applet",
+    "audio",
+    "base",
+    "basefont",
+    "button",
+    "canvas",
+    "datalist",
+    "dialog",
+    "embed",
+    "fieldset",
+    "form",
+    "frame",
+    "frameset",
+    "head",
+    "iframe",
+    "input",
+    "keygen",
+    "link",
+    "math",
+    "meta",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "optgroup",
+    "option",
+    "output",
+    "param",
+    "picture",
+    "plaintext",
+    "portal",
+    "progress",
+    "script",
+    "select",
+    "slot",
+    "source",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "title",
+    "track",
+    "video",
+    "xmp",
 ];
 
 pub fn tag_policy(tag: &str) -> TagPolicy {
@@ -47,9 +130,13 @@ pub fn allowed_attribute(tag: &str, name: &str, value: &str) -> Option<String> {
     match (tag.as_str(), name.as_str()) {
         ("a", "href") | ("img", "src") => crate::urls::safe_url(value),
         ("img", "alt") | ("abbr", "title") | ("a", "title") | ("img", "title") => Some(value.to_string()),
-        ("img", "width") | ("img", "height") | ("td", "colspan") | ("td", "rowspan") | ("th", "colspan") | ("th", "rowspan") => {
-            (!value.is_empty() && value.len() <= 5 && value.bytes().all(|b| b.is_ascii_digit())).then(|| value.to_string())
-        }
+        ("img", "width")
+        | ("img", "height")
+        | ("td", "colspan")
+        | ("td", "rowspan")
+        | ("th", "colspan")
+        | ("th", "rowspan") => (!value.is_empty() && value.len() <= 5 && value.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| value.to_string()),
         ("time", "datetime") => (value.len() <= 40).then(|| value.to_string()),
         _ => None,
     }
@@ -77,7 +164,22 @@ mod tests {
         for tag in ["p", "A", "strong", "ul", "li", "img", "blockquote", "h3", "table"] {
             assert_eq!(tag_policy(tag), TagPolicy::Keep, "{tag}");
         }
-        for tag in ["script", "SCRIPT", "style", "iframe", "form", "input", "object", "embed", "svg", "math", "template", "noscript", "xmp", "svg:script"] {
+        for tag in [
+            "script",
+            "SCRIPT",
+            "style",
+            "iframe",
+            "form",
+            "input",
+            "object",
+            "embed",
+            "svg",
+            "math",
+            "template",
+            "noscript",
+            "xmp",
+            "svg:script",
+        ] {
             assert_eq!(tag_policy(tag), TagPolicy::Drop, "{tag}");
         }
         for tag in ["div", "span", "font", "h1", "section", "custom-element", "body"] {

@@ -16,7 +16,16 @@ impl Sequence {
     }
 }
 
-const TOPICS: [&str; 8] = ["defence ministers", "science partnership", "summit preparations", "training centre", "air policing", "cyber exercise", "maritime patrol", "civil preparedness"];
+const TOPICS: [&str; 8] = [
+    "defence ministers",
+    "science partnership",
+    "summit preparations",
+    "training centre",
+    "air policing",
+    "cyber exercise",
+    "maritime patrol",
+    "civil preparedness",
+];
 
 /// `count` entries ending on 2025-03-19, going back in time: a few a day for small feeds, more
 /// for big ones, so that any size spans roughly one to fifteen years.
@@ -34,14 +43,24 @@ pub fn feed(count: usize) -> Feed {
             left_today = 1 + seq.next() % (2 * per_day);
         }
         left_today -= 1;
-        let date = ItemDate::from_ymd(chrono::Datelike::year(&day), chrono::Datelike::month(&day), chrono::Datelike::day(&day))
-            .unwrap_or(ItemDate::Undated);
+        let date = ItemDate::from_ymd(
+            chrono::Datelike::year(&day),
+            chrono::Datelike::month(&day),
+            chrono::Datelike::day(&day),
+        )
+        .unwrap_or(ItemDate::Undated);
         let topic = TOPICS[(seq.next() % TOPICS.len() as u64) as usize];
         let title = format!("Synthetic entry {n}: {topic} (test data)");
         let summary = format!(
             "This is synthetic entry number {n}, generated for benchmarks. It stands in for a news summary about {topic} and has about the length of a real one, two sentences."
         );
-        let image = Image { src: format!("synthetic-{}.jpg", n % 97), alt: format!("Synthetic picture {}", n % 97), size_kb: Some(40.0 + (n % 80) as f64), width: None, height: None };
+        let image = Image {
+            src: format!("synthetic-{}.jpg", n % 97),
+            alt: format!("Synthetic picture {}", n % 97),
+            size_kb: Some(40.0 + (n % 80) as f64),
+            width: None,
+            height: None,
+        };
         items.push(NewsItem { summary, image: Some(image), ..NewsItem::new(format!("s{n}"), date, title) });
     }
     Feed::new(Some("Synthetic news".into()), items)

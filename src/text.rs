@@ -105,7 +105,10 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 /// Elements that sit inside a line of text: removing their tags must not split a word.
-const INLINE: [&str; 18] = ["a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"];
+const INLINE: [&str; 18] = [
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "mark", "q", "s", "small", "span", "strong", "sub",
+    "sup", "u",
+];
 
 /// Runs of whitespace become one space; the ends are trimmed.
 pub fn collapse_whitespace(s: &str) -> String {
@@ -139,7 +142,10 @@ mod tests {
 
     #[test]
     fn decodes_named_and_numeric_references() {
-        assert_eq!(decode_entities("NATO &amp; EU: &#8220;strong&#8221; &#x2019;s &rsquo;"), "NATO & EU: “strong” ’s ’");
+        assert_eq!(
+            decode_entities("NATO &amp; EU: &#8220;strong&#8221; &#x2019;s &rsquo;"),
+            "NATO & EU: “strong” ’s ’"
+        );
         assert_eq!(decode_entities("a &lt;b&gt; c"), "a <b> c");
         assert_eq!(decode_entities("AT&T & co &unknown; &#xZZ; &#0; &"), "AT&T & co &unknown; &#xZZ; &#0; &");
         assert_eq!(decode_entities("&#xD800;"), "&#xD800;");
@@ -154,7 +160,11 @@ mod tests {
         assert_eq!(html_to_text("<img src=x onerror=alert(1)>text"), "text");
         assert_eq!(html_to_text("broken <a href='x"), "broken");
         assert_eq!(html_to_text("&lt;script&gt;"), "<script>", "entities become text, never tags");
-        assert_eq!(html_to_text("see the <a href='x'>statement</a>. <EM>Now</EM>!"), "see the statement. Now!", "inline tags split no words");
+        assert_eq!(
+            html_to_text("see the <a href='x'>statement</a>. <EM>Now</EM>!"),
+            "see the statement. Now!",
+            "inline tags split no words"
+        );
         assert_eq!(html_to_text("one<br>two<p>three</p>four"), "one two three four");
     }
 

@@ -96,15 +96,13 @@ pub fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -154,7 +152,10 @@ mod tests {
     #[test]
     fn writing_keeps_other_parameters_and_their_order() {
         let state = ViewState { month: MonthChoice::parse(Some("2025-03")), item: Some("a b&c".into()) };
-        assert_eq!(state.to_query("?src=feed.json&month=2025-02&lang=fr"), "?src=feed.json&lang=fr&month=2025-03&item=a%20b%26c");
+        assert_eq!(
+            state.to_query("?src=feed.json&month=2025-02&lang=fr"),
+            "?src=feed.json&lang=fr&month=2025-03&item=a%20b%26c"
+        );
         assert_eq!(ViewState::default().to_query("?month=2025-02&item=x"), "");
         assert_eq!(ViewState::default().to_query("?src=a%2Fb.json&month=2025-13"), "?src=a%2Fb.json");
     }

@@ -59,7 +59,8 @@ impl Base {
         let scheme = scheme(base).filter(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"))?;
         let after_slashes = base[scheme.len() + 1..].trim_start_matches(['/', '\\']);
         let authority_end = after_slashes.find(['/', '\\', '?', '#']).unwrap_or(after_slashes.len());
-        let origin = format!("{}://{}", scheme.to_ascii_lowercase(), after_slashes[..authority_end].to_ascii_lowercase());
+        let origin =
+            format!("{}://{}", scheme.to_ascii_lowercase(), after_slashes[..authority_end].to_ascii_lowercase());
         let rest = &after_slashes[authority_end..];
         let mut no_fragment = rest[..rest.find('#').unwrap_or(rest.len())].replace('\\', "/");
         if !no_fragment.starts_with('/') {
@@ -181,7 +182,16 @@ mod tests {
 
     #[test]
     fn allows_http_https_and_relative() {
-        for ok in ["https://example.org/a", "HTTP://x", "a.jpg", "/img/a.jpg", "../a.jpg", "?item=1", "#top", "//cdn.example.org/a.jpg"] {
+        for ok in [
+            "https://example.org/a",
+            "HTTP://x",
+            "a.jpg",
+            "/img/a.jpg",
+            "../a.jpg",
+            "?item=1",
+            "#top",
+            "//cdn.example.org/a.jpg",
+        ] {
             assert_eq!(safe_url(ok).as_deref(), Some(ok), "{ok}");
         }
         assert_eq!(safe_url("  a.jpg \n").as_deref(), Some("a.jpg"));

@@ -21,14 +21,40 @@ fn bundled_json_is_the_import_of_the_seed_page() {
 fn bundled_json_has_the_ten_seed_entries_newest_first() {
     let parsed = parse_feed(datelines::BUNDLED_JSON.as_bytes()).expect("bundled data parses");
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-    let rows: Vec<(String, &str)> = parsed.feed.items.iter().map(|i| (i.date.day().map(|d| d.short_label()).unwrap_or_default(), i.title.as_str())).collect();
+    let rows: Vec<(String, &str)> = parsed
+        .feed
+        .items
+        .iter()
+        .map(|i| (i.date.day().map(|d| d.short_label()).unwrap_or_default(), i.title.as_str()))
+        .collect();
     assert_eq!(rows.len(), 10);
-    assert_eq!(rows[0], ("19 Mar. 2025".to_string(), "The Republic of Korea joins NATO Science & Technology Organization (STO) Partnership"));
-    assert_eq!(rows[2], ("24 Feb. 2025".to_string(), "NATO Secretary General's statement on the third anniversary of Russia's full-scale invasion of Ukraine"));
+    assert_eq!(
+        rows[0],
+        (
+            "19 Mar. 2025".to_string(),
+            "The Republic of Korea joins NATO Science & Technology Organization (STO) Partnership"
+        )
+    );
+    assert_eq!(
+        rows[2],
+        (
+            "24 Feb. 2025".to_string(),
+            "NATO Secretary General's statement on the third anniversary of Russia's full-scale invasion of Ukraine"
+        )
+    );
     // Two entries on 17 Feb. keep the page's order.
-    assert_eq!(rows[3].1, "NATO Secretary General welcomes United States Special Envoy Keith Kellogg to the North Atlantic Council");
+    assert_eq!(
+        rows[3].1,
+        "NATO Secretary General welcomes United States Special Envoy Keith Kellogg to the North Atlantic Council"
+    );
     assert_eq!(rows[4].1, "NATO Deputy Secretary General visits Poland");
-    assert_eq!(rows[9], ("03 Feb. 2025".to_string(), "NATO Secretary General calls for a strong NATO-EU partnership at EU leaders’ informal retreat"));
+    assert_eq!(
+        rows[9],
+        (
+            "03 Feb. 2025".to_string(),
+            "NATO Secretary General calls for a strong NATO-EU partnership at EU leaders’ informal retreat"
+        )
+    );
     // Every fact of the page survives: image file, alt text and size.
     let first = parsed.feed.items[0].image.as_ref().expect("image");
     assert_eq!(first.src, "220720-topic-korean-republic.jpg");

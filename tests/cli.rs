@@ -17,7 +17,12 @@ fn cli(args: &[&str]) -> Output {
 }
 
 fn cli_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_datelines-cli")).args(args).current_dir(dir).stdin(Stdio::null()).output().expect("the CLI runs")
+    Command::new(env!("CARGO_BIN_EXE_datelines-cli"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the CLI runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -64,8 +69,21 @@ fn help_documents_every_command_and_option_with_examples() {
     assert_eq!(out.status.code(), Some(0));
     let help = stdout(&out);
     for word in [
-        "import", "validate", "shard", "shard --check", "generate", "--help", "--version", "--progress", "RSS 2.0",
-        "Atom", "JSON Feed", "EXAMPLES", "EXIT CODES", "import examples/feed.rss", "validate examples/feed.rss",
+        "import",
+        "validate",
+        "shard",
+        "shard --check",
+        "generate",
+        "--help",
+        "--version",
+        "--progress",
+        "RSS 2.0",
+        "Atom",
+        "JSON Feed",
+        "EXAMPLES",
+        "EXIT CODES",
+        "import examples/feed.rss",
+        "validate examples/feed.rss",
     ] {
         assert!(help.contains(word), "--help mentions {word}");
     }
@@ -132,8 +150,13 @@ fn input_of(dir: &Path) -> String {
 fn import_matches_the_golden_files_for_every_input_format() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let cases = golden_cases();
-    let names: Vec<String> = cases.iter().map(|d| d.file_name().unwrap_or_default().to_string_lossy().into_owned()).collect();
-    assert_eq!(names, ["atom", "datelines", "jsonfeed", "listing", "rss-1.0", "rss-2.0"], "one folder per input format");
+    let names: Vec<String> =
+        cases.iter().map(|d| d.file_name().unwrap_or_default().to_string_lossy().into_owned()).collect();
+    assert_eq!(
+        names,
+        ["atom", "datelines", "jsonfeed", "listing", "rss-1.0", "rss-2.0"],
+        "one folder per input format"
+    );
     for dir in cases {
         let input = input_of(&dir);
         let out = cli(&["import", &input]);
@@ -143,13 +166,17 @@ fn import_matches_the_golden_files_for_every_input_format() {
             std::fs::write(&json_path, &out.stdout).expect("write expected.json");
             std::fs::write(&err_path, &out.stderr).expect("write expected-stderr.txt");
         }
-        let expected = std::fs::read(&json_path).unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", json_path.display()));
+        let expected = std::fs::read(&json_path)
+            .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", json_path.display()));
         assert!(out.stdout == expected, "{input}: output differs from {}:\n{}", json_path.display(), stdout(&out));
         let expected_err = std::fs::read_to_string(&err_path).unwrap_or_default();
         assert_eq!(stderr(&out), expected_err, "{input}: stderr differs from {}", err_path.display());
 
         // What import writes is clean Datelines JSON, and importing it again changes nothing.
-        let relative = format!("{}/expected.json", Path::new(&input).parent().map(|p| p.display().to_string()).unwrap_or_default());
+        let relative = format!(
+            "{}/expected.json",
+            Path::new(&input).parent().map(|p| p.display().to_string()).unwrap_or_default()
+        );
         let check = cli(&["validate", &relative]);
         assert_eq!(check.status.code(), Some(0), "{relative}: {}", stdout(&check));
         let again = cli(&["import", &relative]);
@@ -170,9 +197,12 @@ fn big_xml_feeds_read_in_slices_give_the_same_result() {
             .current_dir(ROOT)
             .output()
             .expect("the CLI runs");
-        let expected = std::fs::read(Path::new(ROOT).join("tests/golden").join(dir).join("expected.json")).expect("golden");
+        let expected =
+            std::fs::read(Path::new(ROOT).join("tests/golden").join(dir).join("expected.json")).expect("golden");
         assert!(out.stdout == expected, "{dir} in slices of {slice}:\n{}", stdout(&out));
-        let expected_err = std::fs::read_to_string(Path::new(ROOT).join("tests/golden").join(dir).join("expected-stderr.txt")).expect("golden");
+        let expected_err =
+            std::fs::read_to_string(Path::new(ROOT).join("tests/golden").join(dir).join("expected-stderr.txt"))
+                .expect("golden");
         assert_eq!(stderr(&out), expected_err, "{dir} in slices of {slice}");
     }
 }
@@ -229,17 +259,22 @@ fn validate_checks_that_rss_and_atom_convert_cleanly() {
     // The same problem lines import reports, on stdout, then a summary.
     let rss = cli(&["validate", "tests/golden/rss-2.0/feed.rss"]);
     assert_eq!(rss.status.code(), Some(1));
-    let import_lines = std::fs::read_to_string(Path::new(ROOT).join("tests/golden/rss-2.0/expected-stderr.txt")).expect("golden");
+    let import_lines =
+        std::fs::read_to_string(Path::new(ROOT).join("tests/golden/rss-2.0/expected-stderr.txt")).expect("golden");
     let problems: Vec<&str> = import_lines.lines().filter(|l| !l.contains(" imported from ")).collect();
     let out = stdout(&rss);
     let lines: Vec<&str> = out.lines().collect();
     assert!(!lines.is_empty());
     assert_eq!(&lines[..lines.len() - 1], &problems[..]);
-    assert_eq!(lines[lines.len() - 1], "tests/golden/rss-2.0/feed.rss: 6 problems, 3 entries skipped, 7 entries usable");
+    assert_eq!(
+        lines[lines.len() - 1],
+        "tests/golden/rss-2.0/feed.rss: 6 problems, 3 entries skipped, 7 entries usable"
+    );
 
     // A broken feed is a finding about the file (exit 1), not a usage error.
     let dir = scratch("broken-xml");
-    std::fs::write(dir.join("broken.rss"), "<rss version=\"2.0\"><channel><item><title>Unclosed</channel></rss>").expect("write");
+    std::fs::write(dir.join("broken.rss"), "<rss version=\"2.0\"><channel><item><title>Unclosed</channel></rss>")
+        .expect("write");
     let broken = cli_in(&dir, &["validate", "broken.rss"]);
     assert_eq!(broken.status.code(), Some(1), "{}{}", stdout(&broken), stderr(&broken));
     assert!(stdout(&broken).starts_with("broken.rss: not a feed that can be read: "), "{}", stdout(&broken));
@@ -256,7 +291,8 @@ fn validate_runs_over_the_whole_bad_input_corpus_without_crashing() {
     for file in files {
         let path = file.to_string_lossy().into_owned();
         let out = cli(&["validate", &path]);
-        let expected = if ["bom.json", "zero-items.json", "nul-in-string.json"].iter().any(|f| path.ends_with(f)) { 0 } else { 1 };
+        let expected =
+            if ["bom.json", "zero-items.json", "nul-in-string.json"].iter().any(|f| path.ends_with(f)) { 0 } else { 1 };
         assert_eq!(out.status.code(), Some(expected), "{path}: {}{}", stdout(&out), stderr(&out));
     }
 }
@@ -277,16 +313,28 @@ fn usage_input_and_output_errors_exit_with_2_and_one_line() {
 
     // A missing file.
     assert_fatal(&cli(&["import", "no/such/feed.rss"]), "cannot read no/such/feed.rss: No such file or directory");
-    assert_fatal(&cli(&["shard", "no/such/feed.rss", "out"]), "cannot read no/such/feed.rss: No such file or directory");
+    assert_fatal(
+        &cli(&["shard", "no/such/feed.rss", "out"]),
+        "cannot read no/such/feed.rss: No such file or directory",
+    );
 
     // An unknown format.
-    assert_fatal(&cli(&["import", "Cargo.lock"]), "Cargo.lock: unknown format: not JSON, RSS or Atom, and no news listing entries found");
-    assert_fatal(&cli(&["import", "tests/corpus/html-page.json"]), "unknown format: XML whose root element is <html>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)");
+    assert_fatal(
+        &cli(&["import", "Cargo.lock"]),
+        "Cargo.lock: unknown format: not JSON, RSS or Atom, and no news listing entries found",
+    );
+    assert_fatal(
+        &cli(&["import", "tests/corpus/html-page.json"]),
+        "unknown format: XML whose root element is <html>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)",
+    );
     assert_fatal(&cli(&["import", "tests/corpus/wrong-format.json"]), "The file is JSON but not a news feed");
     assert_fatal(&cli(&["shard", "Cargo.lock", "out"]), "unknown format");
 
     // An unwritable output.
-    assert_fatal(&cli(&["import", "tests/fixtures/news-page.txt", "-o", "/nonexistent/dir/news.json"]), "cannot write /nonexistent/dir/news.json: No such file or directory");
+    assert_fatal(
+        &cli(&["import", "tests/fixtures/news-page.txt", "-o", "/nonexistent/dir/news.json"]),
+        "cannot write /nonexistent/dir/news.json: No such file or directory",
+    );
     assert_fatal(&cli(&["import", "examples/feed.rss", "-o", "tests"]), "cannot write tests: Is a directory");
     assert_fatal(&cli(&["generate", "10", "-o", "/nonexistent/feed.json"]), "cannot write /nonexistent/feed.json");
     assert_fatal(&cli(&["shard", "public/news.json", "Cargo.toml/archive"]), "cannot create Cargo.toml/archive");
@@ -302,7 +350,14 @@ fn progress_is_shown_only_when_asked_for_and_output_stays_the_same() {
     let loud = cli_in(&dir, &["import", "feed.json", "-o", "news.json", "--progress"]);
     assert_eq!(loud.status.code(), Some(0), "{}", stderr(&loud));
     let err = stderr(&loud);
-    for line in ["datelines-cli: feed.json: ", "datelines-cli: 25,000 entries read", "datelines-cli: 10,000 entries written", "datelines-cli: 20,000 entries written", "datelines-cli: 25,000 entries written", "feed.json: 25,000 entries imported from Datelines JSON"] {
+    for line in [
+        "datelines-cli: feed.json: ",
+        "datelines-cli: 25,000 entries read",
+        "datelines-cli: 10,000 entries written",
+        "datelines-cli: 20,000 entries written",
+        "datelines-cli: 25,000 entries written",
+        "feed.json: 25,000 entries imported from Datelines JSON",
+    ] {
         assert!(err.contains(line), "{line:?} in {err}");
     }
     let silent = cli_in(&dir, &["import", "feed.json"]);
@@ -358,7 +413,12 @@ fn shard_check_passes_a_good_archive_and_names_what_is_wrong_with_a_tampered_one
     assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
     // 120 synthetic entries: 2025-03 has 31 (s0-s30), 2025-02 has 43 (s31-s73), 2025-01 has 46.
     let good = cli_in(&dir, &["shard", "--check", "archive"]);
-    assert_eq!((good.status.code(), stdout(&good)), (Some(0), "archive: ok, 120 entries in 3 months\n".to_string()), "{}", stderr(&good));
+    assert_eq!(
+        (good.status.code(), stdout(&good)),
+        (Some(0), "archive: ok, 120 entries in 3 months\n".to_string()),
+        "{}",
+        stderr(&good)
+    );
 
     // 1. A month file deleted.
     let a = dir.join("archive");
@@ -432,7 +492,10 @@ fn shard_check_passes_a_good_archive_and_names_what_is_wrong_with_a_tampered_one
     // Missing folder or index: exit 2, one line.
     assert_fatal(&cli_in(&dir, &["shard", "--check", "nowhere"]), "cannot check nowhere: no such folder");
     std::fs::remove_file(twice.join("index.json")).expect("remove");
-    assert_fatal(&cli_in(&dir, &["shard", "--check", "twice"]), "cannot read twice/index.json: No such file or directory");
+    assert_fatal(
+        &cli_in(&dir, &["shard", "--check", "twice"]),
+        "cannot read twice/index.json: No such file or directory",
+    );
     let extra = cli_in(&dir, &["shard", "--check", "archive", "more"]);
     assert_usage_error(&extra, "the argument '--check <DIR>' cannot be used with");
     // An index that is a feed, not an index.

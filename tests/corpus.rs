@@ -62,7 +62,12 @@ fn check(name: &str, result: Result<Parsed, LoadError>, expect: &Expect) {
         }
         (Expect::Items { shown, skipped, warnings }, Ok(parsed)) => {
             let found = (parsed.feed.items.len(), parsed.skipped(), parsed.problems.len() - parsed.skipped());
-            assert_eq!(found, (*shown, *skipped, *warnings), "{name}: (shown, skipped, warnings); problems: {:?}", parsed.problems);
+            assert_eq!(
+                found,
+                (*shown, *skipped, *warnings),
+                "{name}: (shown, skipped, warnings); problems: {:?}",
+                parsed.problems
+            );
             for problem in &parsed.problems {
                 assert!(problem.path.starts_with("items["), "{name}: every problem names its entry: {problem}");
             }
@@ -104,7 +109,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 #[test]
 fn huge_strings_are_read_without_trouble() {
     let title = "N".repeat(5_000_000);
-    let json = format!("{{\"items\": [{{\"date\": \"2025-02-05\", \"title\": \"{title}\", \"id\": \"{}\"}}]}}", "i".repeat(100_000));
+    let json = format!(
+        "{{\"items\": [{{\"date\": \"2025-02-05\", \"title\": \"{title}\", \"id\": \"{}\"}}]}}",
+        "i".repeat(100_000)
+    );
     let parsed = parse_feed(json.as_bytes()).expect("parses");
     assert_eq!(parsed.feed.items[0].title.len(), 5_000_000);
     let date = format!("{{\"items\": [{{\"date\": \"{}\", \"title\": \"T\"}}]}}", "2".repeat(1_000_000));

@@ -5,8 +5,8 @@ use datelines::formats::parse_feed;
 use datelines::ui::{ListView, Loader, NewsApp, Source};
 use datelines::url_state::ViewState;
 use leptos::mount::mount_to;
-use leptos::task::tick;
 use leptos::prelude::*;
+use leptos::task::tick;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -18,7 +18,10 @@ fn news(json: &str) -> Loader {
 }
 
 /// Mounts the page on a fresh container, with its view state.
-fn mount_page(json: &str, query: &str) -> (web_sys::HtmlElement, RwSignal<ViewState>, leptos::mount::UnmountHandle<impl Mountable>) {
+fn mount_page(
+    json: &str,
+    query: &str,
+) -> (web_sys::HtmlElement, RwSignal<ViewState>, leptos::mount::UnmountHandle<impl Mountable>) {
     let root = container();
     let state = RwSignal::new(ViewState::from_query(query));
     let href_for = Callback::new(|s: ViewState| s.to_query(""));
@@ -50,7 +53,8 @@ async fn wait_for(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Eleme
             return el;
         }
         let pause = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+            let _ =
+                web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
         });
         let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
     }
@@ -131,7 +135,8 @@ async fn an_empty_month_offers_the_way_back_and_a_malformed_one_shows_all() {
     assert_eq!(texts(&root, ".dl-count"), ["0 entries"]);
     assert_eq!(texts(&root, ".dl-empty p"), ["There are no entries for January 2024."]);
     assert_eq!(texts(&root, "#dl-month option")[1], "January 2024 (0)");
-    let button: web_sys::HtmlElement = root.query_selector(".dl-empty button").expect("selector").expect("button").unchecked_into();
+    let button: web_sys::HtmlElement =
+        root.query_selector(".dl-empty button").expect("selector").expect("button").unchecked_into();
     button.click();
     tick().await;
     assert_eq!(state.get_untracked(), ViewState::default());
@@ -157,7 +162,8 @@ async fn a_title_opens_its_card_and_close_returns_focus_to_it() {
     let active = document().active_element().expect("focus");
     assert_eq!(active.id(), "dl-card-title", "focus moved to the card heading");
     // Inside February, Middle has no previous and Oldest as next.
-    let previous: web_sys::HtmlButtonElement = card.query_selector(".dl-previous").expect("s").expect("prev").unchecked_into();
+    let previous: web_sys::HtmlButtonElement =
+        card.query_selector(".dl-previous").expect("s").expect("prev").unchecked_into();
     let next: web_sys::HtmlButtonElement = card.query_selector(".dl-next").expect("s").expect("next").unchecked_into();
     assert!(previous.disabled());
     assert!(!next.disabled());
@@ -176,7 +182,8 @@ async fn an_unknown_id_says_so() {
     let (root, state, _mounted) = mount_page(THREE, "?item=nope");
     wait_for(&root, "dialog[open]").await;
     assert_eq!(texts(&root, "dialog h2"), ["This news item was not found"]);
-    let back: web_sys::HtmlElement = root.query_selector(".dl-back-to-list").expect("s").expect("button").unchecked_into();
+    let back: web_sys::HtmlElement =
+        root.query_selector(".dl-back-to-list").expect("s").expect("button").unchecked_into();
     back.click();
     tick().await;
     assert_eq!(state.get_untracked().item, None);
@@ -215,7 +222,8 @@ fn xss_feed() -> String {
 #[wasm_bindgen_test]
 async fn every_xss_payload_renders_inertly_in_its_card() {
     let json = xss_feed();
-    let ids: Vec<String> = parse_feed(json.as_bytes()).expect("parses").feed.items.iter().map(|i| i.id.clone()).collect();
+    let ids: Vec<String> =
+        parse_feed(json.as_bytes()).expect("parses").feed.items.iter().map(|i| i.id.clone()).collect();
     assert!(ids.len() > 200);
     let root = container();
     let state = RwSignal::new(ViewState::default());
@@ -229,16 +237,23 @@ async fn every_xss_payload_renders_inertly_in_its_card() {
             let Some(el) = elements.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
             let tag = el.local_name();
             assert!(
-                !["script", "iframe", "object", "embed", "form", "style", "svg", "math", "base", "meta", "link"].contains(&tag.as_str()),
+                !["script", "iframe", "object", "embed", "form", "style", "svg", "math", "base", "meta", "link"]
+                    .contains(&tag.as_str()),
                 "{id}: <{tag}> survived"
             );
             for name in el.get_attribute_names().iter().filter_map(|n| n.as_string()) {
                 let value = el.get_attribute(&name).unwrap_or_default().to_ascii_lowercase();
                 assert!(!name.starts_with("on"), "{id}: <{tag} {name}> survived");
-                assert!(!(name == "style" && el.closest(".dl-rich-text").ok().flatten().is_some()), "{id}: style survived");
+                assert!(
+                    !(name == "style" && el.closest(".dl-rich-text").ok().flatten().is_some()),
+                    "{id}: style survived"
+                );
                 if name == "href" || name == "src" {
                     let squashed: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
-                    assert!(!squashed.starts_with("javascript:") && !squashed.starts_with("data:"), "{id}: {name}={value}");
+                    assert!(
+                        !squashed.starts_with("javascript:") && !squashed.starts_with("data:"),
+                        "{id}: {name}={value}"
+                    );
                 }
             }
         }
@@ -256,23 +271,56 @@ fn as_browser_requests(ours: Option<String>) -> Option<String> {
 
 #[wasm_bindgen_test]
 fn rust_url_resolution_matches_the_browsers_url() {
-    let bases = ["https://news.example.org/feeds/2025/news.json?v=2#top", "http://example.org", "https://example.org/a/b/", "https://News.Example.ORG?q=1#f", "http://example.org/a/b/c"];
+    let bases = [
+        "https://news.example.org/feeds/2025/news.json?v=2#top",
+        "http://example.org",
+        "https://example.org/a/b/",
+        "https://News.Example.ORG?q=1#f",
+        "http://example.org/a/b/c",
+    ];
     let urls = [
-        "a.jpg", "./img/a.jpg", "../a.jpg", "../../../../a.jpg", "img/./x/../a.jpg", "/a.jpg", "//cdn.example.org/a.jpg",
-        "?page=2", "#x", "http://other.example/a", "img/..", "a.jpg?x=../y", "img\\a.jpg", "..", ".", "a/%2e%2e/b.jpg",
-        "https:foo", "https:/foo", "http:foo", "HTTPS:foo/bar", "http:/x/../y", "https:\\\\cdn.example.org/a",
+        "a.jpg",
+        "./img/a.jpg",
+        "../a.jpg",
+        "../../../../a.jpg",
+        "img/./x/../a.jpg",
+        "/a.jpg",
+        "//cdn.example.org/a.jpg",
+        "?page=2",
+        "#x",
+        "http://other.example/a",
+        "img/..",
+        "a.jpg?x=../y",
+        "img\\a.jpg",
+        "..",
+        ".",
+        "a/%2e%2e/b.jpg",
+        "https:foo",
+        "https:/foo",
+        "http:foo",
+        "HTTPS:foo/bar",
+        "http:/x/../y",
+        "https:\\\\cdn.example.org/a",
     ];
     for base in bases {
         for url in urls {
             let browser = web_sys::Url::new_with_base(url, base).expect("valid").href();
-            assert_eq!(as_browser_requests(datelines::urls::resolve(url, base)), Some(browser.clone()), "{url} against {base}");
+            assert_eq!(
+                as_browser_requests(datelines::urls::resolve(url, base)),
+                Some(browser.clone()),
+                "{url} against {base}"
+            );
         }
     }
     // A scheme-relative path after a same scheme is a path, however odd it looks.
     for url in ["https:http://evil.example/x", "https:https:foo", "https: //x/y", "https:\u{1}//x/y"] {
         let base = bases[0];
         let browser = web_sys::Url::new_with_base(url, base).expect("valid").href();
-        assert_eq!(as_browser_requests(datelines::urls::resolve(url, base)), Some(browser.clone()), "{url} against {base}");
+        assert_eq!(
+            as_browser_requests(datelines::urls::resolve(url, base)),
+            Some(browser.clone()),
+            "{url} against {base}"
+        );
     }
 }
 
@@ -292,7 +340,10 @@ async fn in_french_the_list_and_its_card_speak_french() {
     assert_eq!(texts(&root, ".dl-count"), ["0 article"]);
     assert_eq!(texts(&root, ".dl-empty p"), ["Aucun article pour janvier 2025."]);
     assert_eq!(texts(&root, ".dl-empty button"), ["Afficher tous les mois"]);
-    assert_eq!(texts(&root, "#dl-month option"), ["Tous les mois", "janvier 2025 (0)", "mars 2025 (1)", "février 2025 (2)"]);
+    assert_eq!(
+        texts(&root, "#dl-month option"),
+        ["Tous les mois", "janvier 2025 (0)", "mars 2025 (1)", "février 2025 (2)"]
+    );
     assert_eq!(texts(&root, ".dl-filter-label"), ["Mois"]);
 
     state.update(|s| s.month = datelines::url_state::MonthChoice::All);

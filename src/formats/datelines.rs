@@ -32,7 +32,9 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     }
     let items = match &doc.items {
         Some(Ok(items)) => items,
-        Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
+        Some(Err(other)) => {
+            return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other))))
+        }
         None => return Err(LoadError::WrongShape("it has no \"items\" array".into())),
     };
     let title = match root.get("title") {
@@ -86,9 +88,7 @@ fn optional_text(obj: &Map<String, Value>, field: &str, path: &str, problems: &m
 }
 
 fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
-    let obj = raw
-        .as_object()
-        .ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", kind(raw))))?;
+    let obj = raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", kind(raw))))?;
     let title = required_text(obj, "title", path)?;
     let date_text = required_text(obj, "date", path)?;
     let date = if date_text == UNDATED {
@@ -100,7 +100,9 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         None | Some(Value::Null) => derive_id(&date, &title),
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(skip(format!("{path}.id"), format!("is {}, expected text or a number", kind(other)))),
+        Some(other) => {
+            return Err(skip(format!("{path}.id"), format!("is {}, expected text or a number", kind(other))))
+        }
     };
     let summary = optional_text(obj, "summary", path, problems).unwrap_or_default();
     let body = optional_text(obj, "body", path, problems);
@@ -160,7 +162,10 @@ fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<
         }
     };
     let Some(src) = safe_url(&src) else {
-        warn(".src", format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(&src)));
+        warn(
+            ".src",
+            format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(&src)),
+        );
         return None;
     };
     let alt = match obj.get("alt") {
@@ -242,7 +247,12 @@ struct ImageOut<'a> {
 /// Writes a feed in the Datelines format: pretty-printed, two-space indent, newest first,
 /// ending in a newline, so that files diff well under version control.
 pub fn to_json(feed: &Feed) -> String {
-    let file = FileOut { schema: "datelines.schema.json", format: FORMAT, title: feed.title.as_deref(), items: feed.items.iter().map(item_out).collect::<Vec<_>>() };
+    let file = FileOut {
+        schema: "datelines.schema.json",
+        format: FORMAT,
+        title: feed.title.as_deref(),
+        items: feed.items.iter().map(item_out).collect::<Vec<_>>(),
+    };
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
     out.push('\n');
     out
@@ -257,7 +267,13 @@ fn item_out(item: &NewsItem) -> ItemOut<'_> {
         body: item.body.as_deref(),
         html: item.html.as_deref(),
         url: item.url.as_deref(),
-        image: item.image.as_ref().map(|img| ImageOut { src: &img.src, alt: &img.alt, size_kb: img.size_kb, width: img.width, height: img.height }),
+        image: item.image.as_ref().map(|img| ImageOut {
+            src: &img.src,
+            alt: &img.alt,
+            size_kb: img.size_kb,
+            width: img.width,
+            height: img.height,
+        }),
         tags: &item.tags,
         authors: &item.authors,
     }
@@ -279,7 +295,12 @@ where
             serializer.collect_seq(self.0.take().into_iter().flatten().map(item_out))
         }
     }
-    let file = FileOut { schema: "datelines.schema.json", format: FORMAT, title, items: Lazy(std::cell::Cell::new(Some(items))) };
+    let file = FileOut {
+        schema: "datelines.schema.json",
+        format: FORMAT,
+        title,
+        items: Lazy(std::cell::Cell::new(Some(items))),
+    };
     let mut out = out;
     serde_json::to_writer_pretty(&mut out, &file)?;
     out.write_all(b"\n")?;
@@ -325,7 +346,10 @@ mod tests {
         assert_eq!(parsed.feed.items.len(), 1);
         assert_eq!(parsed.skipped(), 3);
         let lines: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(lines[0], "items[1].date: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)");
+        assert_eq!(
+            lines[0],
+            "items[1].date: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)"
+        );
         assert_eq!(lines[1], "items[2].title: is missing");
         assert_eq!(lines[2], "items[3]: is a number, expected an object");
     }
@@ -356,7 +380,10 @@ mod tests {
         );
         let ids: Vec<_> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["12", "2025-02-07-same", "2025-02-07-same-2", "a"]);
-        assert_eq!(parsed.problems[0].to_string(), "items[1].id: \"a\" is used by an earlier entry; ids must be unique");
+        assert_eq!(
+            parsed.problems[0].to_string(),
+            "items[1].id: \"a\" is used by an earlier entry; ids must be unique"
+        );
     }
 
     #[test]

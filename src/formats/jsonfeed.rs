@@ -23,7 +23,9 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     let root = &doc.root;
     let items = match &doc.items {
         Some(Ok(items)) => items,
-        Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other)))),
+        Some(Err(other)) => {
+            return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other))))
+        }
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title");
@@ -58,7 +60,8 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     };
 
     let content_text = text(obj, "content_text");
-    let html = obj.get("content_html").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
+    let html =
+        obj.get("content_html").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
     let html_text = html.as_deref().map(html_to_text).filter(|t| !t.is_empty());
     let summary = text(obj, "summary")
         .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(summary_from))
@@ -74,11 +77,18 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         _ => derive_id(&date, &title),
     };
     let url = first_safe_url(obj, &["url", "external_url"], path, problems);
-    let image = first_safe_url(obj, &["image", "banner_image"], path, problems)
-        .map(|src| Image { src, alt: String::new(), size_kb: None, width: None, height: None });
+    let image = first_safe_url(obj, &["image", "banner_image"], path, problems).map(|src| Image {
+        src,
+        alt: String::new(),
+        size_kb: None,
+        width: None,
+        height: None,
+    });
     let tags = text_list(obj, "tags", path, problems);
     let mut authors: Vec<String> = match obj.get("authors") {
-        Some(Value::Array(list)) => list.iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(str::to_string).collect(),
+        Some(Value::Array(list)) => {
+            list.iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(str::to_string).collect()
+        }
         _ => Vec::new(),
     };
     if authors.is_empty() {
@@ -94,7 +104,12 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
 
 /// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported
 /// and ignored.
-fn first_safe_url(obj: &Map<String, Value>, fields: &[&str], path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+fn first_safe_url(
+    obj: &Map<String, Value>,
+    fields: &[&str],
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     fields.iter().find_map(|field| {
         let safe = safe_url(obj.get(*field)?.as_str()?);
         if safe.is_none() {
@@ -133,7 +148,10 @@ mod tests {
         assert_eq!(parsed.feed.items[0].id, "2");
         assert!(parsed.feed.items.iter().all(|i| i.date == crate::dates::ItemDate::Undated));
         assert_eq!(parsed.skipped(), 0);
-        assert_eq!(parsed.problems[0].to_string(), "items[0].date_published: is missing; the item is shown under \"Undated\"");
+        assert_eq!(
+            parsed.problems[0].to_string(),
+            "items[0].date_published: is missing; the item is shown under \"Undated\""
+        );
         assert_eq!(parsed.feed.title.as_deref(), Some("My Example Feed"));
     }
 
@@ -160,13 +178,19 @@ mod tests {
         assert_eq!(items[0].html.as_deref(), Some("<p>Hello <b>world</b></p>"));
         assert_eq!(items[0].image, None, "javascript: image dropped");
         assert_eq!(items[0].url.as_deref(), Some("https://example.org/a"));
-        assert_eq!((items[0].tags.clone(), items[0].authors.clone()), (vec!["nato".to_string()], vec!["Press".to_string()]));
+        assert_eq!(
+            (items[0].tags.clone(), items[0].authors.clone()),
+            (vec!["nato".to_string()], vec!["Press".to_string()])
+        );
         assert_eq!(items[2].id, "7");
         assert_eq!(items[2].date.iso_date().as_deref(), Some("2025-02-19"));
         assert_eq!(parsed.skipped(), 2);
         let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
         assert!(lines.contains(&"items[3].date_published: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)".to_string()), "{lines:?}");
-        assert!(lines.contains(&"items[2].title: is missing; the start of the text is used instead".to_string()), "{lines:?}");
+        assert!(
+            lines.contains(&"items[2].title: is missing; the start of the text is used instead".to_string()),
+            "{lines:?}"
+        );
     }
 
     #[test]

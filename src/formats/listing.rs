@@ -125,11 +125,16 @@ mod tests {
             .expect("header");
         assert_eq!(h.date.iso_date().as_deref(), Some("2025-03-19"));
         let img = h.image.expect("image");
-        assert_eq!((img.src.as_str(), img.alt.as_str(), img.size_kb), ("220720-topic-korean-republic.jpg", "NATO + nation flag on black", Some(55.76)));
+        assert_eq!(
+            (img.src.as_str(), img.alt.as_str(), img.size_kb),
+            ("220720-topic-korean-republic.jpg", "NATO + nation flag on black", Some(55.76))
+        );
 
-        let img = parse_header("13 Feb. 2025 250213d-002.jpg - Family photo - Meeting of NATO Ministers of Defence, Brussels, 57.36KB")
-            .and_then(|h| h.image)
-            .expect("image");
+        let img = parse_header(
+            "13 Feb. 2025 250213d-002.jpg - Family photo - Meeting of NATO Ministers of Defence, Brussels, 57.36KB",
+        )
+        .and_then(|h| h.image)
+        .expect("image");
         assert_eq!(img.alt, "Family photo - Meeting of NATO Ministers of Defence, Brussels");
 
         let img = parse_header("27 Feb. 2025 250225-asg-ihc.jpg, 40.46KB").and_then(|h| h.image).expect("image");

@@ -242,7 +242,8 @@ impl<'a> Document<'a> {
     pub fn entry(&self, raw: &serde_json::value::RawValue) -> Result<serde_json::Value, LoadError> {
         serde_json::from_str(raw.get()).map_err(|e| {
             let (line, column, reason) = (e.line(), e.column(), reason(&e));
-            let offset = (raw.get().as_ptr() as usize).saturating_sub(self.source.as_ptr() as usize).min(self.source.len());
+            let offset =
+                (raw.get().as_ptr() as usize).saturating_sub(self.source.as_ptr() as usize).min(self.source.len());
             let before = &self.source[..offset];
             let base_line = 1 + before.iter().filter(|&&b| b == b'\n').count();
             let base_column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);

@@ -8,9 +8,9 @@
 
 use super::datelines::{kind, to_json};
 use super::LoadError;
-use crate::months::{filter_by_month, month_index, MonthCount};
 use crate::dates::YearMonth;
 use crate::model::Feed;
+use crate::months::{filter_by_month, month_index, MonthCount};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -59,10 +59,14 @@ pub fn index_from_value(value: &Value) -> Result<ArchiveIndex, LoadError> {
         let src = m.get("src").and_then(Value::as_str).and_then(crate::urls::safe_url);
         match (month, count, src) {
             (Some(month), Some(count), Some(src)) => out.push(Shard { month, count: count as usize, src }),
-            _ => return Err(LoadError::WrongShape(format!("months[{i}] needs \"month\" (YYYY-MM), \"count\" and \"src\""))),
+            _ => {
+                return Err(LoadError::WrongShape(format!(
+                    "months[{i}] needs \"month\" (YYYY-MM), \"count\" and \"src\""
+                )))
+            }
         }
     }
-    out.sort_by(|a, b| b.month.cmp(&a.month));
+    out.sort_by_key(|shard| std::cmp::Reverse(shard.month));
     let title = value.get("title").and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     Ok(ArchiveIndex { title, months: out })
 }
@@ -90,7 +94,10 @@ pub fn index_json(title: Option<&str>, months: &[MonthCount]) -> String {
         format: INDEX_FORMAT,
         title,
         total: months.iter().map(|m| m.count).sum(),
-        months: months.iter().map(|m| MonthOut { month: m.month.key(), count: m.count, src: format!("{}.json", m.month.key()) }).collect(),
+        months: months
+            .iter()
+            .map(|m| MonthOut { month: m.month.key(), count: m.count, src: format!("{}.json", m.month.key()) })
+            .collect(),
     };
     let mut index_json = serde_json::to_string_pretty(&index).unwrap_or_default();
     index_json.push('\n');
@@ -103,7 +110,10 @@ pub fn shard(feed: &Feed) -> Vec<(String, String)> {
     let mut files = Vec::with_capacity(months.len() + 1);
     files.push(("index.json".to_string(), index_json(feed.title.as_deref(), &months)));
     for m in &months {
-        let items = filter_by_month(&feed.items, Some(m.month)).into_iter().filter_map(|i| feed.items.get(i).cloned()).collect();
+        let items = filter_by_month(&feed.items, Some(m.month))
+            .into_iter()
+            .filter_map(|i| feed.items.get(i).cloned())
+            .collect();
         let month_feed = Feed { title: feed.title.clone(), items };
         files.push((format!("{}.json", m.month.key()), to_json(&month_feed)));
     }
@@ -139,7 +149,8 @@ mod tests {
     fn a_broken_index_is_refused() {
         let bad = br#"{"format":"datelines-index/1","months":[{"month":"2025-13","count":1,"src":"x.json"}]}"#;
         assert!(matches!(parse_any(bad), Err(LoadError::WrongShape(m)) if m.contains("months[0]")));
-        let unsafe_src = br#"{"format":"datelines-index/1","months":[{"month":"2025-01","count":1,"src":"javascript:x"}]}"#;
+        let unsafe_src =
+            br#"{"format":"datelines-index/1","months":[{"month":"2025-01","count":1,"src":"javascript:x"}]}"#;
         assert!(parse_any(unsafe_src).is_err());
     }
 }

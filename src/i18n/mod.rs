@@ -175,7 +175,10 @@ mod tests {
 
     #[test]
     fn counts_group_their_thousands() {
-        assert_eq!([0, 999, 1000, 100_000, 1_234_567].map(|n| EN.number(n)), ["0", "999", "1,000", "100,000", "1,234,567"]);
+        assert_eq!(
+            [0, 999, 1000, 100_000, 1_234_567].map(|n| EN.number(n)),
+            ["0", "999", "1,000", "100,000", "1,234,567"]
+        );
         assert_eq!(FR.entries(100_000), "100\u{202F}000 articles");
         assert_eq!(EN.entries(10_000), "10,000 entries");
     }

@@ -2,10 +2,10 @@
 //! (`formats`, `archive`, `dates`), and they only arrange it.
 
 mod detail_card;
+mod list_view;
 pub mod location;
 mod month_filter;
 mod news_app;
-mod list_view;
 mod news_entry;
 pub mod rich_text;
 pub mod source;
@@ -13,8 +13,8 @@ mod status;
 mod thumbnail;
 
 pub use detail_card::DetailCard;
-pub use month_filter::MonthFilter;
 pub use list_view::ListView;
+pub use month_filter::MonthFilter;
 pub use news_app::{Loader, NewsApp, Source};
 pub use news_entry::NewsEntry;
 pub use rich_text::RichText;
@@ -60,7 +60,8 @@ pub fn mount_page() {
     let query = window().location().search().unwrap_or_default();
     let params = parse_query(&query);
     // ?theme=light|dark (anything else: follow the reader's system setting).
-    let theme = params.iter().find(|(k, _)| k == "theme").map(|(_, v)| v.clone()).filter(|t| t == "light" || t == "dark");
+    let theme =
+        params.iter().find(|(k, _)| k == "theme").map(|(_, v)| v.clone()).filter(|t| t == "light" || t == "dark");
     if let (Some(theme), Some(root)) = (&theme, document().document_element()) {
         let _ = root.set_attribute("data-theme", theme);
     }

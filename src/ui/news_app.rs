@@ -51,7 +51,9 @@ impl Loader {
             Source::Bundled => match bundled() {
                 Ok(parsed) => self.list.update(|list| list.feed_loaded(parsed)),
                 // The bundled file is checked by the tests; this only guards against a bad build.
-                Err(error) => self.list.update(|list| list.load_failed(FetchError::Content { url: "(bundled news)".into(), error })),
+                Err(error) => self
+                    .list
+                    .update(|list| list.load_failed(FetchError::Content { url: "(bundled news)".into(), error })),
             },
             Source::Url(url) => spawn_local(async move {
                 let result = fetch_any(&url).await;
@@ -64,7 +66,11 @@ impl Loader {
                         list.feed_loaded(parsed);
                     }
                     Err(e) => {
-                        leptos::logging::warn!("Datelines: {}: {}", e.headline(&crate::i18n::EN), e.detail(&crate::i18n::EN));
+                        leptos::logging::warn!(
+                            "Datelines: {}: {}",
+                            e.headline(&crate::i18n::EN),
+                            e.detail(&crate::i18n::EN)
+                        );
                         list.load_failed(e);
                     }
                 });

@@ -51,38 +51,34 @@ fn copy_children(page: &Document, from: &Node, to: &Node, depth: usize) {
             let _ = to.append_child(&page.create_text_node(&text.data()));
             continue;
         }
-        match child.dyn_into::<Element>() {
-            Ok(element) => {
-                let tag = element.local_name().to_ascii_lowercase();
-                // Only HTML-namespace elements; SVG and MathML content is dropped whole.
-                let html_ns = element.namespace_uri().as_deref() == Some("http://www.w3.org/1999/xhtml");
-                let policy = if html_ns { tag_policy(&tag) } else { TagPolicy::Drop };
-                match policy {
-                    TagPolicy::Drop => {}
-                    _ if depth >= MAX_DEPTH => {
-                        let text = element.text_content().unwrap_or_default();
-                        let _ = to.append_child(&page.create_text_node(&text));
-                    }
-                    TagPolicy::Unwrap => copy_children(page, &element, to, depth + 1),
-                    TagPolicy::Keep => {
-                        let Ok(copy) = page.create_element(&tag) else { continue };
-                        let attributes = element.attributes();
-                        for a in 0..attributes.length() {
-                            let Some(attr) = attributes.item(a) else { continue };
-                            if let Some(value) = allowed_attribute(&tag, &attr.name(), &attr.value()) {
-                                let _ = copy.set_attribute(&attr.name().to_ascii_lowercase(), &value);
-                            }
-                        }
-                        for (name, value) in forced_attributes(&tag) {
-                            let _ = copy.set_attribute(name, value);
-                        }
-                        copy_children(page, &element, &copy, depth + 1);
-                        let _ = to.append_child(&copy);
+        // Comments, processing instructions, CDATA: left out.
+        let Ok(element) = child.dyn_into::<Element>() else { continue };
+        let tag = element.local_name().to_ascii_lowercase();
+        // Only HTML-namespace elements; SVG and MathML content is dropped whole.
+        let html_ns = element.namespace_uri().as_deref() == Some("http://www.w3.org/1999/xhtml");
+        let policy = if html_ns { tag_policy(&tag) } else { TagPolicy::Drop };
+        match policy {
+            TagPolicy::Drop => {}
+            _ if depth >= MAX_DEPTH => {
+                let text = element.text_content().unwrap_or_default();
+                let _ = to.append_child(&page.create_text_node(&text));
+            }
+            TagPolicy::Unwrap => copy_children(page, &element, to, depth + 1),
+            TagPolicy::Keep => {
+                let Ok(copy) = page.create_element(&tag) else { continue };
+                let attributes = element.attributes();
+                for a in 0..attributes.length() {
+                    let Some(attr) = attributes.item(a) else { continue };
+                    if let Some(value) = allowed_attribute(&tag, &attr.name(), &attr.value()) {
+                        let _ = copy.set_attribute(&attr.name().to_ascii_lowercase(), &value);
                     }
                 }
+                for (name, value) in forced_attributes(&tag) {
+                    let _ = copy.set_attribute(name, value);
+                }
+                copy_children(page, &element, &copy, depth + 1);
+                let _ = to.append_child(&copy);
             }
-            // Comments, processing instructions, CDATA: left out.
-            Err(_) => {}
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Where the news comes from: the bundled file, or a URL fetched with gloo-net. Errors are
 //! values with a message a person can act on.
 
-pub use crate::news_list::FetchError;
 use crate::formats::{parse_any, parse_feed, LoadError, NewsFile, Parsed};
 use crate::model::Feed;
+pub use crate::news_list::FetchError;
 use gloo_net::http::Request;
 
 /// The bundled news, parsed.
@@ -16,7 +16,11 @@ pub fn bundled() -> Result<Parsed, LoadError> {
 pub async fn fetch_any(url: &str) -> Result<(NewsFile, String), FetchError> {
     let response = Request::get(url).send().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
     if !response.ok() {
-        return Err(FetchError::Http { url: url.to_string(), status: response.status(), status_text: response.status_text() });
+        return Err(FetchError::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
     }
     let base = response.url();
     let bytes = response.binary().await.map_err(|_| FetchError::Network { url: url.to_string() })?;

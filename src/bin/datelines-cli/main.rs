@@ -34,9 +34,9 @@ mod output;
 mod cli {
     use crate::output::{write_feed, Progress};
     use clap::{Parser, Subcommand};
-    use datelines::months::count_label;
     use datelines::formats::input::{self, Format, Mode};
     use datelines::formats::{shard_dir, Parsed};
+    use datelines::months::count_label;
     use std::path::Path;
 
     const AFTER_HELP: &str = "\

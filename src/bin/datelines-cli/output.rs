@@ -47,7 +47,12 @@ impl Progress {
 
 /// Writes a feed as Datelines JSON to a file (or stdout for `None`), through a buffer, one entry
 /// at a time. The error is one line naming the output.
-pub fn write_feed(output: Option<&str>, title: Option<&str>, items: &[NewsItem], progress: &Progress) -> Result<(), String> {
+pub fn write_feed(
+    output: Option<&str>,
+    title: Option<&str>,
+    items: &[NewsItem],
+    progress: &Progress,
+) -> Result<(), String> {
     let counted = items.iter().enumerate().map(|(i, item)| {
         progress.every(i + 1, "entries written");
         item
