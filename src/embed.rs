@@ -138,7 +138,7 @@ pub fn mount_widget(host: HtmlElement) -> Result<Widget, JsValue> {
         let state = config.state;
         view! {
             <div
-                class="dl-page dl-widget"
+                class="dl-root dl-widget"
                 role="region"
                 aria-label=move || label.clone().unwrap_or_else(|| config.lang.get().news.to_string())
                 lang=move || config.lang.get().lang

@@ -1,8 +1,8 @@
 //! Datelines: a dated news list for the web.
 //!
 //! The modules at the top are plain Rust and compile natively: the data model, parsing,
-//! dates, the month archive and URL safety. Only `ui` (the Leptos components) is built for
-//! the browser.
+//! dates, months, the list's model (`news_list`) and URL safety. Only `ui` (the Leptos
+//! components) and `embed` are built for the browser.
 
 pub mod dates;
 pub mod formats;

@@ -17,8 +17,8 @@ fn news(json: &str) -> Loader {
     Loader::ready(parse_feed(json.as_bytes()).expect("test feed parses"))
 }
 
-/// Mounts the page on a fresh container, with its view state.
-fn mount_page(
+/// Mounts the list view over this feed on a fresh container, with its view state.
+fn mount_list(
     json: &str,
     query: &str,
 ) -> (web_sys::HtmlElement, RwSignal<ViewState>, leptos::mount::UnmountHandle<impl Mountable>) {
@@ -70,7 +70,7 @@ const THREE: &str = r#"{"items":[
 
 #[wasm_bindgen_test]
 fn the_list_shows_heading_count_and_entries_newest_first() {
-    let (root, _state, _mounted) = mount_page(THREE, "");
+    let (root, _state, _mounted) = mount_list(THREE, "");
 
     assert_eq!(texts(&root, "h1"), ["News"]);
     assert_eq!(texts(&root, ".dl-count"), ["3 entries"]);
@@ -85,7 +85,7 @@ fn the_list_shows_heading_count_and_entries_newest_first() {
 
 #[wasm_bindgen_test]
 fn the_thumbnail_reserves_its_size_and_is_lazy() {
-    let (root, _state, _mounted) = mount_page(THREE, "");
+    let (root, _state, _mounted) = mount_list(THREE, "");
 
     let img = root.query_selector("article img").expect("selector").expect("an img");
     assert_eq!(img.get_attribute("alt").as_deref(), Some("Flag on black"));
@@ -96,7 +96,7 @@ fn the_thumbnail_reserves_its_size_and_is_lazy() {
 
 #[wasm_bindgen_test]
 async fn an_image_that_fails_becomes_a_placeholder_with_its_alt_text() {
-    let (root, _state, _mounted) = mount_page(THREE, "");
+    let (root, _state, _mounted) = mount_list(THREE, "");
 
     let placeholder = wait_for(&root, "article:first-child .dl-thumb-placeholder[role=img]").await;
     assert_eq!(placeholder.get_attribute("aria-label").as_deref(), Some("Flag on black"));
@@ -110,7 +110,7 @@ async fn an_image_that_fails_becomes_a_placeholder_with_its_alt_text() {
 
 #[wasm_bindgen_test]
 async fn the_month_filter_lists_months_with_counts_and_filters_at_once() {
-    let (root, state, _mounted) = mount_page(THREE, "");
+    let (root, state, _mounted) = mount_list(THREE, "");
     assert_eq!(texts(&root, "label[for=dl-month]"), ["Month"]);
     assert_eq!(texts(&root, "#dl-month option"), ["All months", "March 2025 (1)", "February 2025 (2)"]);
     assert_eq!(texts(&root, "section > h2"), ["March 2025", "February 2025"]);
@@ -130,7 +130,7 @@ async fn the_month_filter_lists_months_with_counts_and_filters_at_once() {
 
 #[wasm_bindgen_test]
 async fn an_empty_month_offers_the_way_back_and_a_malformed_one_shows_all() {
-    let (root, state, _mounted) = mount_page(THREE, "?month=2024-01");
+    let (root, state, _mounted) = mount_list(THREE, "?month=2024-01");
     assert_eq!(texts(&root, "article").len(), 0);
     assert_eq!(texts(&root, ".dl-count"), ["0 entries"]);
     assert_eq!(texts(&root, ".dl-empty p"), ["There are no entries for January 2024."]);
@@ -142,14 +142,14 @@ async fn an_empty_month_offers_the_way_back_and_a_malformed_one_shows_all() {
     assert_eq!(state.get_untracked(), ViewState::default());
     assert_eq!(texts(&root, "article").len(), 3);
 
-    let (root, _state, _mounted) = mount_page(THREE, "?month=2025-13");
+    let (root, _state, _mounted) = mount_list(THREE, "?month=2025-13");
     assert_eq!(texts(&root, "article").len(), 3);
     assert_eq!(texts(&root, ".dl-notice"), ["“2025-13” is not a month, so all entries are shown."]);
 }
 
 #[wasm_bindgen_test]
 async fn a_title_opens_its_card_and_close_returns_focus_to_it() {
-    let (root, state, _mounted) = mount_page(THREE, "?month=2025-02");
+    let (root, state, _mounted) = mount_list(THREE, "?month=2025-02");
     let link: web_sys::HtmlElement =
         root.query_selector("article .dl-title-link").expect("selector").expect("a title link").unchecked_into();
     assert_eq!(link.get_attribute("href").as_deref(), Some("?month=2025-02&item=2025-02-24-middle"));
@@ -179,7 +179,7 @@ async fn a_title_opens_its_card_and_close_returns_focus_to_it() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_id_says_so() {
-    let (root, state, _mounted) = mount_page(THREE, "?item=nope");
+    let (root, state, _mounted) = mount_list(THREE, "?item=nope");
     wait_for(&root, "dialog[open]").await;
     assert_eq!(texts(&root, "dialog h2"), ["This news item was not found"]);
     let back: web_sys::HtmlElement =

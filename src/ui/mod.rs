@@ -1,5 +1,5 @@
 //! The Leptos components. They stay thin: everything they show comes from the plain modules
-//! (`formats`, `archive`, `dates`), and they only arrange it.
+//! (`news_list`, `formats`, `months`, `dates`), and they only arrange it.
 
 mod detail_card;
 mod list_view;
@@ -81,7 +81,7 @@ pub fn mount_page() {
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);
         view! {
-            <main class="dl-page" id="dl-top" tabindex="-1" data-theme=theme.clone()>
+            <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme.clone()>
                 <NewsApp source state href_for=location::href_for() limit=Some(PAGE_LIMIT)/>
             </main>
         }

@@ -30,13 +30,13 @@ pub fn RichText(
 pub fn sanitize_html(html: &str) -> Option<web_sys::DocumentFragment> {
     let parsed = DomParser::new().ok()?.parse_from_string(html, SupportedType::TextHtml).ok()?;
     let body = parsed.body()?;
-    let page = document();
-    let out = page.create_document_fragment();
-    copy_children(&page, &body, &out, 0);
+    let doc = document();
+    let out = doc.create_document_fragment();
+    copy_children(&doc, &body, &out, 0);
     Some(out)
 }
 
-fn copy_children(page: &Document, from: &Node, to: &Node, depth: usize) {
+fn copy_children(doc: &Document, from: &Node, to: &Node, depth: usize) {
     let children = from.child_nodes();
     for i in 0..children.length() {
         let Some(child) = children.item(i) else { continue };
@@ -48,7 +48,7 @@ fn copy_children(page: &Document, from: &Node, to: &Node, depth: usize) {
             continue;
         }
         if let Some(text) = child.dyn_ref::<Text>() {
-            let _ = to.append_child(&page.create_text_node(&text.data()));
+            let _ = to.append_child(&doc.create_text_node(&text.data()));
             continue;
         }
         // Comments, processing instructions, CDATA: left out.
@@ -61,11 +61,11 @@ fn copy_children(page: &Document, from: &Node, to: &Node, depth: usize) {
             TagPolicy::Drop => {}
             _ if depth >= MAX_DEPTH => {
                 let text = element.text_content().unwrap_or_default();
-                let _ = to.append_child(&page.create_text_node(&text));
+                let _ = to.append_child(&doc.create_text_node(&text));
             }
-            TagPolicy::Unwrap => copy_children(page, &element, to, depth + 1),
+            TagPolicy::Unwrap => copy_children(doc, &element, to, depth + 1),
             TagPolicy::Keep => {
-                let Ok(copy) = page.create_element(&tag) else { continue };
+                let Ok(copy) = doc.create_element(&tag) else { continue };
                 let attributes = element.attributes();
                 for a in 0..attributes.length() {
                     let Some(attr) = attributes.item(a) else { continue };
@@ -76,7 +76,7 @@ fn copy_children(page: &Document, from: &Node, to: &Node, depth: usize) {
                 for (name, value) in forced_attributes(&tag) {
                     let _ = copy.set_attribute(name, value);
                 }
-                copy_children(page, &element, &copy, depth + 1);
+                copy_children(doc, &element, &copy, depth + 1);
                 let _ = to.append_child(&copy);
             }
         }

@@ -44,7 +44,7 @@ for (const colorScheme of ['light', 'dark']) {
       await page.locator(ready).first().waitFor();
       await page.waitForTimeout(300);
       // The theme really is the one named: the page's background follows the system setting.
-      const bg = await page.locator('.dl-page').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+      const bg = await page.locator('.dl-root').first().evaluate((e) => getComputedStyle(e).backgroundColor);
       assert.equal(bg, colorScheme === 'dark' ? 'rgb(20, 24, 29)' : 'rgb(255, 255, 255)');
       assert.deepEqual(await violations(page), []);
       await context.close();
@@ -70,7 +70,7 @@ test('keyboard focus is always visible: Tab through the page and the widget show
       const focused = await page.evaluate(() => {
         let el = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-        if (!el || el === document.body || !el.closest('.dl-page')) return null;
+        if (!el || el === document.body || !el.closest('.dl-root')) return null;
         const style = getComputedStyle(el);
         return { what: `${el.localName}.${el.className}`, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
       });

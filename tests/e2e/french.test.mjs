@@ -87,7 +87,7 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   page.on('request', (r) => { if (r.url().endsWith('news.json')) fetched.push(r.url()); });
   await page.evaluate(() => document.getElementById('widget-feb').setAttribute('lang', 'fr'));
   await page.waitForFunction(() => document.getElementById('widget-feb').shadowRoot.querySelector('.dl-count')?.textContent === '9 articles');
-  assert.equal(await widget.locator('.dl-page').getAttribute('lang'), 'fr');
+  assert.equal(await widget.locator('.dl-root').getAttribute('lang'), 'fr');
   assert.equal(await widget.locator('label').textContent(), 'Mois');
   assert.equal(await widget.locator('#dl-month option').first().textContent(), 'Tous les mois');
   assert.equal(await widget.locator('.dl-date').first().textContent(), '27 février 2025');
@@ -104,8 +104,8 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   const hosted = page.locator('#widget-host-fr');
   await hosted.locator('article').first().waitFor();
   assert.equal(await hosted.locator('.dl-count').textContent(), '10 articles');
-  assert.equal(await hosted.locator('.dl-page').getAttribute('lang'), 'fr');
-  assert.equal(await hosted.locator('.dl-page').getAttribute('aria-label'), 'Actualités');
+  assert.equal(await hosted.locator('.dl-root').getAttribute('lang'), 'fr');
+  assert.equal(await hosted.locator('.dl-root').getAttribute('aria-label'), 'Actualités');
   // Its own lang wins; removed again, the host's French applies again.
   await page.evaluate(() => document.getElementById('widget-host-fr').setAttribute('lang', 'en'));
   await page.waitForFunction(() => document.getElementById('widget-host-fr').shadowRoot.querySelector('.dl-count')?.textContent === '10 entries');

@@ -12,7 +12,7 @@ let env;
 before(async () => { env = await setUp(); });
 after(async () => { await env?.tearDown(); });
 
-const background = (page, selector = '.dl-page') => page.locator(selector).first().evaluate((e) => getComputedStyle(e).backgroundColor);
+const background = (page, selector = '.dl-root') => page.locator(selector).first().evaluate((e) => getComputedStyle(e).backgroundColor);
 
 test('auto follows a dark system setting, with readable contrast; ?theme=light overrides it', async () => {
   const { page, context, errors } = await newPage(env.browser, { colorScheme: 'dark' });
@@ -36,17 +36,17 @@ test('the widget theme attribute switches light and dark, also after loading', a
   const { page, context, errors } = await newPage(env.browser, { colorScheme: 'light' });
   await page.goto(`${env.server.url}/embed.html`);
   await page.locator('#widget-feb article').first().waitFor();
-  const widgetBg = () => page.locator('#widget-feb .dl-page').evaluate((e) => getComputedStyle(e).backgroundColor);
+  const widgetBg = () => page.locator('#widget-feb .dl-root').evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.equal(await widgetBg(), WHITE);
   await page.evaluate(() => document.getElementById('widget-feb').setAttribute('theme', 'dark'));
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('#widget-feb').shadowRoot.querySelector('.dl-page')).backgroundColor === 'rgb(20, 24, 29)');
-  assert.equal(await page.locator('#widget-all .dl-page').evaluate((e) => getComputedStyle(e).backgroundColor), WHITE, 'the other widget keeps its theme');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#widget-feb').shadowRoot.querySelector('.dl-root')).backgroundColor === 'rgb(20, 24, 29)');
+  assert.equal(await page.locator('#widget-all .dl-root').evaluate((e) => getComputedStyle(e).backgroundColor), WHITE, 'the other widget keeps its theme');
   await page.addScriptTag({ content: AXE });
   const contrast = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['color-contrast'] })).violations
     .flatMap((v) => v.nodes.map((n) => n.target.join(' '))).filter((t) => t.includes('widget')));
   assert.deepEqual(contrast, []);
   await page.evaluate(() => document.getElementById('widget-feb').setAttribute('theme', 'light'));
-  await page.waitForFunction(() => getComputedStyle(document.querySelector('#widget-feb').shadowRoot.querySelector('.dl-page')).backgroundColor === 'rgb(255, 255, 255)');
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#widget-feb').shadowRoot.querySelector('.dl-root')).backgroundColor === 'rgb(255, 255, 255)');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -69,7 +69,7 @@ async function dangerous(page) {
       }
     }
     for (const sel of ['script', 'iframe', 'object', 'embed', 'form', 'style', 'svg', 'math', 'template', 'base', 'meta', 'link']) {
-      for (const el of document.querySelectorAll(`.dl-page ${sel}, dialog ${sel}`)) found.push(`<${el.localName}> inside the app`);
+      for (const el of document.querySelectorAll(`.dl-root ${sel}, dialog ${sel}`)) found.push(`<${el.localName}> inside the app`);
     }
     return found;
   });
