@@ -16,7 +16,6 @@ pub mod text;
 pub mod url_state;
 pub mod urls;
 
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 /// The bundled news file, compiled into the app so the default view needs no fetch.

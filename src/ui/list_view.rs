@@ -1,4 +1,4 @@
-use super::{use_strings, DetailCard, Loader, MonthFilter, NewsEntry};
+use super::{is_static, use_strings, DetailCard, Loader, MonthFilter, NewsEntry};
 use crate::dates::YearMonth;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
@@ -28,6 +28,7 @@ pub fn ListView(
     more_href: Signal<Option<String>>,
 ) -> impl IntoView {
     let t = use_strings();
+    let without_script = is_static();
     let list = news.list;
     let choice = Memo::new(move |_| state.with(|s| s.month.clone()));
     let month = Memo::new(move |_| choice.with(MonthChoice::month));
@@ -122,7 +123,11 @@ pub fn ListView(
                                 {items
                                     .into_iter()
                                     .map(|item| {
-                                        let href = href_for.run(ViewState { month: month.clone(), item: Some(item.id.clone()) });
+                                        let href = if without_script {
+                                            item.url.clone()
+                                        } else {
+                                            Some(href_for.run(ViewState { month: month.clone(), item: Some(item.id.clone()) }))
+                                        };
                                         view! { <NewsEntry item href on_open=open/> }
                                     })
                                     .collect_view()}
@@ -131,7 +136,7 @@ pub fn ListView(
                     }
                 }
             />
-            {move || shows_more.get().then(|| match more_href.get() {
+            {move || (shows_more.get() && (!without_script || more_href.with(Option::is_some))).then(|| match more_href.get() {
                 Some(href) => view! { <p class="dl-more"><a class="dl-button" href=href>{t.more_news}</a></p> }.into_any(),
                 None => view! {
                     <p class="dl-more">

@@ -3,6 +3,7 @@
 
 mod detail_card;
 mod list_view;
+#[cfg(target_arch = "wasm32")]
 pub mod location;
 mod month_filter;
 mod news_app;
@@ -22,7 +23,9 @@ pub use status::{ErrorCard, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
 
 use crate::i18n::{Strings, EN};
+#[cfg(target_arch = "wasm32")]
 use crate::url_state::parse_query;
+use crate::url_state::ViewState;
 use leptos::prelude::*;
 
 /// The language the components speak, given as context by whoever mounts them. It can change
@@ -50,11 +53,40 @@ pub fn use_strings() -> &'static Strings {
     use_context::<Language>().map_or(&EN, |l| l.0.get_untracked())
 }
 
+/// Given as context when the views are rendered to HTML for readers without script (the
+/// prerendered page, `datelines-cli render`). Controls that need script are left out rather
+/// than shown dead: the month control becomes in-page links to the month headings, titles link
+/// to the original article (or are plain text), and there is no "More news" button.
+#[derive(Clone, Copy, Debug)]
+pub struct Static;
+
+/// True while rendering for readers without script (see [`Static`]).
+pub fn is_static() -> bool {
+    use_context::<Static>().is_some()
+}
+
+/// The standalone page's root: the same element in the prerendered HTML and in the live page,
+/// so the live one can take the prerendered one's place without anything moving.
+pub fn page_root(
+    source: Source,
+    state: RwSignal<ViewState>,
+    href_for: Callback<ViewState, String>,
+    theme: Option<String>,
+    limit: Option<usize>,
+) -> impl IntoView {
+    view! {
+        <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme>
+            <NewsApp source state href_for limit/>
+        </main>
+    }
+}
+
 /// The standalone page's `limit`: entries it renders at first and per "More news". Enough to
 /// fill a screen many times over, few enough that 100,000 entries cost no more than 1,000.
 pub const PAGE_LIMIT: usize = 50;
 
 /// Mounts the standalone page on `<body>`: the bundled news, or `?src=<url>`.
+#[cfg(target_arch = "wasm32")]
 pub fn mount_page() {
     console_error_panic_hook::set_once();
     let query = window().location().search().unwrap_or_default();
@@ -75,15 +107,31 @@ pub fn mount_page() {
         .into_iter()
         .find(|(key, value)| key == "src" && !value.trim().is_empty())
         .map_or(Source::Bundled, |(_, url)| Source::Url(url.trim().to_string()));
-    leptos::mount::mount_to_body(move || {
+    let app = move || {
         provide_context(Language::fixed(strings));
         // Effects need the executor that mounting starts, so the URL sync is set up in here.
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);
-        view! {
-            <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme.clone()>
-                <NewsApp source state href_for=location::href_for() limit=Some(PAGE_LIMIT)/>
-            </main>
-        }
-    });
+        page_root(source, state, location::href_for(), theme, Some(PAGE_LIMIT))
+    };
+    take_over(app);
+}
+
+/// Mounts the page. When the HTML already holds the prerendered page (`<main id="dl-top">`, see
+/// `crate::prerender`), the live page is built off-screen and takes its place in the same task,
+/// so the reader never sees an empty or half-built frame; otherwise it is added to `<body>`.
+#[cfg(target_arch = "wasm32")]
+fn take_over<V: IntoView + 'static>(app: impl FnOnce() -> V + 'static) {
+    use wasm_bindgen::JsCast;
+    let prerendered = document().get_element_by_id("dl-top");
+    let Some(prerendered) = prerendered else {
+        leptos::mount::mount_to_body(app);
+        return;
+    };
+    let Ok(holder) = document().create_element("div") else { return };
+    let holder: web_sys::HtmlElement = holder.unchecked_into();
+    leptos::mount::mount_to(holder.clone(), app).forget();
+    if let Some(live) = holder.first_element_child() {
+        let _ = prerendered.replace_with_with_node_1(&live);
+    }
 }

@@ -1,4 +1,4 @@
-use super::use_strings;
+use super::{is_static, use_strings};
 use crate::months::MonthCount;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
@@ -13,6 +13,27 @@ pub fn MonthFilter(
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let t = use_strings();
+    if is_static() {
+        // Without script a select cannot filter: in-page links to each month's heading instead.
+        return view! {
+            <nav class="dl-filter dl-month-links" aria-label=t.month>
+                <span class="dl-filter-label" aria-hidden="true">{t.month}</span>
+                <ul role="list">
+                    {months
+                        .iter()
+                        .map(|c| view! {
+                            <li>
+                                <a href=format!("#dl-month-{}", c.month.key())>
+                                    {format!("{} ({})", c.month.label_in(t), t.number(c.count))}
+                                </a>
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+        .into_any();
+    }
     let selected = move || state.with(|s| s.month.month().map(|m| m.key()).unwrap_or_default());
     // A month asked for in the URL that has no entries still appears, so the control tells the truth.
     let missing = {
@@ -43,4 +64,5 @@ pub fn MonthFilter(
             </select>
         </div>
     }
+    .into_any()
 }

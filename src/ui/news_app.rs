@@ -1,17 +1,24 @@
-use super::source::{bundled, fetch_any, fetch_feed, FetchError};
+use super::source::{bundled, FetchError};
+#[cfg(target_arch = "wasm32")]
+use super::source::{fetch_any, fetch_feed};
 use super::{use_language, ErrorCard, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
-use crate::formats::{NewsFile, Parsed};
+#[cfg(target_arch = "wasm32")]
+use crate::formats::NewsFile;
+use crate::formats::Parsed;
 use crate::news_list::{MonthFetch, NewsList};
 use crate::url_state::ViewState;
 use leptos::prelude::*;
+#[cfg(target_arch = "wasm32")]
 use leptos::task::spawn_local;
 
 /// Where the news comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Source {
     /// The file compiled into the app.
     Bundled,
+    /// News already in hand (what `datelines-cli render` read).
+    Ready(Parsed),
     /// A Datelines JSON file or JSON Feed at this address (relative or absolute).
     Url(String),
 }
@@ -31,10 +38,10 @@ impl Loader {
         Loader { list: RwSignal::new(NewsList::new()), source: StoredValue::new(source) }
     }
 
-    /// A loader over news already in hand (the bundled file, or a test's feed).
+    /// A loader over news already in hand (a test's feed, say), loaded.
     pub fn ready(parsed: Parsed) -> Self {
-        let loader = Self::new(Source::Bundled);
-        loader.list.update(|list| list.feed_loaded(parsed));
+        let loader = Self::new(Source::Ready(parsed));
+        loader.load();
         loader
     }
 
@@ -55,26 +62,8 @@ impl Loader {
                     .list
                     .update(|list| list.load_failed(FetchError::Content { url: "(bundled news)".into(), error })),
             },
-            Source::Url(url) => spawn_local(async move {
-                let result = fetch_any(&url).await;
-                let _ = self.list.try_update(|list| match result {
-                    Ok((NewsFile::ArchiveIndex(index), base)) => list.index_loaded(index, &base),
-                    Ok((NewsFile::Feed(parsed), _)) => {
-                        for problem in &parsed.problems {
-                            leptos::logging::warn!("Datelines: {url}: {problem}");
-                        }
-                        list.feed_loaded(parsed);
-                    }
-                    Err(e) => {
-                        leptos::logging::warn!(
-                            "Datelines: {}: {}",
-                            e.headline(&crate::i18n::EN),
-                            e.detail(&crate::i18n::EN)
-                        );
-                        list.load_failed(e);
-                    }
-                });
-            }),
+            Source::Ready(parsed) => self.list.update(|list| list.feed_loaded(parsed)),
+            Source::Url(url) => self.fetch_source(url),
         }
     }
 
@@ -93,6 +82,31 @@ impl Loader {
         }
     }
 
+    #[cfg(target_arch = "wasm32")]
+    fn fetch_source(self, url: String) {
+        spawn_local(async move {
+            let result = fetch_any(&url).await;
+            let _ = self.list.try_update(|list| match result {
+                Ok((NewsFile::ArchiveIndex(index), base)) => list.index_loaded(index, &base),
+                Ok((NewsFile::Feed(parsed), _)) => {
+                    for problem in &parsed.problems {
+                        leptos::logging::warn!("Datelines: {url}: {problem}");
+                    }
+                    list.feed_loaded(parsed);
+                }
+                Err(e) => {
+                    leptos::logging::warn!(
+                        "Datelines: {}: {}",
+                        e.headline(&crate::i18n::EN),
+                        e.detail(&crate::i18n::EN)
+                    );
+                    list.load_failed(e);
+                }
+            });
+        });
+    }
+
+    #[cfg(target_arch = "wasm32")]
     fn fetch(self, MonthFetch { month, url }: MonthFetch) {
         spawn_local(async move {
             let result = fetch_feed(&url).await;
@@ -101,6 +115,18 @@ impl Loader {
                 Err(e) => list.month_failed(month, e),
             });
         });
+    }
+
+    // Natively (rendering HTML at build time or in `datelines-cli render`) only news already in
+    // hand is shown: nothing is fetched, and a fetch asked for is reported as not made.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fetch_source(self, url: String) {
+        self.list.update(|list| list.load_failed(FetchError::Network { url }));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fetch(self, MonthFetch { month, url }: MonthFetch) {
+        self.list.update(|list| list.month_failed(month, FetchError::Network { url }));
     }
 }
 

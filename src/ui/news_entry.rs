@@ -8,8 +8,9 @@ use leptos::prelude::*;
 pub fn NewsEntry(
     /// The entry to show.
     item: NewsItem,
-    /// Where the title links to (the card's shareable address).
-    href: String,
+    /// Where the title links to: the card's shareable address, or without script the original
+    /// article. `None`: the title is plain text.
+    href: Option<String>,
     /// Opens the entry's detail card; gets the entry's id.
     on_open: Callback<String>,
 ) -> impl IntoView {
@@ -32,7 +33,12 @@ pub fn NewsEntry(
                         <time class="dl-date" datetime=day.iso_date()>{day.short_label_in(use_strings())}</time>
                     })}
                     <h3 class="dl-title">
-                        <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>
+                        {match href {
+                            Some(href) => view! {
+                                <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>
+                            }.into_any(),
+                            None => view! { <span class="dl-title-link">{item.title}</span> }.into_any(),
+                        }}
                     </h3>
                     {summary}
                 </div>
