@@ -1,9 +1,16 @@
 // Datelines benchmark: the release build against a hand-written plain-JS baseline with the same
 // data, markup and behaviour. Alternating runs, median of RUNS each, for 1,000, 10,000 and
-// 100,000 entries (and a 100,000-entry month-sharded archive). Prints a table with the goals.
-// Not part of the test command's pass/fail. Run with ./x bench.
+// 100,000 entries (and a 100,000-entry month-sharded archive), and for the page at / with its
+// bundled news against the baseline and a static HTML copy of the same list (the floor).
+// Every case runs on a desktop profile (no throttling) and a phone profile (4× slower CPU,
+// 1.6 Mbps down, 750 kbps up, 150 ms latency). Files are served gzip-compressed, as hosts do.
+// Prints a table with the goals. Not part of the test command's pass/fail. Run with ./x bench.
+//   RUNS=5                          runs per page, case and profile (the median is reported)
+//   SIZES=1000,10000,100000         feed sizes (the sharded case needs 100000)
+//   CASES=feeds,sharded,bundled     which cases (bundled: / with the bundled news.json)
+//   PROFILES=desktop,phone          which profiles
 import { chromium } from 'playwright-core';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { startServer } from '../tools/serve.mjs';
@@ -11,6 +18,19 @@ import { LAUNCH } from '../tests/e2e/helpers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
+const list = (name, fallback, known) => {
+  const values = (process.env[name] || fallback).split(',').map((v) => v.trim()).filter(Boolean);
+  const unknown = values.filter((v) => !known.includes(v));
+  if (unknown.length) throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return values;
+};
+const CASES = list('CASES', 'feeds,sharded,bundled', ['feeds', 'sharded', 'bundled']);
+// Through the Chrome DevTools Protocol; null is no throttling. Throughputs are in bytes/s.
+const PROFILE_SETTINGS = {
+  desktop: null,
+  phone: { cpu: 4, network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 } },
+};
+const PROFILES = list('PROFILES', 'desktop,phone', Object.keys(PROFILE_SETTINGS));
 const root = new URL('..', import.meta.url).pathname;
 const dist = `${root}dist`;
 const data = `${root}bench/data`;
@@ -18,12 +38,12 @@ const data = `${root}bench/data`;
 // Test data: deterministic synthetic feeds, made by the project's own CLI.
 function ensureData() {
   const cli = [`run`, `--quiet`, `--release`, `--bin`, `datelines-cli`, `--`];
-  for (const n of SIZES) {
+  for (const n of CASES.includes('feeds') || CASES.includes('sharded') ? SIZES : []) {
     if (!existsSync(`${data}/feed-${n}.json`)) {
       execFileSync('cargo', [...cli, 'generate', String(n), '-o', `${data}/feed-${n}.json`], { cwd: root, stdio: 'inherit' });
     }
   }
-  if (SIZES.includes(100000) && !existsSync(`${data}/archive-100000/index.json`)) {
+  if (CASES.includes('sharded') && SIZES.includes(100000) && !existsSync(`${data}/archive-100000/index.json`)) {
     execFileSync('cargo', [...cli, 'shard', `${data}/feed-100000.json`, `${data}/archive-100000`], { cwd: root, stdio: 'inherit' });
   }
 }
@@ -58,7 +78,9 @@ function instrument() {
   });
 }
 
-async function measure(browser, url, dataPath) {
+// `c.interactive` false: only loading is measured (the static copy has no behaviour).
+async function measure(browser, url, c, profile) {
+  const { dataPath } = c;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(instrument);
   const page = await context.newPage();
@@ -68,8 +90,14 @@ async function measure(browser, url, dataPath) {
   }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const throttle = PROFILE_SETTINGS[profile];
+  if (throttle) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle.cpu });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', throttle.network);
+  }
   await page.goto(url);
-  await page.waitForFunction(() => window.__bench.firstRender, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__bench.firstRender, null, { timeout: 300_000 });
   const timing = await page.evaluate((dataPath) => {
     const resources = performance.getEntriesByType('resource');
     const nav = performance.getEntriesByType('navigation')[0];
@@ -83,6 +111,13 @@ async function measure(browser, url, dataPath) {
       dataBytes: resources.filter((r) => r.name.includes(dataPath)).reduce((sum, r) => sum + r.transferSize, 0),
     };
   }, dataPath);
+  if (!c.interactive) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+    await context.close();
+    return { firstRender: timing.firstRender, memory: metrics.JSHeapUsedSize + wasm, bytes: timing.bytes };
+  }
 
   // Month switch: real keyboard input on the focused control, to the next paint.
   await page.focus('#dl-month');
@@ -111,40 +146,73 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+// The static floor: the baseline's list for the bundled news as plain HTML with no script, made
+// by loading the baseline once (unthrottled) and saving what it rendered.
+async function makeStatic(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('.dl-entries article');
+  await page.waitForLoadState('networkidle');
+  const html = await page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    for (const s of copy.querySelectorAll('script')) s.remove();
+    return `<!DOCTYPE html>\n${copy.outerHTML}\n`;
+  });
+  await context.close();
+  mkdirSync(data, { recursive: true });
+  writeFileSync(`${data}/static.html`, html);
+}
+
 ensureData();
 if (!existsSync(`${dist}/index.html`)) throw new Error('dist/ is missing: run ./x build');
 const css = readdirSync(dist).find((f) => /^datelines-[0-9a-f]+\.css$/.test(f));
 const server = await startServer({
   root: dist,
   mounts: { '/bench/': `${root}bench` },
-  routes: { '/bench/datelines.css': async (req, res) => { res.writeHead(302, { location: `/${css}` }); res.end(); } },
+  // The baseline's stylesheet is the app's, served under a fixed name without a redirect (a
+  // redirect would cost the baseline a round trip on the phone profile).
+  aliases: { '/bench/datelines.css': `/${css}` },
 });
 const browser = await chromium.launch(LAUNCH);
 
 const cases = [];
-for (const n of SIZES) {
-  const path = `/bench/data/feed-${n}.json`;
-  cases.push({ name: `${n.toLocaleString('en')} entries`, n, datelines: `/?src=${path}`, baseline: `/bench/baseline.html?src=${path}`, dataPath: path });
-}
-if (SIZES.includes(100000)) {
-  const path = '/bench/data/archive-100000/';
-  cases.push({ name: '100,000 entries, month-sharded', n: 'sharded', datelines: `/?src=${path}index.json`, baseline: null, dataPath: path });
-}
-
-const results = {};
-for (const c of cases) {
-  const runs = { datelines: [], baseline: [] };
-  for (let i = 0; i < RUNS; i++) {
-    const order = i % 2 ? ['baseline', 'datelines'] : ['datelines', 'baseline'];
-    for (const who of order) {
-      if (!c[who]) continue;
-      const started = Date.now();
-      runs[who].push(await measure(browser, `${server.url}${c[who]}`, c.dataPath));
-      process.stderr.write(`${c.name} ${who}: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    }
+if (CASES.includes('feeds')) {
+  for (const n of SIZES) {
+    const path = `/bench/data/feed-${n}.json`;
+    cases.push({ name: `${n.toLocaleString('en')} entries`, datelines: `/?src=${path}`, baseline: `/bench/baseline.html?src=${path}`, dataPath: path, interactive: true });
   }
-  const summary = (list) => list.length ? Object.fromEntries(Object.keys(list[0]).map((k) => [k, median(list.map((r) => r[k]))])) : null;
-  results[c.name] = { datelines: summary(runs.datelines), baseline: summary(runs.baseline), n: c.n };
+}
+if (CASES.includes('sharded') && SIZES.includes(100000)) {
+  const path = '/bench/data/archive-100000/';
+  cases.push({ name: '100,000 entries, month-sharded', datelines: `/?src=${path}index.json`, baseline: null, dataPath: path, interactive: true });
+}
+if (CASES.includes('bundled')) {
+  // Datelines' standalone page with the news compiled in; the baseline reads the same file.
+  const baseline = '/bench/baseline.html?src=/news.json';
+  await makeStatic(browser, `${server.url}${baseline}`);
+  cases.push({ name: '/ (bundled news)', datelines: '/', baseline, static: '/bench/data/static.html', dataPath: '/news.json', interactive: false });
+}
+if (!cases.length) throw new Error('no case selected (CASES, SIZES)');
+
+const PAGES = ['datelines', 'baseline', 'static'];
+const results = [];
+for (const c of cases) {
+  for (const profile of PROFILES) {
+    const runs = { datelines: [], baseline: [], static: [] };
+    for (let i = 0; i < RUNS; i++) {
+      // Alternating order, so that neither page always runs first.
+      for (const who of i % 2 ? [...PAGES].reverse() : PAGES) {
+        if (!c[who]) continue;
+        const started = Date.now();
+        const result = await measure(browser, `${server.url}${c[who]}`, c, profile);
+        runs[who].push(result);
+        process.stderr.write(`${c.name}, ${profile}, ${who}: ${((Date.now() - started) / 1000).toFixed(1)} s${process.env.DEBUG ? ` ${JSON.stringify(result)}` : ''}\n`);
+      }
+    }
+    const summary = (list) => list.length ? Object.fromEntries(Object.keys(list[0]).map((k) => [k, median(list.map((r) => r[k]))])) : null;
+    results.push({ name: c.name, profile, datelines: summary(runs.datelines), baseline: summary(runs.baseline), static: summary(runs.static) });
+  }
 }
 process.stderr.write('\n');
 await browser.close();
@@ -155,35 +223,42 @@ const ms = (v) => (v == null ? '–' : `${v.toFixed(0)} ms`);
 const mb = (v) => (v == null ? '–' : `${(v / 1048576).toFixed(1)} MB`);
 const kb = (v) => (v == null ? '–' : `${(v / 1024).toFixed(0)} KB`);
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
-const first1k = results['1,000 entries']?.datelines?.firstRender;
+// Goals relative to the baseline hold on every profile; the absolute ones were set for the
+// desktop profile (they return nothing on the phone).
+const first1k = (profile) => results.find((r) => r.name === '1,000 entries' && r.profile === profile)?.datelines?.firstRender;
 const goals = {
   '1,000 entries': {
     firstRender: (d, b) => [`≤ 1.25× baseline`, d / b <= 1.25],
     monthSwitch: (d, b) => [`≤ 1.0× baseline`, d / b <= 1.0],
   },
   '10,000 entries': {
-    afterData: (d) => ['< 100 ms', d < 100],
-    monthSwitch: (d) => ['< 50 ms', d < 50],
+    afterData: (d, b, profile) => profile === 'desktop' && ['< 100 ms', d < 100],
+    monthSwitch: (d, b, profile) => profile === 'desktop' && ['< 50 ms', d < 50],
     memory: (d) => ['< 25 MB', d < 25 * 1048576],
   },
   '100,000 entries, month-sharded': {
     dataBytes: (d) => ['≤ 200 KB', d <= 200 * 1024],
-    firstRender: (d) => [`≈ 1,000-entry case (${ms(first1k)})`, first1k != null && d <= first1k * 1.1],
+    firstRender: (d, b, profile) => [`≈ 1,000-entry case (${ms(first1k(profile))})`, first1k(profile) != null && d <= first1k(profile) * 1.1],
   },
 };
-const rows = [['entries', 'measure', 'Datelines', 'baseline', 'ratio', 'goal']];
+// The static columns only when a case has a static floor.
+const withStatic = results.some((r) => r.static);
+const rows = [['profile', 'case', 'measure', 'Datelines', 'baseline', 'ratio', ...(withStatic ? ['static', 'static/baseline'] : []), 'goal']];
 const metrics = [['firstRender', 'first list render', ms], ['afterData', 'render after data arrives', ms], ['monthSwitch', 'month switch (keyboard)', ms], ['openCard', 'open detail card (mouse)', ms], ['memory', 'JS heap + wasm memory', mb], ['bytes', 'bytes transferred (all)', kb], ['dataBytes', 'bytes transferred (data)', kb]];
-for (const [name, r] of Object.entries(results)) {
+for (const r of results) {
   for (const [key, label, fmt] of metrics) {
     const d = r.datelines?.[key];
     const b = r.baseline?.[key];
-    const goal = goals[name]?.[key]?.(d, b);
-    rows.push([name, label, fmt(d), fmt(b), ratio(d, b), goal ? `${goal[0]}: ${goal[1] ? 'met' : 'NOT met'}` : '']);
+    const s = r.static?.[key];
+    if (d == null && b == null && s == null) continue;
+    const goal = goals[r.name]?.[key]?.(d, b, r.profile);
+    rows.push([r.profile, r.name, label, fmt(d), fmt(b), ratio(d, b), ...(withStatic ? [fmt(s), ratio(s, b)] : []), goal ? `${goal[0]}: ${goal[1] ? 'met' : 'NOT met'}` : '']);
   }
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const line = (r) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-console.log(`Datelines benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, median of ${RUNS} runs, Chromium ${browser.version?.() ?? ''}`);
+console.log(`Datelines benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, median of ${RUNS} runs, Chromium ${browser.version?.() ?? ''}, gzip`);
+console.log('Profiles: desktop = no throttling; phone = CPU 4× slower, 1.6 Mbps down, 750 kbps up, 150 ms latency. Ratios: Datelines / baseline, static / baseline.');
 console.log(line(rows[0]));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const r of rows.slice(1)) console.log(line(r));

@@ -11,6 +11,7 @@ pub mod model;
 pub mod months;
 pub mod news_list;
 pub mod sanitize;
+pub mod structured_data;
 pub mod synthetic;
 pub mod text;
 pub mod url_state;

@@ -19,12 +19,18 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// Trunk's content-hashed names (`datelines-<hash>.js`, `datelines-<hash>_bg.wasm`): the hash is
+// a u64 in hex without leading zeros, so usually 16 digits but sometimes fewer.
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.(wasm|js|css)$/;
+
 /**
  * Starts a server. `port: 0` picks a free port.
  * `routes` maps a path to `async (req, res) => void` and wins over files.
+ * `aliases` maps a path to another path that is served in its place (no redirect).
+ * Hashed files are cached for a year (`immutable`), everything else is revalidated (`no-cache`).
  * Returns { url, port, close() }.
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, headers = () => ({}), compress = true, mounts = {} }) {
+export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, headers = () => ({}), compress = true, mounts = {}, aliases = {} }) {
   const base = resolve(root);
   const gzipped = new Map();
   const server = createServer(async (req, res) => {
@@ -32,7 +38,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       const url = new URL(req.url, 'http://localhost');
       const route = routes[url.pathname];
       if (route) return await route(req, res, url);
-      let path = decodeURIComponent(url.pathname);
+      let path = decodeURIComponent(aliases[url.pathname] ?? url.pathname);
       if (path.endsWith('/')) path += 'index.html';
       // `mounts` serves other folders under a prefix, e.g. { '/bench/': 'bench' }.
       let dir = base;
@@ -66,7 +72,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': 'no-store',
+        'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...extra,
         ...headers(url.pathname),
       });
