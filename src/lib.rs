@@ -10,6 +10,8 @@ pub mod i18n;
 pub mod model;
 pub mod months;
 pub mod news_list;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod sanitize;
 pub mod structured_data;
 pub mod synthetic;

@@ -34,9 +34,12 @@ mod output;
 mod cli {
     use crate::output::{write_feed, Progress};
     use clap::{Parser, Subcommand};
+    use datelines::dates::YearMonth;
     use datelines::formats::input::{self, Format, Mode};
     use datelines::formats::{shard_dir, Parsed};
+    use datelines::i18n::Strings;
     use datelines::months::count_label;
+    use datelines::prerender::{self, RenderOptions};
     use std::path::Path;
 
     const AFTER_HELP: &str = "\
@@ -58,6 +61,8 @@ EXAMPLES:
     datelines-cli validate examples/feed.rss
     datelines-cli shard feed.json public/archive/
     datelines-cli shard --check public/archive/
+    datelines-cli render examples/feed.rss --lang fr -o news.html
+    datelines-cli render public/news.json --fragment --limit 5
     datelines-cli generate 100000 -o feed-100000.json";
 
     /// Clap's usage line would show the two forms of `shard` as one.
@@ -114,6 +119,34 @@ EXAMPLES:
             #[arg(long, value_name = "DIR", conflicts_with_all = ["input", "out_dir"])]
             check: Option<String>,
         },
+        /// Write the news as HTML: a whole page with schema.org JSON-LD, or the list alone.
+        ///
+        /// The browser app's own components render it, in their form for readers without
+        /// script: month links, titles linking to the original article, no buttons. Put a
+        /// --fragment inside <datelines-news> as its fallback until the widget starts.
+        Render {
+            /// The input, in any format import reads; - reads stdin.
+            #[arg(value_name = "FILE|-")]
+            input: String,
+            /// Interface language: en or fr (fr-CA and the like too).
+            #[arg(long, value_name = "LANG", default_value = "en", value_parser = language)]
+            lang: &'static Strings,
+            /// Only this month: YYYY-MM, or undated.
+            #[arg(long, value_name = "YYYY-MM", value_parser = month)]
+            month: Option<YearMonth>,
+            /// At most N entries (the count still says how many there are).
+            #[arg(long, value_name = "N")]
+            limit: Option<usize>,
+            /// Only the list (a <div class="dl-root">), not a whole page.
+            #[arg(long)]
+            fragment: bool,
+            /// The page's own address, so relative links in its JSON-LD become absolute.
+            #[arg(long, value_name = "URL")]
+            url: Option<String>,
+            /// Where to write (default: stdout).
+            #[arg(short, long, value_name = "FILE")]
+            output: Option<String>,
+        },
         /// Write a deterministic synthetic feed of N entries (for benchmarks).
         Generate {
             #[arg(value_name = "N", value_parser = entry_count)]
@@ -132,6 +165,14 @@ EXAMPLES:
             Ok(_) => Err(format!("generate makes at most {MAX} entries")),
             Err(_) => Err("not a number of entries".to_string()),
         }
+    }
+
+    fn language(tag: &str) -> Result<&'static Strings, String> {
+        Strings::for_tag(tag).ok_or_else(|| "Datelines speaks en and fr".to_string())
+    }
+
+    fn month(text: &str) -> Result<YearMonth, String> {
+        YearMonth::parse(text).ok_or_else(|| "not a month: use YYYY-MM (2025-02) or undated".to_string())
     }
 
     fn fail(message: impl std::fmt::Display) -> i32 {
@@ -156,6 +197,10 @@ EXAMPLES:
             Command::Shard { check: Some(dir), .. } => check(&dir),
             Command::Shard { input: Some(input), out_dir: Some(out_dir), .. } => shard(&input, &out_dir, &progress),
             Command::Shard { .. } => fail("shard needs an input file and an output folder"),
+            Command::Render { input, lang, month, limit, fragment, url, output } => {
+                let options = RenderOptions { lang, month, limit };
+                render(&input, options, fragment, url.as_deref(), output.as_deref(), &progress)
+            }
             Command::Generate { count, output } => {
                 let feed = datelines::synthetic::feed(count);
                 match write_feed(output.as_deref(), feed.title.as_deref(), &feed.items, &progress) {
@@ -201,6 +246,38 @@ EXAMPLES:
         let left_out = if skipped == 0 { String::new() } else { format!(", {} left out", count_label(skipped)) };
         eprintln!("{}: {} imported from {format}{left_out}", display_name(path), count_label(feed.items.len()));
         0
+    }
+
+    /// The page's stylesheet, inlined in `render`'s whole pages so they stand alone.
+    const STYLESHEET: &str = include_str!("../../../style/datelines.css");
+
+    fn render(
+        path: &str,
+        options: RenderOptions,
+        fragment: bool,
+        url: Option<&str>,
+        output: Option<&str>,
+        progress: &Progress,
+    ) -> i32 {
+        let (parsed, _) = match load_for_import(path, progress) {
+            Ok(loaded) => loaded,
+            Err(message) => return fail(message),
+        };
+        let html = if fragment {
+            prerender::fragment(parsed, options)
+        } else {
+            prerender::page_document(parsed, options, STYLESHEET, url)
+        };
+        match output {
+            Some(file) => match std::fs::write(file, html + "\n") {
+                Ok(()) => 0,
+                Err(e) => fail(format!("cannot write {file}: {}", input::io_reason(&e))),
+            },
+            None => {
+                say!("{}", html.trim_end());
+                0
+            }
+        }
     }
 
     fn validate(path: &str, progress: &Progress) -> i32 {

@@ -1,0 +1,185 @@
+//! The news as HTML, rendered natively by the same components the browser runs (Leptos with
+//! `ssr`): one component tree, two outputs. It gives the prerendered standalone page (written
+//! into `dist/index.html` by `tools/prerender.mjs` at build time) and `datelines-cli render`.
+//!
+//! The HTML is for readers without script, crawlers and feed previews: the components render
+//! in their [`Static`] form (month control as in-page links, titles linking to the original
+//! article, no controls that need script). Text goes through Leptos's escaping; feed HTML is
+//! never part of the list (only the detail card shows it, through the sanitizer).
+
+use crate::dates::YearMonth;
+use crate::formats::Parsed;
+use crate::i18n::Strings;
+use crate::structured_data;
+use crate::ui::{page_root, Language, NewsApp, Source, Static};
+use crate::url_state::{MonthChoice, ViewState};
+use leptos::prelude::*;
+use leptos::tachys::view::RenderHtml;
+
+/// What to render.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    /// The interface language (dates, month names, words).
+    pub lang: &'static Strings,
+    /// Only this month's entries; `None` for all.
+    pub month: Option<YearMonth>,
+    /// At most this many entries; `None` for all.
+    pub limit: Option<usize>,
+}
+
+/// Renders `view` in the given language, in the static form, with a reactive owner of its own.
+fn render<V: RenderHtml + 'static>(lang: &'static Strings, view: impl FnOnce() -> V) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(Language::fixed(lang));
+        provide_context(Static);
+        view().to_html()
+    });
+    owner.unset();
+    html
+}
+
+fn state(options: &RenderOptions) -> RwSignal<ViewState> {
+    let month = options.month.map_or(MonthChoice::All, MonthChoice::Month);
+    RwSignal::new(ViewState { month, item: None })
+}
+
+/// Links in the static HTML never point at a card (there is no script to open one).
+fn no_card() -> Callback<ViewState, String> {
+    Callback::new(|_| String::new())
+}
+
+/// The standalone page's `<main>`, as the live page builds it (see [`page_root`]).
+pub fn page_main(source: Source, options: RenderOptions) -> String {
+    render(options.lang, move || {
+        let state = state(&options);
+        page_root(source, state, no_card(), None, options.limit)
+    })
+}
+
+/// The list alone, in a `<div class="dl-root">` with its language: for a `<datelines-news>`
+/// element's no-script fallback, or any page of the site owner's.
+pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
+    let lang = options.lang.lang;
+    render(options.lang, move || {
+        let state = state(&options);
+        view! {
+            <div class="dl-root" lang=lang>
+                <NewsApp source=Source::Ready(parsed) state href_for=no_card() limit=options.limit/>
+            </div>
+        }
+    })
+}
+
+/// A whole HTML page with the list, its schema.org JSON-LD and the stylesheet `css` inline
+/// (one self-contained file). `page_url`, when given, makes relative links in the JSON-LD
+/// absolute.
+pub fn page_document(parsed: Parsed, options: RenderOptions, css: &str, page_url: Option<&str>) -> String {
+    let heading = crate::model::heading(parsed.feed.title.as_deref(), options.lang).to_string();
+    let positions = crate::months::filter_by_month(&parsed.feed.items, options.month);
+    let shown: Vec<_> = positions
+        .iter()
+        .take(options.limit.unwrap_or(usize::MAX))
+        .filter_map(|&i| parsed.feed.items.get(i).cloned())
+        .collect();
+    let json_ld = structured_data::script_block(&structured_data::json_ld(&heading, &shown, page_url));
+    let main = page_main(Source::Ready(parsed), options);
+    let title = escape_text(&format!("{heading} · Datelines"));
+    // `</style` cannot appear in our own stylesheet; checked so a future edit cannot break out.
+    let css = css.replace("</style", "<\\/style");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
+         <style>\n{css}</style>\n{json_ld}\n</head>\n<body>\n{main}\n</body>\n</html>\n",
+        lang = options.lang.lang,
+    )
+}
+
+/// Escapes text for an HTML text node.
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::parse_feed;
+    use crate::i18n::{EN, FR};
+
+    const ALL: RenderOptions = RenderOptions { lang: &EN, month: None, limit: None };
+
+    fn count(haystack: &str, needle: &str) -> usize {
+        haystack.matches(needle).count()
+    }
+
+    #[test]
+    fn the_bundled_page_has_every_entry_with_date_title_summary_and_image() {
+        let html = page_main(Source::Bundled, RenderOptions { limit: Some(crate::ui::PAGE_LIMIT), ..ALL });
+        assert!(html.starts_with("<main id=\"dl-top\" tabindex=\"-1\" class=\"dl-root\">"), "{}", &html[..80]);
+        assert_eq!(count(&html, "<article"), 10);
+        assert_eq!(count(&html, "<time datetime=\"2025-03-19\" class=\"dl-date\">19 Mar. 2025</time>"), 1);
+        assert!(html.contains("The Republic of Korea joins NATO Science &amp; Technology Organization"));
+        assert!(html.contains("alt=\"NATO + nation flag on black\""));
+        assert!(html.contains("<p aria-live=\"polite\" class=\"dl-count\">10 entries</p>"));
+        assert!(html.contains("<h2 id=\"dl-month-2025-03\" class=\"dl-month-heading\">March 2025</h2>"));
+        assert!(html.contains("<a href=\"#dl-top\">Back to top</a>"));
+    }
+
+    #[test]
+    fn without_script_the_month_control_is_links_and_nothing_needs_script() {
+        let html = page_main(Source::Bundled, ALL);
+        assert!(html.contains("<a href=\"#dl-month-2025-03\">March 2025 (1)</a>"), "{html}");
+        assert!(html.contains("<a href=\"#dl-month-2025-02\">February 2025 (9)</a>"));
+        for dead in ["<select", "<button", "<dialog", "dl-refresh", "href=\"?item="] {
+            assert!(!html.contains(dead), "{dead} in the static HTML");
+        }
+    }
+
+    #[test]
+    fn titles_link_to_the_article_or_are_text_and_the_limit_holds() {
+        let json = r#"{"items":[
+            {"date":"2025-03-19","title":"Linked","url":"https://example.org/a"},
+            {"date":"2025-03-18","title":"Plain"},
+            {"date":"2025-03-17","title":"Third"}]}"#;
+        let html = fragment(parse_feed(json.as_bytes()).expect("feed"), RenderOptions { limit: Some(2), ..ALL });
+        assert!(
+            html.contains(
+                "<a href=\"https://example.org/a\" data-dl-id=\"2025-03-19-linked\" class=\"dl-title-link\">Linked</a>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<span class=\"dl-title-link\">Plain</span>"));
+        assert!(!html.contains("Third"), "the limit leaves it out");
+        assert!(html.contains("3 entries"), "the count is the whole list's");
+    }
+
+    #[test]
+    fn french_month_filter_and_an_explicit_title() {
+        let json = r#"{"title":"Nouvelles","items":[{"date":"2025-02-05","title":"Un"},{"date":"2025-03-01","title":"Deux"}]}"#;
+        let parsed = parse_feed(json.as_bytes()).expect("feed");
+        let html = page_document(
+            parsed,
+            RenderOptions { lang: &FR, month: YearMonth::parse("2025-02"), limit: None },
+            "",
+            None,
+        );
+        assert!(html.contains("<html lang=\"fr\">"));
+        assert!(html.contains("<title>Nouvelles · Datelines</title>"));
+        assert!(html.contains(">Nouvelles</h1>"));
+        assert!(html.contains("5 février 2025"));
+        assert!(!html.contains(">Deux<"), "March is filtered out");
+        assert!(html.contains("\"headline\":\"Un\""), "JSON-LD lists what is shown");
+        assert!(!html.contains("\"headline\":\"Deux\""));
+    }
+
+    #[test]
+    fn text_is_escaped_everywhere() {
+        let json = r#"{"title":"<b>T</b>","items":[{"date":"2025-02-05","title":"<script>alert(1)</script>",
+            "summary":"<img src=x onerror=alert(1)>","image":{"src":"a.jpg\" onerror=\"alert(1)","alt":"\"><script>"}}]}"#;
+        let html = page_document(parse_feed(json.as_bytes()).expect("feed"), ALL, "", None);
+        assert!(!html.contains("<script>alert"), "{html}");
+        assert!(!html.contains("<img src=x"));
+        assert!(!html.contains("<b>T</b>"));
+        assert!(!html.contains("\" onerror=\""));
+    }
+}

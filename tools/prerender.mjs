@@ -1,0 +1,53 @@
+// Trunk post-build hook: makes dist/index.html a complete page before any script runs, and
+// strict-CSP clean.
+//
+// 1. The bundled news as real HTML: `datelines-cli render` renders the app's own components
+//    natively (Leptos ssr) in their no-script form; its <main> replaces the page's <noscript>
+//    note, and its schema.org JSON-LD goes into <head>. The live app later takes this <main>'s
+//    place in one step (src/ui/mod.rs, `take_over`).
+// 2. No inline script: each inline <script> (Trunk's module loader, the ?src= preload) moves to
+//    a file named after its content's hash, so the page works under
+//    `script-src 'self' 'wasm-unsafe-eval'` and the files can be cached for good.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const root = new URL('..', import.meta.url).pathname;
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// The standalone page shows 50 entries at first (PAGE_LIMIT in src/ui/mod.rs).
+const page = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--locked', '--bin', 'datelines-cli', '--', 'render', 'public/news.json', '--limit', '50'],
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 },
+);
+const main = page.match(/<main[\s>][\s\S]*<\/main>/)?.[0];
+// The JSON-LD has no "<" inside (src/structured_data.rs escapes it), so the first end tag ends it.
+const jsonLd = page.match(/<script type="application\/ld\+json">[^<]*<\/script>/)?.[0];
+if (!main || !jsonLd) {
+  console.error('prerender: datelines-cli render gave no <main> or JSON-LD');
+  process.exit(1);
+}
+const noscript = /<noscript>[\s\S]*?<\/noscript>/;
+if (!noscript.test(html)) {
+  console.error(`prerender: no <noscript> placeholder in ${indexPath}`);
+  process.exit(1);
+}
+html = html.replace(noscript, () => main);
+html = html.replace('</head>', () => `${jsonLd}\n</head>`);
+
+// Inline scripts (not JSON-LD, which is data) become files.
+html = html.replace(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g, (whole, attrs = '', body) => {
+  if (/\ssrc=/.test(attrs) || /application\/ld\+json/.test(attrs) || !body.trim()) return whole;
+  const module = /type="module"/.test(attrs);
+  const name = `${module ? 'boot' : 'preload'}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), `${body.trim()}\n`);
+  // A module script is deferred anyway; the preload must not hold up parsing, hence async.
+  return module ? `<script type="module" src="./${name}"></script>` : `<script async src="./${name}"></script>`;
+});
+
+writeFileSync(indexPath, html);
+console.log(`prerender: ${indexPath}: ${(main.match(/<article/g) ?? []).length} entries, no inline script`);
