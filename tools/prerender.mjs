@@ -36,7 +36,8 @@ if (!noscript.test(html)) {
   console.error(`prerender: no <noscript> placeholder in ${indexPath}`);
   process.exit(1);
 }
-html = html.replace(noscript, () => main);
+// `data-prerendered` tells the static markup from the live page that replaces it.
+html = html.replace(noscript, () => main.replace(/^<main/, '<main data-prerendered'));
 html = html.replace('</head>', () => `${jsonLd}\n</head>`);
 
 // Inline scripts (not JSON-LD, which is data) become files.

@@ -1,4 +1,6 @@
-use super::{is_static, use_strings};
+#[cfg(not(target_arch = "wasm32"))]
+use super::is_static;
+use super::use_strings;
 use crate::months::MonthCount;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
@@ -13,27 +15,6 @@ pub fn MonthFilter(
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let t = use_strings();
-    if is_static() {
-        // Without script a select cannot filter: in-page links to each month's heading instead.
-        return view! {
-            <nav class="dl-filter dl-month-links" aria-label=t.month>
-                <span class="dl-filter-label" aria-hidden="true">{t.month}</span>
-                <ul role="list">
-                    {months
-                        .iter()
-                        .map(|c| view! {
-                            <li>
-                                <a href=format!("#dl-month-{}", c.month.key())>
-                                    {format!("{} ({})", c.month.label_in(t), t.number(c.count))}
-                                </a>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
-        }
-        .into_any();
-    }
     let selected = move || state.with(|s| s.month.month().map(|m| m.key()).unwrap_or_default());
     // A month asked for in the URL that has no entries still appears, so the control tells the truth.
     let missing = {
@@ -51,7 +32,7 @@ pub fn MonthFilter(
             s.item = None;
         });
     };
-    view! {
+    let live = view! {
         <div class="dl-filter">
             <label class="dl-filter-label" for="dl-month">{t.month}</label>
             <select id="dl-month" class="dl-select" on:change=on_change prop:value=selected>
@@ -63,6 +44,36 @@ pub fn MonthFilter(
                     .collect_view()}
             </select>
         </div>
+    };
+    // The static form only exists natively (see `is_static`): the wasm has just the select.
+    #[cfg(not(target_arch = "wasm32"))]
+    if is_static() {
+        return month_links(&months, t).into_any();
     }
-    .into_any()
+    #[cfg(not(target_arch = "wasm32"))]
+    return live.into_any();
+    #[cfg(target_arch = "wasm32")]
+    live
+}
+
+/// Without script a select cannot filter: in-page links to each month's heading instead.
+#[cfg(not(target_arch = "wasm32"))]
+fn month_links(months: &[MonthCount], t: &'static crate::i18n::Strings) -> impl IntoView {
+    view! {
+        <nav class="dl-filter dl-month-links" aria-label=t.month>
+            <span class="dl-filter-label" aria-hidden="true">{t.month}</span>
+            <ul role="list">
+                {months
+                    .iter()
+                    .map(|c| view! {
+                        <li>
+                            <a href=format!("#dl-month-{}", c.month.key())>
+                                {format!("{} ({})", c.month.label_in(t), t.number(c.count))}
+                            </a>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
 }

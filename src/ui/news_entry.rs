@@ -9,7 +9,7 @@ pub fn NewsEntry(
     /// The entry to show.
     item: NewsItem,
     /// Where the title links to: the card's shareable address, or without script the original
-    /// article. `None`: the title is plain text.
+    /// article. `None`: the title is plain text (an `<a>` without `href`).
     href: Option<String>,
     /// Opens the entry's detail card; gets the entry's id.
     on_open: Callback<String>,
@@ -33,12 +33,9 @@ pub fn NewsEntry(
                         <time class="dl-date" datetime=day.iso_date()>{day.short_label_in(use_strings())}</time>
                     })}
                     <h3 class="dl-title">
-                        {match href {
-                            Some(href) => view! {
-                                <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>
-                            }.into_any(),
-                            None => view! { <span class="dl-title-link">{item.title}</span> }.into_any(),
-                        }}
+                        // Without an address (no script and no original article) this is a
+                        // placeholder link: plain text, not focusable.
+                        <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>
                     </h3>
                     {summary}
                 </div>

@@ -47,7 +47,7 @@ export async function newPage(browser, contextOptions = {}) {
   return { page, context, errors };
 }
 
-/** Waits until the app has rendered its list. */
+/** Waits until the app has rendered its list (not the prerendered HTML it replaces). */
 export async function waitForList(page) {
-  await page.waitForSelector('.dl-entries article', { timeout: 15_000 });
+  await page.waitForSelector('.dl-entries article:not([data-prerendered] *)', { timeout: 15_000 });
 }

@@ -1,0 +1,155 @@
+// The prerendered page: dist/index.html holds the bundled news as HTML (rendered at build time by
+// the same components), complete without JavaScript, and the app takes it over without anything
+// moving, flashing or loading twice. The built page also runs under a strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { setUp, newPage, waitForList, DIST } from './helpers.mjs';
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+let env;
+before(async () => {
+  env = await setUp({ headers: (path) => (path === '/' || path.endsWith('.html') ? { 'content-security-policy': CSP } : {}) });
+});
+after(async () => { await env?.tearDown(); });
+
+test('the built index.html has the ten entries as HTML, JSON-LD, and no inline script or style', () => {
+  const html = readFileSync(`${DIST}index.html`, 'utf8');
+  assert.equal(html.match(/<article/g)?.length, 10);
+  assert.doesNotMatch(html, /<noscript>/, 'the "needs JavaScript" note is gone');
+  const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+  for (const [, attrs, body] of scripts) {
+    assert.ok(/\ssrc=/.test(attrs) || /application\/ld\+json/.test(attrs), `inline script: <script${attrs}>`);
+    if (!/\ssrc=/.test(attrs)) assert.equal(body.trim() === '', false);
+  }
+  assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline style');
+  const [, jsonLd] = html.match(/<script type="application\/ld\+json">([^<]*)<\/script>/);
+  const data = JSON.parse(jsonLd);
+  assert.equal(data['@type'], 'ItemList');
+  assert.equal(data.itemListElement.length, 10);
+  assert.deepEqual(data.itemListElement[0].item, {
+    '@type': 'NewsArticle',
+    headline: 'The Republic of Korea joins NATO Science & Technology Organization (STO) Partnership',
+    datePublished: '2025-03-19',
+    description: data.itemListElement[0].item.description,
+  });
+});
+
+test('without JavaScript the page is complete: entries, month links with counts, back to top', async () => {
+  const { page, context } = await newPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(`${env.server.url}/`);
+  assert.equal(await page.locator('article').count(), 10);
+  assert.equal(await page.locator('h1').textContent(), 'News');
+  assert.equal(await page.locator('.dl-count').textContent(), '10 entries');
+  const first = page.locator('article').first();
+  assert.equal(await first.locator('time').getAttribute('datetime'), '2025-03-19');
+  assert.equal(await first.locator('time').textContent(), '19 Mar. 2025');
+  assert.match(await first.locator('.dl-summary').textContent(), /^On 1 March 2025, the Republic of Korea/);
+  assert.equal(await first.locator('img').getAttribute('alt'), 'NATO + nation flag on black');
+  assert.deepEqual(await page.locator('nav.dl-month-links a').allTextContents(), ['March 2025 (1)', 'February 2025 (9)']);
+  // Nothing that needs script is there at all.
+  assert.equal(await page.locator('select, button, dialog').count(), 0);
+  assert.equal(await page.locator('a[href*="item="]').count(), 0, 'no link to a card that cannot open');
+  // A month link goes to its heading; "Back to top" goes back.
+  await page.locator('nav.dl-month-links a', { hasText: 'February 2025' }).click();
+  assert.match(page.url(), /#dl-month-2025-02$/);
+  assert.ok(await page.evaluate(() => document.getElementById('dl-month-2025-02').getBoundingClientRect().top < 5));
+  await page.getByRole('link', { name: 'Back to top' }).click();
+  assert.match(page.url(), /#dl-top$/);
+  assert.equal(await page.evaluate(() => Math.round(window.scrollY)), 0);
+  await context.close();
+});
+
+test('the page without its scripts has no accessibility violations', async () => {
+  // Scripts blocked (so axe itself can run, past this file's CSP): what a reader without
+  // JavaScript gets.
+  const { page, context } = await newPage(env.browser, { bypassCSP: true });
+  await page.route(/\.js$/, (route) => route.abort());
+  await page.goto(`${env.server.url}/`);
+  assert.equal(await page.locator('article').count(), 10);
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test('the app takes the prerendered list over: no layout shift, no empty frame, no image twice, one list', async () => {
+  const { page, context, errors } = await newPage(env.browser);
+  // The seed's thumbnails are not shipped (they 404, and a failed image is fetched again by
+  // design); here they are served, as on a real site, so the browser can reuse what it loaded.
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  await page.route(/\.jpe?g$/, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PNG }));
+  const images = new Map();
+  page.on('request', (req) => {
+    if (req.resourceType() === 'image') images.set(req.url(), (images.get(req.url()) ?? 0) + 1);
+  });
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    // Every frame from the first entry on: how many entries the reader could see.
+    window.__frames = [];
+    const watch = () => {
+      const n = document.querySelectorAll('.dl-entries article').length;
+      if (n > 0 || window.__frames.length > 0) window.__frames.push(n);
+      if (window.__frames.length < 600) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.goto(`${env.server.url}/`);
+  const before = await page.evaluate(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; };
+    return { article: box('article'), filter: box('.dl-filter'), last: box('.dl-back-to-top') };
+  });
+  await waitForList(page);
+  // Wait for the rest of the app's start-up (the URL sync, focus) to settle.
+  await page.waitForTimeout(300);
+  const after = await page.evaluate(() => {
+    const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; };
+    return { article: box('article'), filter: box('.dl-filter'), last: box('.dl-back-to-top') };
+  });
+  assert.equal(await page.locator('main[data-prerendered]').count(), 0, 'the prerendered list is gone');
+  assert.equal(await page.locator('.dl-news').count(), 1, 'exactly one list');
+  assert.equal(await page.locator('article').count(), 10);
+  assert.equal(await page.locator('select#dl-month').count(), 1, 'the live month control');
+  assert.deepEqual(after, before, 'every box where it was');
+  assert.equal(await page.evaluate(() => window.__shift), 0, 'no layout-shift entries');
+  const frames = await page.evaluate(() => window.__frames);
+  assert.ok(frames.length > 0 && frames.every((n) => n === 10), `an empty or partial frame: ${frames}`);
+  assert.ok(images.size > 0, 'the thumbnails were requested');
+  for (const [url, times] of images) assert.equal(times, 1, `${url} requested ${times} times`);
+  // The live list works: a title opens its card.
+  await page.locator('.dl-title-link').first().click();
+  await page.locator('dialog[open]').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('under a strict CSP sent as a header the page works, ?src= preloading included', async () => {
+  const { page, context, errors } = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${env.server.url}/`);
+  assert.equal(response.headers()['content-security-policy'], CSP);
+  await waitForList(page);
+  await page.selectOption('#dl-month', '2025-03');
+  await page.waitForFunction(() => document.querySelectorAll('article').length === 1);
+  // ?src=: the preload script (a file now) starts the download, and the app uses it.
+  let fetched = 0;
+  page.on('request', (req) => { if (new URL(req.url()).pathname === '/news.json') fetched += 1; });
+  await page.goto(`${env.server.url}/?src=news.json`);
+  await waitForList(page);
+  assert.equal(await page.locator('link[rel=preload][as=fetch][href="news.json"]').count(), 1, 'the preload link');
+  assert.equal(fetched, 1, 'the feed is downloaded once');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
