@@ -148,7 +148,10 @@ mod tests {
             ),
             "{html}"
         );
-        assert!(html.contains("<a data-dl-id=\"2025-03-18-plain\" class=\"dl-title-link\">Plain</a>"), "a placeholder link, no href");
+        assert!(
+            html.contains("<a data-dl-id=\"2025-03-18-plain\" class=\"dl-title-link\">Plain</a>"),
+            "a placeholder link, no href"
+        );
         assert!(!html.contains("Third"), "the limit leaves it out");
         assert!(html.contains("3 entries"), "the count is the whole list's");
     }
