@@ -44,8 +44,11 @@ class DatelinesNews extends HTMLElement {
   }
 
   connectedCallback() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    if (!this._widget) {
+    // A no-script fallback inside the element (\`datelines-cli render --fragment\`) stays on show
+    // until the app attaches its shadow root; without one, a placeholder holds the space.
+    const fallback = !this.shadowRoot && this.firstElementChild !== null;
+    if (!this._widget && !fallback) {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       // Reserve the space the list will take, so nothing on the host page jumps.
       // :host { display: block } first, so the element has its real width to measure.
       if (placeholderSheet) root.adoptedStyleSheets = [placeholderSheet];
@@ -79,7 +82,8 @@ class DatelinesNews extends HTMLElement {
         const french = /^\s*fr(?:[-_]|\s*$)/i.test(lang);
         message.textContent = french ? 'Les actualités n’ont pas pu être affichées.' : 'The news could not be shown.';
         message.lang = french ? 'fr' : 'en';
-        root.replaceChildren(message);
+        // A fallback, if any, says more than the message: it stays.
+        if (!fallback) (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(message);
       });
   }
 

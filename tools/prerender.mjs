@@ -40,15 +40,46 @@ if (!noscript.test(html)) {
 html = html.replace(noscript, () => main.replace(/^<main/, '<main data-prerendered'));
 html = html.replace('</head>', () => `${jsonLd}\n</head>`);
 
-// Inline scripts (not JSON-LD, which is data) become files.
-html = html.replace(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g, (whole, attrs = '', body) => {
+// Inline scripts (not JSON-LD, which is data) become files. Both run once the HTML is parsed,
+// in document order: the ?src= preload (a classic script, `defer`) is put first, so the feed's
+// download has started before the app's module asks for it, and takes the preloaded response.
+const files = [];
+html = html.replace(/[ \t]*<script(\s[^>]*)?>([\s\S]*?)<\/script>\n?/g, (whole, attrs = '', body) => {
   if (/\ssrc=/.test(attrs) || /application\/ld\+json/.test(attrs) || !body.trim()) return whole;
   const module = /type="module"/.test(attrs);
   const name = `${module ? 'boot' : 'preload'}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), `${body.trim()}\n`);
-  // A module script is deferred anyway; the preload must not hold up parsing, hence async.
-  return module ? `<script type="module" src="./${name}"></script>` : `<script async src="./${name}"></script>`;
+  files.push(module ? `<script type="module" src="./${name}"></script>` : `<script defer src="./${name}"></script>`);
+  return '';
 });
+files.sort((a, b) => Number(a.includes('type="module"')) - Number(b.includes('type="module"')));
+html = html.replace('</title>', () => `</title>\n    ${files.join('\n    ')}`);
 
 writeFileSync(indexPath, html);
+
+// A demo of the widget's no-script fallback: the first three entries as HTML inside the element.
+const fragment = execFileSync(
+  'cargo',
+  ['run', '--quiet', '--locked', '--bin', 'datelines-cli', '--', 'render', 'public/news.json', '--fragment', '--limit', '3'],
+  { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 },
+);
+writeFileSync(join(dir, 'embed-fallback.html'), `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Datelines widget with a no-script fallback</title>
+    <link rel="stylesheet" href="embed-demo.css">
+    <script type="module" src="datelines.js"></script>
+  </head>
+  <body>
+    <main>
+      <h1>A widget with a no-script fallback</h1>
+      <datelines-news id="with-fallback" limit="3">
+${fragment.trim()}
+      </datelines-news>
+    </main>
+  </body>
+</html>
+`);
 console.log(`prerender: ${indexPath}: ${(main.match(/<article/g) ?? []).length} entries, no inline script`);

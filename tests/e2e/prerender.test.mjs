@@ -153,3 +153,31 @@ test('under a strict CSP sent as a header the page works, ?src= preloading inclu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a widget's no-script fallback shows until the live widget replaces it", async () => {
+  // Without JavaScript: the fallback (datelines-cli render --fragment) is the widget.
+  const off = await newPage(env.browser, { javaScriptEnabled: false });
+  await off.page.goto(`${env.server.url}/embed-fallback.html`);
+  assert.equal(await off.page.locator('#with-fallback article').count(), 3);
+  assert.equal(await off.page.locator('#with-fallback .dl-count').textContent(), '10 entries');
+  assert.equal(await off.page.locator('#with-fallback button, #with-fallback select').count(), 0);
+  await off.context.close();
+
+  // With JavaScript: the fallback stays on show while the wasm is slow, then the live widget
+  // takes over in its shadow root, and the fallback is no longer rendered.
+  const { page, context, errors } = await newPage(env.browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}/embed-fallback.html`);
+  const fallback = page.locator('#with-fallback > .dl-root');
+  await page.waitForTimeout(300);
+  assert.ok(await fallback.isVisible(), 'the fallback shows while the app loads');
+  assert.equal(await page.evaluate(() => document.getElementById('with-fallback').shadowRoot), null);
+  release();
+  await page.waitForFunction(() => document.getElementById('with-fallback').shadowRoot?.querySelectorAll('article').length === 3);
+  assert.equal(await fallback.isVisible(), false, 'the fallback is replaced');
+  assert.ok(await page.locator('#with-fallback').locator('select#dl-month').isVisible(), 'the live controls');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
