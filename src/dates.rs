@@ -273,6 +273,12 @@ impl YearMonth {
         (1..=12).contains(&month).then_some(YearMonth { year, month })
     }
 
+    /// [`YearMonth::parse`] with a message saying what is expected (for the command line).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse_arg(s: &str) -> Result<Self, String> {
+        Self::parse(s).ok_or_else(|| "not a month: use YYYY-MM (2025-02) or undated".to_string())
+    }
+
     /// `2025-02`, as used in the URL.
     pub fn key(&self) -> String {
         if *self == YearMonth::UNDATED {

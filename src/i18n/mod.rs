@@ -89,6 +89,15 @@ impl Strings {
         LANGUAGES.iter().copied().find(|s| s.lang.eq_ignore_ascii_case(primary))
     }
 
+    /// [`Strings::for_tag`] with a message naming the languages there are (for the command line).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse_tag(tag: &str) -> Result<&'static Strings, String> {
+        Self::for_tag(tag).ok_or_else(|| {
+            let known: Vec<&str> = LANGUAGES.iter().map(|s| s.lang).collect();
+            format!("Datelines speaks {}", known.join(", "))
+        })
+    }
+
     /// Fills `{}` slots in `template` with `args`, in order.
     pub fn fill(template: &str, args: &[&str]) -> String {
         let mut out = String::with_capacity(template.len() + 16);

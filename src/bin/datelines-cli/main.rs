@@ -32,7 +32,7 @@ mod output;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use crate::output::{write_feed, Progress};
+    use crate::output::{write_feed, write_text, Progress};
     use clap::{Parser, Subcommand};
     use datelines::dates::YearMonth;
     use datelines::formats::input::{self, Format, Mode};
@@ -119,20 +119,19 @@ EXAMPLES:
             #[arg(long, value_name = "DIR", conflicts_with_all = ["input", "out_dir"])]
             check: Option<String>,
         },
-        /// Write the news as HTML: a whole page with schema.org JSON-LD, or the list alone.
+        /// Write the news as HTML, rendered by the app's own components for readers without script.
         ///
-        /// The browser app's own components render it, in their form for readers without
-        /// script: month links, titles linking to the original article, no buttons. Put a
-        /// --fragment inside <datelines-news> as its fallback until the widget starts.
+        /// A whole page with schema.org JSON-LD, or with --fragment the list alone (a fallback
+        /// to put inside <datelines-news>).
         Render {
             /// The input, in any format import reads; - reads stdin.
             #[arg(value_name = "FILE|-")]
             input: String,
             /// Interface language: en or fr (fr-CA and the like too).
-            #[arg(long, value_name = "LANG", default_value = "en", value_parser = language)]
+            #[arg(long, value_name = "LANG", default_value = "en", value_parser = Strings::parse_tag)]
             lang: &'static Strings,
             /// Only this month: YYYY-MM, or undated.
-            #[arg(long, value_name = "YYYY-MM", value_parser = month)]
+            #[arg(long, value_name = "YYYY-MM", value_parser = YearMonth::parse_arg)]
             month: Option<YearMonth>,
             /// At most N entries (the count still says how many there are).
             #[arg(long, value_name = "N")]
@@ -167,14 +166,6 @@ EXAMPLES:
         }
     }
 
-    fn language(tag: &str) -> Result<&'static Strings, String> {
-        Strings::for_tag(tag).ok_or_else(|| "Datelines speaks en and fr".to_string())
-    }
-
-    fn month(text: &str) -> Result<YearMonth, String> {
-        YearMonth::parse(text).ok_or_else(|| "not a month: use YYYY-MM (2025-02) or undated".to_string())
-    }
-
     fn fail(message: impl std::fmt::Display) -> i32 {
         eprintln!("datelines-cli: {message}");
         2
@@ -189,26 +180,30 @@ EXAMPLES:
         }
     }
 
+    /// Runs a command; its exit code, or 2 with the one-line error on stderr.
     pub fn run(cli: Cli) -> i32 {
         let progress = Progress::new(cli.progress);
-        match cli.command {
+        let done = (|| match cli.command {
             Command::Import { input, output } => import(&input, output.as_deref(), &progress),
             Command::Validate { input } => validate(&input, &progress),
             Command::Shard { check: Some(dir), .. } => check(&dir),
             Command::Shard { input: Some(input), out_dir: Some(out_dir), .. } => shard(&input, &out_dir, &progress),
-            Command::Shard { .. } => fail("shard needs an input file and an output folder"),
+            Command::Shard { .. } => Err("shard needs an input file and an output folder".to_string()),
             Command::Render { input, lang, month, limit, fragment, url, output } => {
+                let (parsed, _) = load_for_import(&input, &progress)?;
                 let options = RenderOptions { lang, month, limit };
-                render(&input, options, fragment, url.as_deref(), output.as_deref(), &progress)
+                let html = match fragment {
+                    true => prerender::fragment(parsed, options),
+                    false => prerender::page_document(parsed, options, STYLESHEET, url.as_deref()),
+                };
+                write_text(output.as_deref(), &html).map(|()| 0)
             }
             Command::Generate { count, output } => {
                 let feed = datelines::synthetic::feed(count);
-                match write_feed(output.as_deref(), feed.title.as_deref(), &feed.items, &progress) {
-                    Ok(()) => 0,
-                    Err(message) => fail(message),
-                }
+                write_feed(output.as_deref(), feed.title.as_deref(), &feed.items, &progress).map(|()| 0)
             }
-        }
+        })();
+        done.unwrap_or_else(fail)
     }
 
     /// Reads an input in any format `mode` allows, with progress on stderr.
@@ -233,137 +228,79 @@ EXAMPLES:
         Ok((parsed, format))
     }
 
-    fn import(path: &str, output: Option<&str>, progress: &Progress) -> i32 {
-        let (parsed, format) = match load_for_import(path, progress) {
-            Ok(loaded) => loaded,
-            Err(message) => return fail(message),
-        };
+    fn import(path: &str, output: Option<&str>, progress: &Progress) -> Result<i32, String> {
+        let (parsed, format) = load_for_import(path, progress)?;
         let feed = &parsed.feed;
-        if let Err(message) = write_feed(output, feed.title.as_deref(), &feed.items, progress) {
-            return fail(message);
-        }
+        write_feed(output, feed.title.as_deref(), &feed.items, progress)?;
         let skipped = parsed.skipped();
         let left_out = if skipped == 0 { String::new() } else { format!(", {} left out", count_label(skipped)) };
         eprintln!("{}: {} imported from {format}{left_out}", display_name(path), count_label(feed.items.len()));
-        0
+        Ok(0)
     }
 
     /// The page's stylesheet, inlined in `render`'s whole pages so they stand alone.
     const STYLESHEET: &str = include_str!("../../../style/datelines.css");
 
-    fn render(
-        path: &str,
-        options: RenderOptions,
-        fragment: bool,
-        url: Option<&str>,
-        output: Option<&str>,
-        progress: &Progress,
-    ) -> i32 {
-        let (parsed, _) = match load_for_import(path, progress) {
-            Ok(loaded) => loaded,
-            Err(message) => return fail(message),
-        };
-        let html = if fragment {
-            prerender::fragment(parsed, options)
-        } else {
-            prerender::page_document(parsed, options, STYLESHEET, url)
-        };
-        match output {
-            Some(file) => match std::fs::write(file, html + "\n") {
-                Ok(()) => 0,
-                Err(e) => fail(format!("cannot write {file}: {}", input::io_reason(&e))),
-            },
-            None => {
-                say!("{}", html.trim_end());
-                0
-            }
-        }
-    }
-
-    fn validate(path: &str, progress: &Progress) -> i32 {
-        let result = match load(path, Mode::Validate, progress) {
-            Ok(result) => result,
-            Err(message) => return fail(message),
-        };
+    fn validate(path: &str, progress: &Progress) -> Result<i32, String> {
+        let result = load(path, Mode::Validate, progress)?;
         let path = display_name(path);
         let parsed = match result {
             Ok((parsed, _)) => parsed,
             Err(error) => {
                 // The whole file is unusable: the browser would show this error.
                 say!("{path}: {error}");
-                return 1;
+                return Ok(1);
             }
         };
         if parsed.problems.is_empty() {
             say!("{path}: ok, {}", count_label(parsed.feed.items.len()));
-            return 0;
+            return Ok(0);
         }
         for problem in &parsed.problems {
             say!("{path}: {problem}");
         }
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("1 {one}")
-            } else {
-                format!("{} {many}", datelines::i18n::EN.number(n))
-            }
-        };
         say!(
             "{path}: {}, {} skipped, {} usable",
             plural(parsed.problems.len(), "problem", "problems"),
             plural(parsed.skipped(), "entry", "entries"),
             plural(parsed.feed.items.len(), "entry", "entries")
         );
-        1
+        Ok(1)
     }
 
-    /// "1 month", "179 months".
-    fn months(n: usize) -> String {
+    /// "1 month", "179 months", "10,000 entries".
+    fn plural(n: usize, one: &str, many: &str) -> String {
         if n == 1 {
-            "1 month".to_string()
+            format!("1 {one}")
         } else {
-            format!("{n} months")
+            format!("{} {many}", datelines::i18n::EN.number(n))
         }
     }
 
-    fn shard(path: &str, out_dir: &str, progress: &Progress) -> i32 {
-        let (parsed, _) = match load_for_import(path, progress) {
-            Ok(loaded) => loaded,
-            Err(message) => return fail(message),
-        };
-        let written = match shard_dir::write(&parsed.feed, Path::new(out_dir), |n| progress.every(n, "entries written"))
-        {
-            Ok(written) => written,
-            Err(message) => return fail(message),
-        };
+    fn shard(path: &str, out_dir: &str, progress: &Progress) -> Result<i32, String> {
+        let (parsed, _) = load_for_import(path, progress)?;
+        let written = shard_dir::write(&parsed.feed, Path::new(out_dir), |n| progress.every(n, "entries written"))?;
         progress.done(parsed.feed.items.len(), "entries written");
         let name = display_name(path);
         for stray in &written.strays {
             eprintln!("{name}: {} is not in the new index (left from an earlier run?); remove it", stray.display());
         }
         let (entries, index) = (count_label(parsed.feed.items.len()), written.index.display());
-        eprintln!("{name}: {entries} in {} -> {index}", months(written.months.len()));
-        0
+        eprintln!("{name}: {entries} in {} -> {index}", plural(written.months.len(), "month", "months"));
+        Ok(0)
     }
 
-    fn check(dir: &str) -> i32 {
-        let checked = match shard_dir::check(Path::new(dir)) {
-            Ok(checked) => checked,
-            Err(message) => return fail(message),
-        };
+    fn check(dir: &str) -> Result<i32, String> {
+        let checked = shard_dir::check(Path::new(dir))?;
         if checked.problems.is_empty() {
-            say!("{dir}: ok, {} in {}", count_label(checked.entries), months(checked.months));
-            return 0;
+            say!("{dir}: ok, {} in {}", count_label(checked.entries), plural(checked.months, "month", "months"));
+            return Ok(0);
         }
         for line in &checked.problems {
             say!("{line}");
         }
         let n = checked.problems.len();
-        say!(
-            "{dir}: {} in {}",
-            if n == 1 { "1 problem".to_string() } else { format!("{n} problems") },
-            months(checked.months)
-        );
-        1
+        say!("{dir}: {} in {}", plural(n, "problem", "problems"), plural(checked.months, "month", "months"));
+        Ok(1)
     }
 }

@@ -4,7 +4,7 @@ use datelines::formats::datelines::write_json;
 use datelines::formats::input::io_reason;
 use datelines::model::NewsItem;
 use std::cell::Cell;
-use std::io::{BufWriter, IsTerminal};
+use std::io::{BufWriter, IsTerminal, Write};
 
 /// Progress lines on stderr for big inputs: with `--progress`, or when stderr is a terminal.
 /// Never otherwise, so that tests and scripts see the same output every time.
@@ -45,8 +45,13 @@ impl Progress {
     }
 }
 
-/// Writes a feed as Datelines JSON to a file (or stdout for `None`), through a buffer, one entry
-/// at a time. The error is one line naming the output.
+/// Writes `text` to a file (or stdout for `None`); the error is one line naming the output.
+pub fn write_text(output: Option<&str>, text: &str) -> Result<(), String> {
+    write_to(output, |out| out.write_all(format!("{}\n", text.trim_end()).as_bytes()))
+}
+
+/// Writes a feed as Datelines JSON to a file (or stdout for `None`), one entry at a time. The
+/// error is one line naming the output.
 pub fn write_feed(
     output: Option<&str>,
     title: Option<&str>,
@@ -57,21 +62,26 @@ pub fn write_feed(
         progress.every(i + 1, "entries written");
         item
     });
-    let result = match output {
+    let result = write_to(output, |out| write_json(out, title, counted));
+    progress.done(items.len(), "entries written");
+    result
+}
+
+/// Runs `write` on a buffered file or stdout. A reader who stops reading stdout (`| head`)
+/// ends the program quietly with 141, as `say!` does.
+fn write_to(output: Option<&str>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), String> {
+    match output {
         Some(path) => {
             let file = std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))?;
-            write_json(BufWriter::with_capacity(256 * 1024, file), title, counted)
-                .map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))
+            let mut out = BufWriter::with_capacity(256 * 1024, file);
+            write(&mut out).and_then(|()| out.flush()).map_err(|e| format!("cannot write {path}: {}", io_reason(&e)))
         }
         None => {
-            let stdout = std::io::stdout().lock();
-            match write_json(BufWriter::with_capacity(256 * 1024, stdout), title, counted) {
-                // The reader stopped reading (`| head`): end quietly, as `say!` does.
+            let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+            match write(&mut out).and_then(|()| out.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(141),
                 other => other.map_err(|e| format!("cannot write stdout: {}", io_reason(&e))),
             }
         }
-    };
-    progress.done(items.len(), "entries written");
-    result
+    }
 }
