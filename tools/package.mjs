@@ -1,0 +1,159 @@
+// `./x package` (after the release build): packs dist/ for site owners, as
+//   - an npm package, target/package/datelines-<version>.tgz (made by `npm pack`; publish it with
+//     `npm publish target/package/datelines-<version>.tgz`), and
+//   - a plain archive of the same files, target/package/datelines-<version>-dist.tar.gz, whose
+//     top folder is datelines-<version>/, for self-hosting;
+// and writes target/package/integrity.txt, the Subresource Integrity value of datelines.js.
+// The version, description and license come from Cargo.toml's [package].
+//
+//   node tools/package.mjs [--dist DIR] [--out DIR]
+//
+// Prints the integrity value, then the two archives' absolute paths, as its last three lines.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: join(ROOT, 'dist') },
+    out: { type: 'string', default: join(ROOT, 'target/package') },
+  },
+});
+const dist = resolve(args.dist);
+const out = resolve(args.out);
+
+function fail(message) {
+  console.error(`package: ${message}`);
+  process.exit(1);
+}
+
+/** A string field of Cargo.toml's [package] section. */
+function cargoField(toml, key) {
+  const section = toml.match(/^\[package\][^\n]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m)?.[1] ?? '';
+  return section.match(new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, 'm'))?.[1];
+}
+
+const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+const version = cargoField(cargo, 'version');
+const license = cargoField(cargo, 'license');
+const description = cargoField(cargo, 'description');
+if (!version || !license || !description) fail('no version, license or description in Cargo.toml [package]');
+
+// The files: the loader, the hashed glue and wasm it names, the stylesheet, the schema.
+let distFiles;
+try {
+  distFiles = readdirSync(dist);
+} catch {
+  fail(`no ${dist}: run ./x build first`);
+}
+if (!distFiles.includes('datelines.js')) fail(`no datelines.js in ${dist}: run ./x build first`);
+const loader = readFileSync(join(dist, 'datelines.js'), 'utf8');
+function one(pattern, what, mustBeNamed) {
+  let found = distFiles.filter((f) => pattern.test(f));
+  // A dist/ with files of several builds: the ones this loader names.
+  if (found.length > 1) found = found.filter((f) => loader.includes(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${dist}, found: ${found.join(', ') || 'none'}`);
+  if (mustBeNamed && !loader.includes(found[0])) fail(`datelines.js does not load ${found[0]}`);
+  return found[0];
+}
+const glue = one(/^datelines-[0-9a-f]+\.js$/, 'datelines-<hash>.js', true);
+const wasm = one(/^datelines-[0-9a-f]+_bg\.wasm$/, 'datelines-<hash>_bg.wasm', true);
+const css = one(/^datelines-[0-9a-f]+\.css$/, 'datelines-<hash>.css', false);
+if (!distFiles.includes('datelines.schema.json')) fail(`no datelines.schema.json in ${dist}`);
+
+// Subresource Integrity: base64 of the SHA-384 digest.
+const integrity = `sha384-${createHash('sha384').update(readFileSync(join(dist, 'datelines.js'))).digest('base64')}`;
+
+// Every file of the package, from dist/ or generated.
+const copies = [
+  ['datelines.js', 'datelines.js'],
+  [glue, glue],
+  [wasm, wasm],
+  [css, css],
+  [css, 'datelines.css'],
+  ['datelines.schema.json', 'datelines.schema.json'],
+];
+const files = [...copies.map(([, to]) => to), 'README.md', 'package.json'].sort();
+
+const readme = readFileSync(join(ROOT, 'packaging/README.md'), 'utf8')
+  .replaceAll('{{version}}', version)
+  .replaceAll('{{integrity}}', integrity)
+  .replaceAll('{{license}}', license);
+const leftover = readme.match(/\{\{[^}]*\}\}/);
+if (leftover) fail(`packaging/README.md: unknown placeholder ${leftover[0]}`);
+
+// No `scripts`: nothing runs when the package is installed.
+const manifest = {
+  name: 'datelines',
+  version,
+  description,
+  keywords: ['news', 'web-component', 'custom-element', 'webassembly', 'json-feed'],
+  license,
+  type: 'module',
+  main: './datelines.js',
+  module: './datelines.js',
+  exports: {
+    '.': './datelines.js',
+    './datelines.css': './datelines.css',
+    './datelines.schema.json': './datelines.schema.json',
+    './package.json': './package.json',
+  },
+  files,
+};
+
+/** Writes the package's files into `dir` (emptied first). */
+function stage(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [from, to] of copies) copyFileSync(join(dist, from), join(dir, to));
+  writeFileSync(join(dir, 'README.md'), readme);
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  // One date for every file, so the archive does not depend on when it was made.
+  const date = new Date('2026-11-29T00:00:00Z');
+  for (const f of files) utimesSync(join(dir, f), date, date);
+}
+
+mkdirSync(out, { recursive: true });
+
+// The npm package. No update check and no scripts: packing stays offline.
+const npmDir = join(out, 'npm');
+stage(npmDir);
+const npmEnv = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+const tgz = join(out, `datelines-${version}.tgz`);
+rmSync(tgz, { force: true });
+const packed = JSON.parse(execFileSync(
+  'npm',
+  ['pack', '--json', '--ignore-scripts', '--pack-destination', out],
+  { cwd: npmDir, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+));
+const listed = packed[0].files.map((f) => f.path).sort();
+if (JSON.stringify(listed) !== JSON.stringify(files)) {
+  fail(`npm pack packed ${listed.join(', ')}; expected ${files.join(', ')}`);
+}
+if (join(out, packed[0].filename) !== tgz) fail(`npm pack wrote ${packed[0].filename}, not ${tgz}`);
+
+// The plain archive: the same files under datelines-<version>/.
+const top = `datelines-${version}`;
+const tarDir = join(out, 'dist');
+stage(join(tarDir, top));
+const tarGz = join(out, `datelines-${version}-dist.tar.gz`);
+// GNU tar can leave out who made it; other tars (bsdtar) take the files as they are.
+let gnu = false;
+try {
+  gnu = /GNU tar/.test(execFileSync('tar', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+} catch {
+  // Not GNU tar.
+}
+const owner = gnu ? ['--owner=0', '--group=0', '--numeric-owner'] : [];
+execFileSync('tar', ['-czf', tarGz, ...owner, '-C', tarDir, ...files.map((f) => `${top}/${f}`)], { stdio: 'inherit' });
+
+writeFileSync(join(out, 'integrity.txt'), `${integrity}\n`);
+
+console.log(`package: datelines ${version}: ${files.join(', ')}`);
+console.log(`package: integrity of datelines.js (also in ${join(out, 'integrity.txt')}):`);
+console.log(integrity);
+console.log(tgz);
+console.log(tarGz);
