@@ -1,15 +1,30 @@
-// The widget as a site owner ships it: datelines.js and its files served from one origin (a CDN),
-// the page from another, with Subresource Integrity at every step; a tampered file fails
-// closed; two copies of different versions on one page.
+// The widget as a site owner ships it: the npm package `./x package` makes (tools/package.mjs),
+// extracted and served from one origin (a CDN), the page from another, with Subresource
+// Integrity at every step; a tampered file fails closed; two copies of different versions on
+// one page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
 import { setUp, newPage, DIST } from './helpers.mjs';
 
-const WASM = readdirSync(DIST).find((f) => /^datelines-[0-9a-f]+_bg\.wasm$/.test(f));
-const LOADER = readFileSync(`${DIST}datelines.js`);
+// The package, made and extracted as a site owner would (`npm pack` output, `tar -xzf`).
+const work = mkdtempSync(join(tmpdir(), 'datelines-release-'));
+execFileSync('node', [new URL('../../tools/package.mjs', import.meta.url).pathname, '--dist', DIST, '--out', work], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+});
+const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
+execFileSync('tar', ['-xzf', join(work, tgz), '-C', work]);
+const FILES = join(work, 'package');
+const WASM = readdirSync(FILES).find((f) => /^datelines-[0-9a-f]+_bg\.wasm$/.test(f));
+const LOADER = readFileSync(join(FILES, 'datelines.js'));
+// The package holds no news.json: the CDN serves the feed from the build, as a site would.
+const NEWS = readFileSync(`${DIST}news.json`);
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 let env; // the page's origin
@@ -18,14 +33,14 @@ let tampered = false;
 let otherVersion = false;
 before(async () => {
   cdn = await startServer({
-    root: DIST,
+    root: FILES,
     // A CDN answers any origin.
     headers: () => ({ 'access-control-allow-origin': '*' }),
     routes: {
       // One letter of the bundled news changed inside the wasm: still a valid module, so only
       // its hash can tell.
       [`/${WASM}`]: async (req, res) => {
-        let bytes = readFileSync(`${DIST}${WASM}`);
+        let bytes = readFileSync(join(FILES, WASM));
         if (tampered) {
           bytes = Buffer.from(bytes);
           const at = bytes.indexOf('Republic of Korea');
@@ -34,6 +49,10 @@ before(async () => {
         }
         res.writeHead(200, { 'content-type': 'application/wasm', 'access-control-allow-origin': '*' });
         res.end(bytes);
+      },
+      '/news.json': async (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+        res.end(NEWS);
       },
       // The same loader as another version would be (its own VERSION, same files).
       '/other/datelines.js': async (req, res) => {
@@ -65,6 +84,7 @@ before(async () => {
 after(async () => {
   await env?.tearDown();
   await cdn?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 const shadow = (page, selector) => page.locator('datelines-news').locator(selector);
