@@ -1,8 +1,9 @@
 //! Datelines: a dated news list for the web.
 //!
-//! The modules at the top are plain Rust and compile natively: the data model, parsing,
-//! dates, months, the list's model (`news_list`) and URL safety. Only `ui` (the Leptos
-//! components) and `embed` are built for the browser.
+//! The plain Rust modules compile for both targets: the data model, parsing, dates, months, the
+//! list's model (`news_list`) and URL safety. `ui` (the Leptos components) compiles for both
+//! too: in the browser it renders to the DOM, natively to HTML (`prerender`, with
+//! `structured_data`, native only). `embed` (the widget) is browser only.
 
 pub mod dates;
 pub mod formats;
@@ -13,6 +14,7 @@ pub mod news_list;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod sanitize;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod structured_data;
 pub mod synthetic;
 pub mod text;

@@ -79,11 +79,6 @@ impl Feed {
     pub fn heading<'a>(&'a self, lang: &'a crate::i18n::Strings) -> &'a str {
         heading(self.title.as_deref(), lang)
     }
-
-    /// The item with this id, if any.
-    pub fn find(&self, id: &str) -> Option<&NewsItem> {
-        self.items.iter().find(|item| item.id == id)
-    }
 }
 
 impl Image {

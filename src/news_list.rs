@@ -117,6 +117,8 @@ pub struct NewsList {
     shown: bool,
     problems: Vec<Problem>,
     error: Option<FetchError>,
+    /// True when `error` is a month's (it goes once the month loads), not the source's.
+    month_error: bool,
     /// The source itself (a feed, or an archive's index) is being fetched.
     loading: bool,
     paging: Paging,
@@ -134,6 +136,7 @@ impl Default for NewsList {
             shown: false,
             problems: Vec::new(),
             error: None,
+            month_error: false,
             loading: false,
             paging: Paging { month: None, batches: 1 },
             revision: 0,
@@ -177,31 +180,39 @@ impl NewsList {
     /// the view then asks for the month it needs ([`NewsList::month_to_fetch`]).
     pub fn index_loaded(&mut self, index: ArchiveIndex, base: &str) {
         let before = self.archive.take().unwrap_or_default();
-        let kept = |month: YearMonth| {
-            before
-                .iter()
-                .find(|m| m.month == month)
-                .map(|m| m.status)
-                .filter(|s| *s == MonthStatus::Fetched || *s == MonthStatus::Pending)
-        };
         let base = crate::urls::Base::parse(base);
-        self.archive = Some(
-            index
-                .months
-                .into_iter()
-                .map(|shard| ArchiveMonth {
-                    month: shard.month,
-                    count: shard.count,
-                    url: match &base {
-                        Some(base) => base.join(&shard.src),
-                        None => crate::urls::safe_url(&shard.src),
-                    },
-                    status: kept(shard.month).unwrap_or(MonthStatus::NotFetched),
-                })
-                .collect(),
-        );
+        let mut months: Vec<ArchiveMonth> = Vec::with_capacity(index.months.len());
+        for shard in index.months {
+            // A month listed twice is read once (the first listing counts).
+            if months.iter().any(|m| m.month == shard.month) {
+                continue;
+            }
+            let url = match &base {
+                Some(base) => base.join(&shard.src),
+                None => crate::urls::safe_url(&shard.src),
+            };
+            // A month already read stays read only if the index says the same about it;
+            // otherwise (a refresh found more entries, or another file) it is read again.
+            let unchanged =
+                before.iter().find(|m| m.month == shard.month).filter(|m| m.count == shard.count && m.url == url);
+            let status = match unchanged.map(|m| m.status) {
+                Some(status @ (MonthStatus::Fetched | MonthStatus::Pending)) => status,
+                _ => MonthStatus::NotFetched,
+            };
+            months.push(ArchiveMonth { month: shard.month, count: shard.count, url, status });
+        }
+        // Entries of months that are no longer read (changed, or gone from the index) leave.
+        let kept: Vec<YearMonth> =
+            months.iter().filter(|m| m.status != MonthStatus::NotFetched).map(|m| m.month).collect();
+        let before_len = self.items.len();
+        self.items.retain(|item| kept.contains(&item.date.year_month()));
+        if self.items.len() != before_len {
+            self.revision += 1;
+        }
+        self.archive = Some(months);
         self.title = index.title;
         self.error = None;
+        self.month_error = false;
         self.loading = false;
     }
 
@@ -233,20 +244,28 @@ impl NewsList {
         }
         entry.status = MonthStatus::Fetched;
         let mut incoming = parsed.feed.items;
-        if incoming.iter().all(|item| item.date.year_month() == month) && incoming.is_sorted_by(|a, b| a.date >= b.date)
+        let at = self.items.partition_point(|item| item.date.year_month() > month);
+        let alone = self.items.get(at).is_none_or(|next| next.date.year_month() != month);
+        if alone
+            && incoming.iter().all(|item| item.date.year_month() == month)
+            && incoming.is_sorted_by(|a, b| a.date >= b.date)
         {
             // The common case: one month's entries go in as one block (no re-sort of the rest).
-            let at = self.items.partition_point(|item| item.date.year_month() > month);
             self.items.splice(at..at, incoming);
         } else {
+            // Entries of this month came earlier in another month's file: merge, in date order,
+            // and an entry already listed (same id) is not listed twice.
+            incoming.retain(|item| !self.items.iter().any(|known| known.id == item.id));
             self.items.append(&mut incoming);
             self.items.sort_by_key(|item| std::cmp::Reverse(item.date));
             self.revision += 1;
         }
         self.problems.extend(parsed.problems);
         self.shown = true;
-        if !self.archive.iter().flatten().any(|m| m.status == MonthStatus::Failed) {
+        // A month's error goes once no month has failed; an error of the source stays.
+        if self.month_error && !self.archive.iter().flatten().any(|m| m.status == MonthStatus::Failed) {
             self.error = None;
+            self.month_error = false;
         }
     }
 
@@ -256,11 +275,13 @@ impl NewsList {
             entry.status = MonthStatus::Failed;
         }
         self.error = Some(error);
+        self.month_error = true;
     }
 
     /// The source could not be loaded: the error shows above the last good list, if any.
     pub fn load_failed(&mut self, error: FetchError) {
         self.error = Some(error);
+        self.month_error = false;
         self.loading = false;
     }
 
@@ -268,6 +289,10 @@ impl NewsList {
     /// more batch. In an archive whose loaded entries are all open, returns the next month to
     /// fetch, already marked as pending.
     pub fn more(&mut self, month: Option<YearMonth>, limit: Option<usize>) -> Option<MonthFetch> {
+        // A month on its way is the "more" already asked for: a second press waits for it.
+        if self.archive.iter().flatten().any(|m| m.status == MonthStatus::Pending) {
+            return None;
+        }
         let loaded = self.positions(month).len();
         let open = self.visible(month, limit);
         self.paging = Paging { month, batches: self.batches(month).saturating_add(1) };
@@ -391,9 +416,16 @@ impl NewsList {
         let fetchable = |m: &&ArchiveMonth| m.status == MonthStatus::NotFetched;
         match month {
             Some(wanted) => archive.iter().find(|m| m.month == wanted).filter(fetchable).map(|m| m.month),
-            None if self.items.is_empty() && !archive.iter().any(|m| m.status == MonthStatus::Pending) => {
-                archive.iter().find(fetchable).map(|m| m.month)
-            }
+            // All months: the newest month not read, when it belongs above everything listed
+            // (nothing read yet, or a refresh found a newer or changed month at the top). One
+            // that failed waits, and no older month is tried in its place; older months come
+            // with "More news".
+            None if !archive.iter().any(|m| m.status == MonthStatus::Pending) => archive
+                .iter()
+                .find(|m| m.status != MonthStatus::Fetched)
+                .filter(fetchable)
+                .filter(|m| self.items.first().is_none_or(|top| top.date.year_month() < m.month))
+                .map(|m| m.month),
             None => None,
         }
     }
@@ -403,7 +435,7 @@ impl NewsList {
         self.archive
             .iter()
             .flatten()
-            .find(|m| matches!(m.status, MonthStatus::NotFetched | MonthStatus::Failed))
+            .find(|m| m.url.is_some() && matches!(m.status, MonthStatus::NotFetched | MonthStatus::Failed))
             .map(|m| m.month)
     }
 
@@ -538,7 +570,11 @@ mod tests {
         list.request_month(ym("2025-02"));
         list.month_loaded(ym("2025-02"), february());
         assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), None);
-        assert_eq!(list.month_to_fetch(None), None, "something is loaded: all months waits for More news");
+        assert_eq!(
+            list.month_to_fetch(None),
+            Some(ym("2025-03")),
+            "back to all months, the newer March belongs at the top: it is fetched"
+        );
         assert_eq!(list.month_to_fetch(Some(ym("2024-01"))), None, "not in the archive");
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), march());
@@ -639,5 +675,79 @@ mod tests {
         // A hand-edited month file with one entry from February in it.
         list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1"), item("2025-02-15", "stray")]));
         assert_eq!(ids(&list, None, None), ["m1", "m2", "stray", "d1"]);
+    }
+
+    #[test]
+    fn a_failed_newest_month_waits_and_older_months_are_not_tried_in_its_place() {
+        let mut list = archive();
+        let march = list.request_month(ym("2025-03")).expect("march");
+        list.month_failed(march.month, network(&march.url));
+        assert_eq!(list.month_to_fetch(None), None, "no cascade through the archive");
+        assert!(list.shows_more(None, Some(10)), "More news offers the failed month again");
+        list.loading_started();
+        assert_eq!(list.month_to_fetch(None), Some(ym("2025-03")), "Retry fetches it");
+    }
+
+    #[test]
+    fn a_refresh_reads_a_changed_month_again_and_drops_months_that_are_gone() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        list.request_month(ym("2025-02"));
+        list.month_loaded(ym("2025-02"), february());
+        let shard = |month: &str, count| Shard { month: ym(month), count, src: format!("{month}.json") };
+        list.loading_started();
+        // March has a new entry; December is gone; February is unchanged.
+        let index = ArchiveIndex { title: None, months: vec![shard("2025-03", 3), shard("2025-02", 3)] };
+        list.index_loaded(index, "https://example.org/news/index.json");
+        assert_eq!(ids(&list, None, None), ["f1", "f2", "f3"], "March's old entries leave");
+        assert_eq!(list.month_to_fetch(None), Some(ym("2025-03")), "and March is read again at once");
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), parsed(vec![item("2025-03-25", "m0"), item("2025-03-19", "m1")]));
+        assert_eq!(ids(&list, None, None), ["m0", "m1", "f1", "f2", "f3"]);
+        assert_eq!(list.month_to_fetch(None), None, "older months wait for More news");
+    }
+
+    #[test]
+    fn a_month_listed_twice_or_without_a_usable_file_never_blocks_more_news() {
+        let mut list = NewsList::new();
+        let shard = |month: &str, src: &str| Shard { month: ym(month), count: 1, src: src.into() };
+        let index = ArchiveIndex {
+            title: None,
+            months: vec![shard("2025-03", "a.json"), shard("2025-03", "b.json"), shard("2025-02", "javascript:x")],
+        };
+        list.index_loaded(index, "not a base");
+        assert_eq!(list.archive().map(<[ArchiveMonth]>::len), Some(2), "the second listing is ignored");
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), parsed(vec![item("2025-03-01", "a")]));
+        assert_eq!(list.next_month(), None, "a month whose file is not a safe address is not offered");
+        assert!(!list.shows_more(None, Some(10)));
+    }
+
+    #[test]
+    fn more_news_waits_for_a_month_on_its_way_and_errors_of_the_source_stay() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        assert!(list.more(None, Some(10)).is_some());
+        assert_eq!(list.more(None, Some(10)), None, "a second press while February loads");
+        assert_eq!(list.visible(None, Some(10)), 20, "and opens no second batch");
+        list.load_failed(network("https://example.org/news/index.json"));
+        list.month_loaded(ym("2025-02"), february());
+        assert!(list.error().is_some(), "a failed refresh of the index still shows");
+    }
+
+    #[test]
+    fn a_month_file_merges_with_entries_of_it_listed_before_in_date_order_and_once() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        // March's file carries one February entry, which is also in February's file.
+        list.month_loaded(ym("2025-03"), parsed(vec![item("2025-03-19", "m1"), item("2025-02-15", "f15")]));
+        list.request_month(ym("2025-02"));
+        list.month_loaded(
+            ym("2025-02"),
+            parsed(vec![item("2025-02-27", "f1"), item("2025-02-15", "f15"), item("2025-02-03", "f3")]),
+        );
+        assert_eq!(ids(&list, None, None), ["m1", "f1", "f15", "f3"]);
     }
 }

@@ -64,7 +64,8 @@ pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
     render(options.lang, move || {
         let state = state(&options);
         view! {
-            <div class="dl-root" lang=lang>
+            // `id="dl-top"`: the target of the list's "Back to top" link.
+            <div class="dl-root" id="dl-top" lang=lang>
                 <NewsApp source=Source::Ready(parsed) state href_for=no_card() limit=options.limit/>
             </div>
         }
@@ -85,8 +86,9 @@ pub fn page_document(parsed: Parsed, options: RenderOptions, css: &str, page_url
     let json_ld = structured_data::script_block(&structured_data::json_ld(&heading, &shown, page_url));
     let main = page_main(Source::Ready(parsed), options);
     let title = escape_text(&format!("{heading} · Datelines"));
-    // `</style` cannot appear in our own stylesheet; checked so a future edit cannot break out.
-    let css = css.replace("</style", "<\\/style");
+    // No `</` can end the style element early, whatever the case of the tag name (in CSS,
+    // `\/` is the same `/`).
+    let css = css.replace("</", "<\\/");
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
@@ -171,6 +173,8 @@ mod tests {
         assert!(html.contains(">Nouvelles</h1>"));
         assert!(html.contains("5 février 2025"));
         assert!(!html.contains(">Deux<"), "March is filtered out");
+        assert!(html.contains("<a href=\"#dl-month-2025-02\">"), "a link to the month shown");
+        assert!(!html.contains("#dl-month-2025-03"), "no link to a heading that is not on the page");
         assert!(html.contains("\"headline\":\"Un\""), "JSON-LD lists what is shown");
         assert!(!html.contains("\"headline\":\"Deux\""));
     }

@@ -54,7 +54,7 @@ fn render_matches_the_golden_fragment_for_every_input_format() {
         let expected = std::fs::read_to_string(&path)
             .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
         assert_eq!(stdout(&out), expected, "{}: the fragment differs from {}", input.display(), path.display());
-        assert!(expected.starts_with("<div lang=\"en\" class=\"dl-root\">"), "{}", path.display());
+        assert!(expected.starts_with("<div id=\"dl-top\" lang=\"en\" class=\"dl-root\">"), "{}", path.display());
         assert!(expected.contains("<article"), "{}: entries are rendered", path.display());
     }
     assert_eq!(formats, 6, "atom, datelines, jsonfeed, listing, rss-1.0, rss-2.0");
@@ -73,7 +73,7 @@ fn a_whole_page_has_the_stylesheet_json_ld_and_the_language() {
     assert_eq!(html.matches("<main ").count(), 1);
     assert!(html.contains("Retour en haut"));
     // Bad options are usage errors.
-    for args in [["--lang", "de"], ["--month", "2025-13"], ["--limit", "x"]] {
+    for args in [["--lang", "de"], ["--month", "2025-13"], ["--limit", "x"], ["--limit", "0"]] {
         let bad = cli(&["render", "public/news.json", args[0], args[1]], None);
         assert_eq!(bad.status.code(), Some(2), "{args:?}");
         assert!(String::from_utf8_lossy(&bad.stderr).contains("error: invalid value"), "{args:?}");

@@ -45,6 +45,10 @@ const failed = (file) => (error) => { throw new Error(\`\${file} did not load or
 function load() {
   ready ??= (async () => {
     const preload = document.createElement('link');
+    // Without modulepreload the import below would run the JS unchecked: refuse instead.
+    if (!preload.relList?.supports?.('modulepreload')) {
+      throw new Error(\`\${GLUE} cannot be checked against its hash in this browser (no modulepreload)\`);
+    }
     preload.rel = 'modulepreload';
     preload.href = GLUE;
     preload.integrity = GLUE_INTEGRITY;
@@ -56,6 +60,8 @@ function load() {
     await module.default({ module_or_path: wasm });
     return module;
   })();
+  // A failure is not kept: a widget added later tries again.
+  ready.catch(() => { ready = null; });
   return ready;
 }
 
@@ -117,7 +123,12 @@ class DatelinesNews extends HTMLElement {
         message.textContent = french ? 'Les actualités n’ont pas pu être affichées.' : 'The news could not be shown.';
         message.lang = french ? 'fr' : 'en';
         // A fallback, if any, says more than the message: it stays.
-        if (!fallback) (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(message);
+        if (!fallback) {
+          (this.shadowRoot ?? this.attachShadow({ mode: 'open' })).replaceChildren(message);
+        } else if (this.shadowRoot) {
+          // The app attached its shadow root before failing: show the fallback through it again.
+          this.shadowRoot.replaceChildren(document.createElement('slot'));
+        }
       });
   }
 

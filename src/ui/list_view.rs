@@ -34,7 +34,9 @@ pub fn ListView(
     let month = Memo::new(move |_| choice.with(MonthChoice::month));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
     let months = Memo::new(move |_| list.with(NewsList::months));
-    let groups = Memo::new(move |_| list.with(|l| l.groups(month.get(), limit.get())));
+    // With the revision, so that a refreshed feed whose groups look the same (same months and
+    // positions, other entries) still reaches `<For/>` and builds its rows again.
+    let groups = Memo::new(move |_| list.with(|l| (l.revision(), l.groups(month.get(), limit.get()))));
     let total = Memo::new(move |_| list.with(|l| l.total(month.get())));
     let shows_more = Memo::new(move |_| list.with(|l| l.shows_more(month.get(), limit.get())));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
@@ -83,7 +85,15 @@ pub fn ListView(
             </header>
             // Built again when the months change (a refreshed feed), so its options and the
             // selected value are set together.
-            {move || view! { <MonthFilter months=Arc::new(months.get()) state/> }}
+            {move || {
+                let mut months = months.get();
+                // Without script the month control is links to the month headings: only to the
+                // months that are on this page (a limit or a month filter leaves others out).
+                if without_script {
+                    groups.with(|(_, groups)| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
+                }
+                view! { <MonthFilter months=Arc::new(months) state/> }
+            }}
             {move || match choice.get() {
                 MonthChoice::Malformed(value) => Some(view! {
                     <p class="dl-notice" role="status">
@@ -103,7 +113,7 @@ pub fn ListView(
                 _ => None,
             }}
             <For
-                each=move || groups.get()
+                each=move || groups.get().1
                 // A group is the same while its month, length and first entry are, within one
                 // load of the feed (`revision`): a refreshed feed builds every group again.
                 key=move |group| {
@@ -164,7 +174,8 @@ pub fn ListView(
 
 /// Puts focus on the title link of entry `id`, or on the page when it is not in the list.
 fn focus_entry(top: NodeRef<html::Div>, id: &str) {
-    let Some(main) = top.get_untracked() else { return };
+    // The list may be gone by the time this runs (a frame later): then there is nothing to do.
+    let Some(main) = top.try_get_untracked().flatten() else { return };
     // While a modal dialog is open the rest of the page is inert and cannot take focus, and
     // this may run before the card's element is removed: close it first.
     if let Ok(Some(dialog)) = main.query_selector("dialog[open]") {

@@ -22,6 +22,7 @@ const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
 execFileSync('tar', ['-xzf', join(work, tgz), '-C', work]);
 const FILES = join(work, 'package');
 const WASM = readdirSync(FILES).find((f) => /^datelines-[0-9a-f]+_bg\.wasm$/.test(f));
+const GLUE = readdirSync(FILES).find((f) => /^datelines-[0-9a-f]+\.js$/.test(f));
 const LOADER = readFileSync(join(FILES, 'datelines.js'));
 // The package holds no news.json: the CDN serves the feed from the build, as a site would.
 const NEWS = readFileSync(`${DIST}news.json`);
@@ -30,6 +31,7 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 let env; // the page's origin
 let cdn; // the files' origin
 let tampered = false;
+let tamperedGlue = false;
 let otherVersion = false;
 before(async () => {
   cdn = await startServer({
@@ -49,6 +51,12 @@ before(async () => {
         }
         res.writeHead(200, { 'content-type': 'application/wasm', 'access-control-allow-origin': '*' });
         res.end(bytes);
+      },
+      // The JS glue with one harmless character added: valid JS, another hash.
+      [`/${GLUE}`]: async (req, res) => {
+        const text = readFileSync(join(FILES, GLUE), 'utf8');
+        res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
+        res.end(tamperedGlue ? `${text} ` : text);
       },
       '/news.json': async (req, res) => {
         res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
@@ -116,6 +124,20 @@ test('a tampered wasm fails closed: a short message in the page language, the fi
     await context.close();
   }
   tampered = false;
+});
+
+test('a tampered JS glue is not run either', async () => {
+  tamperedGlue = true;
+  const { page, context, errors } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/host.html`);
+  const note = shadow(page, 'p');
+  await note.waitFor();
+  assert.equal(await note.textContent(), 'The news could not be shown.');
+  assert.equal(await shadow(page, 'article').count(), 0, 'nothing from the file runs');
+  assert.ok(errors.every((e) => e.startsWith('console:')), `uncaught: ${errors}`);
+  assert.ok(errors.some((e) => e.includes(GLUE) && e.includes('does not match its hash')), `the file is named: ${errors}`);
+  await context.close();
+  tamperedGlue = false;
 });
 
 test('a loader that does not match the snippet’s integrity does not run at all', async () => {

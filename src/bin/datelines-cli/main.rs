@@ -134,8 +134,8 @@ EXAMPLES:
             #[arg(long, value_name = "YYYY-MM", value_parser = YearMonth::parse_arg)]
             month: Option<YearMonth>,
             /// At most N entries (the count still says how many there are).
-            #[arg(long, value_name = "N")]
-            limit: Option<usize>,
+            #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+            limit: Option<u64>,
             /// Only the list (a <div class="dl-root">), not a whole page.
             #[arg(long)]
             fragment: bool,
@@ -191,7 +191,8 @@ EXAMPLES:
             Command::Shard { .. } => Err("shard needs an input file and an output folder".to_string()),
             Command::Render { input, lang, month, limit, fragment, url, output } => {
                 let (parsed, _) = load_for_import(&input, &progress)?;
-                let options = RenderOptions { lang, month, limit };
+                let options =
+                    RenderOptions { lang, month, limit: limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) };
                 let html = match fragment {
                     true => prerender::fragment(parsed, options),
                     false => prerender::page_document(parsed, options, STYLESHEET, url.as_deref()),
