@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 // more (see README "Size"). LIMIT_KB is a ratchet a few KB above today's figure, so the app
 // cannot grow unnoticed; lower it whenever the app shrinks.
 const GOAL_KB = 100;
-const LIMIT_KB = 193;
+const LIMIT_KB = 194;
 const dir = process.argv[2] ?? 'dist';
 const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f) && !f.startsWith('embed-demo')).sort();
 if (!files.some((f) => f.endsWith('.wasm'))) {

@@ -34,9 +34,7 @@ pub fn ListView(
     let month = Memo::new(move |_| choice.with(MonthChoice::month));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
     let months = Memo::new(move |_| list.with(NewsList::months));
-    // With the revision, so that a refreshed feed whose groups look the same (same months and
-    // positions, other entries) still reaches `<For/>` and builds its rows again.
-    let groups = Memo::new(move |_| list.with(|l| (l.revision(), l.groups(month.get(), limit.get()))));
+    let groups = Memo::new(move |_| list.with(|l| l.groups(month.get(), limit.get())));
     let total = Memo::new(move |_| list.with(|l| l.total(month.get())));
     let shows_more = Memo::new(move |_| list.with(|l| l.shows_more(month.get(), limit.get())));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
@@ -90,7 +88,7 @@ pub fn ListView(
                 // Without script the month control is links to the month headings: only to the
                 // months that are on this page (a limit or a month filter leaves others out).
                 if without_script {
-                    groups.with(|(_, groups)| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
+                    groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
                 }
                 view! { <MonthFilter months=Arc::new(months) state/> }
             }}
@@ -113,7 +111,12 @@ pub fn ListView(
                 _ => None,
             }}
             <For
-                each=move || groups.get().1
+                // `revision` too: a refreshed feed whose groups look the same (same months and
+                // positions, other entries) must still reach `<For/>` and build its rows again.
+                each=move || {
+                    revision.track();
+                    groups.get()
+                }
                 // A group is the same while its month, length and first entry are, within one
                 // load of the feed (`revision`): a refreshed feed builds every group again.
                 key=move |group| {
