@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cargoField } from './cargo-package.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const files = readdirSync(dir);
@@ -18,7 +19,7 @@ if (!glue || !wasm) {
 }
 
 const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(join(dir, file))).digest('base64')}`;
-const version = readFileSync(new URL('../Cargo.toml', import.meta.url), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)?.[1];
+const version = cargoField('version');
 if (!version) {
   console.error('embed-loader: no version in Cargo.toml');
   process.exit(1);

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cargoField } from './cargo-package.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -30,16 +31,9 @@ function fail(message) {
   process.exit(1);
 }
 
-/** A string field of Cargo.toml's [package] section. */
-function cargoField(toml, key) {
-  const section = toml.match(/^\[package\][^\n]*\n([\s\S]*?)(?=^\[|(?![\s\S]))/m)?.[1] ?? '';
-  return section.match(new RegExp(`^${key}\\s*=\\s*"([^"]*)"`, 'm'))?.[1];
-}
-
-const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
-const version = cargoField(cargo, 'version');
-const license = cargoField(cargo, 'license');
-const description = cargoField(cargo, 'description');
+const version = cargoField('version');
+const license = cargoField('license');
+const description = cargoField('description');
 if (!version || !license || !description) fail('no version, license or description in Cargo.toml [package]');
 
 // The files: the loader, the hashed glue and wasm it names, the stylesheet, the schema.

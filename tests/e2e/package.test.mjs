@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cargoField } from '../../tools/cargo-package.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
 const NPM_ENV = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 
-const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
-const packageSection = cargo.split(/^\[package\]\s*$/m)[1].split(/^\[/m)[0];
-const VERSION = packageSection.match(/^version\s*=\s*"([^"]+)"/m)[1];
-const LICENSE = packageSection.match(/^license\s*=\s*"([^"]+)"/m)[1];
+const VERSION = cargoField('version');
+const LICENSE = cargoField('license');
 
 let out;
 let stdout;
