@@ -293,7 +293,7 @@ impl NewsList {
         if self.archive.iter().flatten().any(|m| m.status == MonthStatus::Pending) {
             return None;
         }
-        let loaded = self.positions(month).len();
+        let loaded = self.loaded(month);
         let open = self.visible(month, limit);
         self.paging = Paging { month, batches: self.batches(month).saturating_add(1) };
         if open >= loaded && month.is_none() {
@@ -366,6 +366,29 @@ impl NewsList {
         filter_by_month(&self.items, month)
     }
 
+    /// The positions under `month`, lazily: the counts and the open batch need no list of all
+    /// of them (100,000 entries would make an 800 KB vector per query, several per update).
+    fn positions_iter(&self, month: Option<YearMonth>) -> impl Iterator<Item = usize> + '_ {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, item)| month.is_none_or(|m| item.date.year_month() == m))
+            .map(|(i, _)| i)
+    }
+
+    /// The `n`th entry under `month` (from 0), newest first.
+    pub fn nth(&self, month: Option<YearMonth>, n: usize) -> Option<&NewsItem> {
+        self.positions_iter(month).nth(n).and_then(|i| self.items.get(i))
+    }
+
+    /// How many loaded entries are under `month`.
+    fn loaded(&self, month: Option<YearMonth>) -> usize {
+        match month {
+            None => self.items.len(),
+            Some(_) => self.positions_iter(month).count(),
+        }
+    }
+
     /// How many entries are open under `month`: `limit` per batch opened, all without a limit.
     pub fn visible(&self, month: Option<YearMonth>, limit: Option<usize>) -> usize {
         limit.map_or(usize::MAX, |l| l.max(1).saturating_mul(self.batches(month)))
@@ -381,9 +404,8 @@ impl NewsList {
 
     /// The open entries under `month`, in runs of the same month, for the month headings.
     pub fn groups(&self, month: Option<YearMonth>, limit: Option<usize>) -> Vec<MonthGroup> {
-        let positions = self.positions(month);
-        let open = positions.len().min(self.visible(month, limit));
-        group_by_month(&self.items, &positions[..open])
+        let open: Vec<usize> = self.positions_iter(month).take(self.visible(month, limit)).collect();
+        group_by_month(&self.items, &open)
     }
 
     /// How many entries `month` has (all months for `None`): in an archive, the index's count,
@@ -392,20 +414,20 @@ impl NewsList {
         match (&self.archive, month) {
             (Some(archive), Some(m)) => archive.iter().find(|a| a.month == m).map_or(0, |a| a.count),
             (Some(archive), None) => archive.iter().map(|a| a.count).sum(),
-            (None, _) => self.positions(month).len(),
+            (None, _) => self.loaded(month),
         }
     }
 
     /// True when "More news" shows: loaded entries are still closed, or (all months) the
     /// archive has months not fetched yet.
     pub fn shows_more(&self, month: Option<YearMonth>, limit: Option<usize>) -> bool {
-        let closed = self.positions(month).len() > self.visible(month, limit);
+        let closed = self.loaded(month) > self.visible(month, limit);
         closed || (month.is_none() && self.next_month().is_some())
     }
 
     /// True when `month` has no entries at all (not merely none fetched yet).
     pub fn is_empty_month(&self, month: YearMonth) -> bool {
-        self.total(Some(month)) == 0 && self.positions(Some(month)).is_empty()
+        self.total(Some(month)) == 0 && self.loaded(Some(month)) == 0
     }
 
     /// The month the view needs fetched now, if any: the chosen month of an archive, or with
@@ -511,6 +533,9 @@ mod tests {
             [MonthCount { month: ym("2025-03"), count: 1 }, MonthCount { month: ym("2025-02"), count: 2 }]
         );
         assert_eq!(ids(&list, None, None), ["a", "b", "c"], "no limit shows everything");
+        assert_eq!(list.nth(None, 2).map(|i| i.id.as_str()), Some("c"));
+        assert_eq!(list.nth(Some(ym("2025-02")), 1).map(|i| i.id.as_str()), Some("c"));
+        assert_eq!(list.nth(Some(ym("2025-03")), 1), None);
     }
 
     #[test]

@@ -68,8 +68,7 @@ pub fn ListView(
         let first_new = list.with_untracked(|l| l.visible(m, limit));
         news.more(m, limit);
         // Move focus to the first entry that just appeared.
-        let id = list
-            .with_untracked(|l| l.positions(m).get(first_new).and_then(|&i| l.items().get(i)).map(|it| it.id.clone()));
+        let id = list.with_untracked(|l| l.nth(m, first_new).map(|it| it.id.clone()));
         if let Some(id) = id {
             request_animation_frame(move || focus_entry(top, &id));
         }
