@@ -10,6 +10,8 @@
 use crate::dates::YearMonth;
 use crate::formats::Parsed;
 use crate::i18n::Strings;
+use crate::model::NewsItem;
+use crate::news_list::NewsList;
 use crate::structured_data;
 use crate::ui::{page_root, Language, NewsApp, Source, Static};
 use crate::url_state::{MonthChoice, ViewState};
@@ -76,12 +78,14 @@ pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
 /// (one self-contained file). `page_url`, when given, makes relative links in the JSON-LD
 /// absolute.
 pub fn page_document(parsed: Parsed, options: RenderOptions, css: &str, page_url: Option<&str>) -> String {
-    let heading = crate::model::heading(parsed.feed.title.as_deref(), options.lang).to_string();
-    let positions = crate::months::filter_by_month(&parsed.feed.items, options.month);
-    let shown: Vec<_> = positions
+    // The JSON-LD lists exactly the entries the HTML shows: the list's own model decides.
+    let mut list = NewsList::new();
+    list.feed_loaded(parsed.clone());
+    let heading = list.heading(options.lang).to_string();
+    let shown: Vec<NewsItem> = list
+        .groups(options.month, options.limit)
         .iter()
-        .take(options.limit.unwrap_or(usize::MAX))
-        .filter_map(|&i| parsed.feed.items.get(i).cloned())
+        .flat_map(|group| group.entries.iter().filter_map(|&i| list.items().get(i).cloned()))
         .collect();
     let json_ld = structured_data::script_block(&structured_data::json_ld(&heading, &shown, page_url));
     let main = page_main(Source::Ready(parsed), options);
