@@ -73,12 +73,6 @@ impl Feed {
         items.sort_by_key(|item| std::cmp::Reverse(item.date));
         Feed { title, items }
     }
-
-    /// The heading a reader sees: the data's title as written, in every language, or `lang`'s
-    /// default ("News", "Actualités") when the data has none.
-    pub fn heading<'a>(&'a self, lang: &'a crate::i18n::Strings) -> &'a str {
-        heading(self.title.as_deref(), lang)
-    }
 }
 
 impl Image {
@@ -186,12 +180,10 @@ mod tests {
     #[test]
     fn an_explicit_title_shows_as_written_and_only_a_missing_one_is_translated() {
         use crate::i18n::{EN, FR};
-        let titled = Feed::new(Some("News".into()), Vec::new());
-        assert_eq!(titled.heading(&FR), "News", "a feed really titled News keeps it in French");
-        assert_eq!(titled.heading(&EN), "News");
-        let untitled = Feed::new(None, Vec::new());
-        assert_eq!(untitled.heading(&EN), "News");
-        assert_eq!(untitled.heading(&FR), "Actualités");
+        assert_eq!(heading(Some("News"), &FR), "News", "a feed really titled News keeps it in French");
+        assert_eq!(heading(Some("News"), &EN), "News");
+        assert_eq!(heading(None, &EN), "News");
+        assert_eq!(heading(None, &FR), "Actualités");
     }
 
     #[test]

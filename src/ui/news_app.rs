@@ -1,4 +1,4 @@
-use super::source::{bundled, FetchError};
+use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
 use super::source::{fetch_any, fetch_feed};
 use super::{use_language, ErrorCard, ListView, LoadingList, SkippedNotice};
@@ -6,7 +6,7 @@ use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
-use crate::news_list::{MonthFetch, NewsList};
+use crate::news_list::{FetchError, MonthFetch, NewsList};
 use crate::url_state::ViewState;
 use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]

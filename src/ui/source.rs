@@ -1,8 +1,7 @@
 //! Where the news comes from: the bundled file, or (in the browser) a URL fetched with
-//! gloo-net. Errors are values with a message a person can act on.
+//! gloo-net. Errors are `news_list::FetchError` values, with a message a person can act on.
 
 use crate::formats::{parse_feed, LoadError, Parsed};
-pub use crate::news_list::FetchError;
 #[cfg(target_arch = "wasm32")]
 pub use fetch::{fetch_any, fetch_feed};
 
@@ -13,9 +12,9 @@ pub fn bundled() -> Result<Parsed, LoadError> {
 
 #[cfg(target_arch = "wasm32")]
 mod fetch {
-    use super::FetchError;
     use crate::formats::{parse_any, LoadError, NewsFile, Parsed};
     use crate::model::Feed;
+    use crate::news_list::FetchError;
     use gloo_net::http::Request;
 
     /// Fetches a feed or a sharded archive's index. Returns it with the address it came from (after

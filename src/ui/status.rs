@@ -1,6 +1,6 @@
-use super::source::FetchError;
 use super::use_strings;
 use crate::formats::Problem;
+use crate::news_list::FetchError;
 use leptos::prelude::*;
 
 /// A visible card saying why the news could not be loaded, with the address and a Retry button.
