@@ -4,6 +4,9 @@
 //! which nothing executable may come out.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/xss.rs"]
+mod xss;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -83,24 +86,7 @@ fn a_whole_page_has_the_stylesheet_json_ld_and_the_language() {
 /// Every DOMPurify payload in every field of a JSON Feed item, rendered as a page.
 #[test]
 fn no_xss_payload_comes_out_executable() {
-    let payloads: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/xss/dompurify-payloads.json")).expect("payloads"),
-    )
-    .expect("payload JSON");
-    let items: Vec<serde_json::Value> = payloads
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let payload = p["payload"].as_str().unwrap_or_default();
-            serde_json::json!({
-                "id": format!("x{i}"), "title": payload, "summary": payload, "content_html": payload,
-                "url": payload, "image": payload, "tags": [payload], "authors": [{"name": payload}],
-                "date_published": format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
-            })
-        })
-        .collect();
-    assert!(items.len() > 200);
-    let feed = serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "title": payloads[0]["payload"], "items": items}).to_string();
+    let feed = xss::xss_feed();
     let out = cli(&["render", "-"], Some(&feed));
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let html = stdout(&out);
@@ -176,4 +162,13 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
         out.push((name, attributes));
     }
     out
+}
+
+/// The build hook renders the page with the page's own limit, so the prerendered list is the
+/// one the app takes over (no entries appear or vanish at the swap).
+#[test]
+fn the_prerender_hook_uses_the_pages_limit() {
+    let hook = std::fs::read_to_string(Path::new(ROOT).join("tools/prerender.mjs")).expect("the hook");
+    let limit = format!("'--limit', '{}'", datelines::ui::PAGE_LIMIT);
+    assert!(hook.contains(&limit), "tools/prerender.mjs must pass {limit} (src/ui/mod.rs PAGE_LIMIT)");
 }

@@ -1,6 +1,9 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount a component, assert the DOM.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/xss.rs"]
+mod xss;
+
 use datelines::formats::parse_feed;
 use datelines::ui::{ListView, Loader, NewsApp, Source};
 use datelines::url_state::ViewState;
@@ -81,6 +84,21 @@ fn the_list_shows_heading_count_and_entries_newest_first() {
     // An entry without a summary has no empty paragraph.
     assert_eq!(texts(&root, ".dl-summary"), ["In March.", "First of February."]);
     assert_eq!(texts(&root, ".dl-back-to-top a"), ["Back to top"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_refreshed_feed_with_the_same_layout_shows_its_new_text() {
+    // Same months, same number of entries, same first entry: only a title changed upstream.
+    let root = container();
+    let state = RwSignal::new(ViewState::default());
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let loaded = news(THREE);
+    let _mounted = mount_to(root.clone(), move || view! { <ListView news=loaded state href_for/> });
+    assert_eq!(texts(&root, "ol > li > article h3"), ["Newest", "Middle", "Oldest"]);
+    let fixed = THREE.replace("\"Middle\"", "\"Middle, corrected\"");
+    loaded.list.update(|list| list.feed_loaded(parse_feed(fixed.as_bytes()).expect("feed")));
+    tick().await;
+    assert_eq!(texts(&root, "ol > li > article h3"), ["Newest", "Middle, corrected", "Oldest"]);
 }
 
 #[wasm_bindgen_test]
@@ -200,28 +218,9 @@ fn the_app_shows_the_bundled_news_without_a_fetch() {
     assert!(root.query_selector(".dl-skipped").expect("selector").is_none(), "the bundled data has no problems");
 }
 
-/// Every DOMPurify payload as a JSON Feed item, in every text field.
-fn xss_feed() -> String {
-    let payloads: Vec<serde_json::Value> =
-        serde_json::from_str(include_str!("fixtures/xss/dompurify-payloads.json")).expect("payload file");
-    let items: Vec<serde_json::Value> = payloads
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let payload = p["payload"].as_str().unwrap_or_default();
-            serde_json::json!({
-                "id": format!("x{i}"), "title": payload, "summary": payload, "content_html": payload,
-                "url": payload, "image": payload, "tags": [payload], "authors": [{"name": payload}],
-                "date_published": format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28),
-            })
-        })
-        .collect();
-    serde_json::json!({"version": "https://jsonfeed.org/version/1.1", "items": items}).to_string()
-}
-
 #[wasm_bindgen_test]
 async fn every_xss_payload_renders_inertly_in_its_card() {
-    let json = xss_feed();
+    let json = xss::xss_feed();
     let ids: Vec<String> =
         parse_feed(json.as_bytes()).expect("parses").feed.items.iter().map(|i| i.id.clone()).collect();
     assert!(ids.len() > 200);
