@@ -257,7 +257,7 @@ impl NewsList {
             // and an entry already listed (same id) is not listed twice.
             incoming.retain(|item| !self.items.iter().any(|known| known.id == item.id));
             self.items.append(&mut incoming);
-            self.items.sort_by_key(|item| std::cmp::Reverse(item.date));
+            crate::model::sort_newest_first(&mut self.items);
             self.revision += 1;
         }
         self.problems.extend(parsed.problems);
