@@ -2,19 +2,21 @@
 // embed demo), next to the hashed files of this build. Host pages load it under this one fixed
 // name; it finds the hashed module and wasm beside itself through import.meta.url, so their
 // snippet never changes, and it has their SHA-384 hashes written into it, so the browser runs
-// neither unless it is exactly this build's (Subresource Integrity, all the way down: the
-// widget's stylesheet is inside the wasm).
+// nothing unless it is exactly this build's (Subresource Integrity for the glue, the wasm and
+// the stylesheet, which the widget shares with the page).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import { cargoField } from './cargo-package.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const files = readdirSync(dir);
 const glue = files.find((f) => /^datelines-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^datelines-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) {
-  console.error(`embed-loader: no hashed datelines-*.js / *_bg.wasm in ${dir}: ${files.join(', ')}`);
+const css = files.find((f) => /^datelines-[0-9a-f]+\.css$/.test(f));
+if (!glue || !wasm || !css) {
+  console.error(`embed-loader: no hashed datelines-*.js / *_bg.wasm / *.css in ${dir}: ${files.join(', ')}`);
   process.exit(1);
 }
 
@@ -30,19 +32,23 @@ const loader = `// Datelines ${version}: defines <datelines-news>. Written by to
 const VERSION = '${version}';
 const GLUE = new URL('./${glue}', import.meta.url).href;
 const WASM = new URL('./${wasm}', import.meta.url).href;
-// What the two files must hash to. A changed or truncated file is refused by the browser
+const CSS = new URL('./${css}', import.meta.url).href;
+// What the files must hash to. A changed or truncated file is refused by the browser
 // before any of it runs.
 const GLUE_INTEGRITY = '${sri(glue)}';
 const WASM_INTEGRITY = '${sri(wasm)}';
+const CSS_INTEGRITY = '${sri(css)}';
 const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme'];
 let ready = null;
 
 // Which file failed, for the console.
 const failed = (file) => (error) => { throw new Error(\`\${file} did not load or does not match its hash (\${error?.message ?? error})\`); };
 
-// One module for every widget on the page. The glue goes through a modulepreload link that
-// carries its hash, so the import below gets the checked module or fails; the wasm is fetched
-// with its hash and compiled as it streams in.
+// One module and one stylesheet for every widget on the page. The glue goes through a
+// modulepreload link that carries its hash, so the import below gets the checked module or
+// fails; the wasm is fetched with its hash and compiled as it streams in. The stylesheet, the
+// page's own, is fetched with its hash at the same time and becomes a constructed sheet, which
+// no style-src policy blocks (the wasm carries only the widget's few extra rules).
 function load() {
   ready ??= (async () => {
     const preload = document.createElement('link');
@@ -57,9 +63,18 @@ function load() {
     document.head.append(preload);
     const wasm = fetch(WASM, { integrity: WASM_INTEGRITY, credentials: 'omit' }).catch(failed(WASM));
     wasm.catch(() => {});
+    const sheet = fetch(CSS, { integrity: CSS_INTEGRITY, credentials: 'omit' })
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(\`HTTP \${response.status}\`))))
+      .then((text) => {
+        const constructed = new CSSStyleSheet();
+        constructed.replaceSync(text);
+        return constructed;
+      })
+      .catch(failed(CSS));
+    sheet.catch(() => {});
     const module = await import(GLUE).catch(failed(GLUE));
     await module.default({ module_or_path: wasm });
-    return module;
+    return { module, sheet: await sheet };
   })();
   // A failure is not kept: a widget added later tries again.
   ready.catch(() => { ready = null; });
@@ -109,9 +124,9 @@ class DatelinesNews extends HTMLElement {
     }
     const token = (this._token = {});
     load()
-      .then((module) => {
+      .then(({ module, sheet }) => {
         if (!this.isConnected || this._token !== token || this._widget) return;
-        this._widget = module.mount_widget(this);
+        this._widget = module.mount_widget(this, sheet);
       })
       .catch((error) => {
         console.error('Datelines could not start:', error);
@@ -155,10 +170,12 @@ if (!defined) {
   console.warn(\`Datelines \${VERSION} (\${import.meta.url}) did not define <datelines-news>: Datelines \${defined.version ?? '(unknown version)'} already did, and is used.\`);
 }
 `;
-// The comments inside the template are for this file's readers; the shipped loader keeps only
-// its first line (what it is), which saves about a fifth of its gzipped size.
+// The comments inside the template are for this file's readers; the shipped loader is minified
+// and keeps only its first line (what it is).
 const [header, ...body] = loader.split('\n');
-writeFileSync(join(dir, 'datelines.js'), [header, ...body.filter((line) => !/^\s*\/\//.test(line))].join('\n'));
+// Names are kept (a host reading it in devtools sees VERSION, GLUE, ...): 0.1 KB gzipped.
+const { code } = transformSync(body.join('\n'), { loader: 'js', minifyWhitespace: true, minifySyntax: true, format: 'esm' });
+writeFileSync(join(dir, 'datelines.js'), `${header}\n${code}`);
 console.log(`embed-loader: wrote datelines.js -> ${glue}, ${wasm}`);
 
 // The strict-CSP demo is the hostile demo page plus the policy, so the two never drift apart.

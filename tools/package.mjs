@@ -55,7 +55,7 @@ function one(pattern, what, mustBeNamed) {
 }
 const glue = one(/^datelines-[0-9a-f]+\.js$/, 'datelines-<hash>.js', true);
 const wasm = one(/^datelines-[0-9a-f]+_bg\.wasm$/, 'datelines-<hash>_bg.wasm', true);
-const css = one(/^datelines-[0-9a-f]+\.css$/, 'datelines-<hash>.css', false);
+const css = one(/^datelines-[0-9a-f]+\.css$/, 'datelines-<hash>.css', true);
 if (!distFiles.includes('datelines.schema.json')) fail(`no datelines.schema.json in ${dist}`);
 
 // Subresource Integrity: base64 of the SHA-384 digest.

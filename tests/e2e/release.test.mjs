@@ -23,6 +23,7 @@ execFileSync('tar', ['-xzf', join(work, tgz), '-C', work]);
 const FILES = join(work, 'package');
 const WASM = readdirSync(FILES).find((f) => /^datelines-[0-9a-f]+_bg\.wasm$/.test(f));
 const GLUE = readdirSync(FILES).find((f) => /^datelines-[0-9a-f]+\.js$/.test(f));
+const CSS = readdirSync(FILES).find((f) => /^datelines-[0-9a-f]+\.css$/.test(f));
 const LOADER = readFileSync(join(FILES, 'datelines.js'));
 // The package holds no news.json: the CDN serves the feed from the build, as a site would.
 const NEWS = readFileSync(`${DIST}news.json`);
@@ -32,6 +33,7 @@ let env; // the page's origin
 let cdn; // the files' origin
 let tampered = false;
 let tamperedGlue = false;
+let tamperedCss = false;
 let otherVersion = false;
 before(async () => {
   cdn = await startServer({
@@ -58,14 +60,21 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
         res.end(tamperedGlue ? `${text} ` : text);
       },
+      // The widget's stylesheet with one more rule: valid CSS, another hash.
+      [`/${CSS}`]: async (req, res) => {
+        const text = readFileSync(join(FILES, CSS), 'utf8');
+        res.writeHead(200, { 'content-type': 'text/css', 'access-control-allow-origin': '*' });
+        res.end(tamperedCss ? `${text}.dl-root{display:none}` : text);
+      },
       '/news.json': async (req, res) => {
         res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
         res.end(NEWS);
       },
       // The same loader as another version would be (its own VERSION, same files).
       '/other/datelines.js': async (req, res) => {
-        const text = LOADER.toString().replace(/const VERSION = '[^']+';/, "const VERSION = '9.9.9';")
-          .replaceAll("new URL('./", "new URL('../");
+        // The shipped loader is minified: match its quotes either way.
+        const text = LOADER.toString().replace(/const VERSION\s*=\s*(['"])[^'"]+\1/, "const VERSION='9.9.9'")
+          .replace(/new URL\((['"])\.\//g, "new URL($1../");
         res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
         res.end(text);
       },
@@ -126,18 +135,20 @@ test('a tampered wasm fails closed: a short message in the page language, the fi
   tampered = false;
 });
 
-test('a tampered JS glue is not run either', async () => {
-  tamperedGlue = true;
-  const { page, context, errors } = await newPage(env.browser);
-  await page.goto(`${env.server.url}/host.html`);
-  const note = shadow(page, 'p');
-  await note.waitFor();
-  assert.equal(await note.textContent(), 'The news could not be shown.');
-  assert.equal(await shadow(page, 'article').count(), 0, 'nothing from the file runs');
-  assert.ok(errors.every((e) => e.startsWith('console:')), `uncaught: ${errors}`);
-  assert.ok(errors.some((e) => e.includes(GLUE) && e.includes('does not match its hash')), `the file is named: ${errors}`);
-  await context.close();
-  tamperedGlue = false;
+test('a tampered JS glue is not run either, nor a tampered stylesheet used', async () => {
+  for (const [file, tamper] of [[GLUE, (on) => { tamperedGlue = on; }], [CSS, (on) => { tamperedCss = on; }]]) {
+    tamper(true);
+    const { page, context, errors } = await newPage(env.browser);
+    await page.goto(`${env.server.url}/host.html`);
+    const note = shadow(page, 'p');
+    await note.waitFor();
+    assert.equal(await note.textContent(), 'The news could not be shown.');
+    assert.equal(await shadow(page, 'article').count(), 0, `nothing shows with a tampered ${file}`);
+    assert.ok(errors.every((e) => e.startsWith('console:')), `uncaught: ${errors}`);
+    assert.ok(errors.some((e) => e.includes(file) && e.includes('does not match its hash')), `the file is named: ${errors}`);
+    await context.close();
+    tamper(false);
+  }
 });
 
 test('a loader that does not match the snippet’s integrity does not run at all', async () => {
