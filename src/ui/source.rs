@@ -31,6 +31,9 @@ mod fetch {
         let base = response.url();
         let bytes = response.binary().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
         let mut file = parse_any(&bytes).map_err(|error| FetchError::Content { url: url.to_string(), error })?;
+        // The file's bytes go before the links are resolved, so the new links take their place
+        // in memory (wasm memory never shrinks: what is live at once is what it keeps).
+        drop(bytes);
         if let NewsFile::Feed(parsed) = &mut file {
             resolve_urls(&mut parsed.feed, &base);
         }
