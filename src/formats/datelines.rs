@@ -12,7 +12,7 @@ use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::shorten;
 use crate::urls::safe_url;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
@@ -26,19 +26,17 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     let root = &doc.root;
     if let Some(format) = root.get("format") {
         if format.as_str() != Some(FORMAT) {
-            let found = format.as_str().map_or_else(|| kind(format).to_string(), |f| format!("\"{f}\""));
+            let found = format.as_str().map_or_else(|| format.kind().to_string(), |f| format!("\"{f}\""));
             return Err(LoadError::WrongShape(format!("\"format\" is {found}, expected \"{FORMAT}\"")));
         }
     }
     let items = match &doc.items {
         Some(Ok(items)) => items,
-        Some(Err(other)) => {
-            return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other))))
-        }
+        Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {other}, expected an array"))),
         None => return Err(LoadError::WrongShape("it has no \"items\" array".into())),
     };
     let title = match root.get("title") {
-        Some(Value::String(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        Some(Json::Str(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
     };
 
@@ -46,40 +44,29 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 fn skip(path: String, message: String) -> Problem {
     Problem { path, message, skipped: true }
 }
 
 /// A required non-empty string field.
-fn required_text(obj: &Map<String, Value>, field: &str, path: &str) -> Result<String, Problem> {
+fn required_text(obj: &Object<'_>, field: &str, path: &str) -> Result<String, Problem> {
     match obj.get(field) {
-        Some(Value::String(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-        Some(Value::String(_)) => Err(skip(format!("{path}.{field}"), "is empty".into())),
-        Some(other) => Err(skip(format!("{path}.{field}"), format!("is {}, expected text", kind(other)))),
+        Some(Json::Str(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
+        Some(Json::Str(_)) => Err(skip(format!("{path}.{field}"), "is empty".into())),
+        Some(other) => Err(skip(format!("{path}.{field}"), format!("is {}, expected text", other.kind()))),
         None => Err(skip(format!("{path}.{field}"), "is missing".into())),
     }
 }
 
 /// An optional string field; a value of the wrong type is a warning and is ignored.
-fn optional_text(obj: &Map<String, Value>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+fn optional_text(obj: &Object<'_>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
     match obj.get(field) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        None | Some(Json::Null) => None,
+        Some(Json::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
         Some(other) => {
             problems.push(Problem {
                 path: format!("{path}.{field}"),
-                message: format!("is {}, expected text; ignored", kind(other)),
+                message: format!("is {}, expected text; ignored", other.kind()),
                 skipped: false,
             });
             None
@@ -87,8 +74,8 @@ fn optional_text(obj: &Map<String, Value>, field: &str, path: &str, problems: &m
     }
 }
 
-fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
-    let obj = raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", kind(raw))))?;
+fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+    let obj = raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
     let title = required_text(obj, "title", path)?;
     let date_text = required_text(obj, "date", path)?;
     let date = if date_text == UNDATED {
@@ -97,11 +84,11 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         ItemDate::parse(&date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?
     };
     let id = match obj.get("id") {
-        None | Some(Value::Null) => derive_id(&date, &title),
-        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(Value::Number(n)) => n.to_string(),
+        None | Some(Json::Null) => derive_id(&date, &title),
+        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Json::Number(n)) => n.to_string(),
         Some(other) => {
-            return Err(skip(format!("{path}.id"), format!("is {}, expected text or a number", kind(other))))
+            return Err(skip(format!("{path}.id"), format!("is {}, expected text or a number", other.kind())))
         }
     };
     let summary = optional_text(obj, "summary", path, problems).unwrap_or_default();
@@ -121,24 +108,24 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         safe
     });
     let image = match obj.get("image") {
-        None | Some(Value::Null) => None,
+        None | Some(Json::Null) => None,
         Some(value) => read_image(value, &format!("{path}.image"), problems),
     };
     Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
 }
 
 /// An optional list of strings (`tags`, `authors`); other values are ignored with a warning.
-pub(crate) fn text_list(obj: &Map<String, Value>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<String> {
+pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<String> {
     match obj.get(field) {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(values)) => values
+        None | Some(Json::Null) => Vec::new(),
+        Some(Json::Array(values)) => values
             .iter()
             .filter_map(|v| v.as_str().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string))
             .collect(),
         Some(other) => {
             problems.push(Problem {
                 path: format!("{path}.{field}"),
-                message: format!("is {}, expected a list of text; ignored", kind(other)),
+                message: format!("is {}, expected a list of text; ignored", other.kind()),
                 skipped: false,
             });
             Vec::new()
@@ -146,16 +133,16 @@ pub(crate) fn text_list(obj: &Map<String, Value>, field: &str, path: &str, probl
     }
 }
 
-fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Image> {
+fn read_image(value: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Option<Image> {
     let mut warn = |field: &str, message: String| {
         problems.push(Problem { path: format!("{path}{field}"), message, skipped: false });
     };
     let Some(obj) = value.as_object() else {
-        warn("", format!("is {}, expected an object; the entry shows without an image", kind(value)));
+        warn("", format!("is {}, expected an object; the entry shows without an image", value.kind()));
         return None;
     };
     let src = match obj.get("src") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim().to_string(),
         _ => {
             warn(".src", "is missing; the entry shows without an image".into());
             return None;
@@ -169,29 +156,29 @@ fn read_image(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<
         return None;
     };
     let alt = match obj.get("alt") {
-        Some(Value::String(s)) => s.trim().to_string(),
-        None | Some(Value::Null) => String::new(),
+        Some(Json::Str(s)) => s.trim().to_string(),
+        None | Some(Json::Null) => String::new(),
         Some(other) => {
-            warn(".alt", format!("is {}, expected text; ignored", kind(other)));
+            warn(".alt", format!("is {}, expected text; ignored", other.kind()));
             String::new()
         }
     };
     let size_kb = match obj.get("size_kb") {
-        None | Some(Value::Null) => None,
+        None | Some(Json::Null) => None,
         Some(v) => match v.as_f64().filter(|kb| kb.is_finite() && *kb >= 0.0) {
             Some(kb) => Some(kb),
             None => {
-                warn(".size_kb", format!("is {}, expected a size in KB; ignored", kind(v)));
+                warn(".size_kb", format!("is {}, expected a size in KB; ignored", v.kind()));
                 None
             }
         },
     };
     let mut dimension = |field: &str| match obj.get(field) {
-        None | Some(Value::Null) => None,
+        None | Some(Json::Null) => None,
         Some(v) => match v.as_u64().filter(|n| (1..=20_000).contains(n)) {
             Some(n) => Some(n as u32),
             None => {
-                warn(&format!(".{field}"), format!("is {}, expected a size in pixels; ignored", kind(v)));
+                warn(&format!(".{field}"), format!("is {}, expected a size in pixels; ignored", v.kind()));
                 None
             }
         },

@@ -2,30 +2,28 @@
 //! an id, numeric ids, RFC 2822 dates, HTML entities in titles and items in any order are all
 //! accepted. An item is skipped only when it has no date or nothing to show as a title.
 
-use super::datelines::{kind, text_list};
+use super::datelines::text_list;
+use super::json::{Json, Object};
 use super::{summary_from, title_or_text, Document, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
 use crate::urls::safe_url;
-use serde_json::{Map, Value};
 
 /// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
-pub(crate) fn is_json_feed(value: &Map<String, Value>) -> bool {
-    value.get("version").and_then(Value::as_str).is_some_and(|v| v.contains("jsonfeed.org/version/"))
+pub(crate) fn is_json_feed(value: &Object<'_>) -> bool {
+    value.get("version").and_then(Json::as_str).is_some_and(|v| v.contains("jsonfeed.org/version/"))
 }
 
-fn text(obj: &Map<String, Value>, field: &str) -> Option<String> {
-    obj.get(field).and_then(Value::as_str).map(|s| collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
+fn text(obj: &Object<'_>, field: &str) -> Option<String> {
+    obj.get(field).and_then(Json::as_str).map(|s| collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
 }
 
 pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     let root = &doc.root;
     let items = match &doc.items {
         Some(Ok(items)) => items,
-        Some(Err(other)) => {
-            return Err(LoadError::WrongShape(format!("\"items\" is {}, expected an array", kind(other))))
-        }
+        Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {other}, expected an array"))),
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title");
@@ -33,14 +31,14 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
-fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
-    let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", kind(raw))))?;
+    let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", raw.kind())))?;
 
     let date = match (obj.get("date_published"), obj.get("date_modified")) {
         (Some(v), _) if !v.is_null() => ("date_published", v),
         (_, Some(v)) if !v.is_null() => ("date_modified", v),
-        _ => ("", &Value::Null),
+        _ => ("", &Json::Null),
     };
     let date = match date {
         // Dates are optional in JSON Feed (the spec's own example has none): show the item
@@ -55,13 +53,13 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
         }
         (field, value) => match value.as_str() {
             Some(s) => ItemDate::parse(s).map_err(|e| skip(&format!(".{field}"), e.to_string()))?,
-            None => return Err(skip(&format!(".{field}"), format!("is {}, expected a date", kind(value)))),
+            None => return Err(skip(&format!(".{field}"), format!("is {}, expected a date", value.kind()))),
         },
     };
 
     let content_text = text(obj, "content_text");
     let html =
-        obj.get("content_html").and_then(Value::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
+        obj.get("content_html").and_then(Json::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
     let html_text = html.as_deref().map(html_to_text).filter(|t| !t.is_empty());
     let summary = text(obj, "summary")
         .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(summary_from))
@@ -72,8 +70,8 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     let title = title_or_text(text(obj, "title"), start, path, problems)?;
 
     let id = match obj.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(Value::Number(n)) => n.to_string(),
+        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Json::Number(n)) => n.to_string(),
         _ => derive_id(&date, &title),
     };
     let url = first_safe_url(obj, &["url", "external_url"], path, problems);
@@ -86,14 +84,14 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
     });
     let tags = text_list(obj, "tags", path, problems);
     let mut authors: Vec<String> = match obj.get("authors") {
-        Some(Value::Array(list)) => {
-            list.iter().filter_map(|a| a.get("name").and_then(Value::as_str)).map(str::to_string).collect()
+        Some(Json::Array(list)) => {
+            list.iter().filter_map(|a| a.get("name").and_then(Json::as_str)).map(str::to_string).collect()
         }
         _ => Vec::new(),
     };
     if authors.is_empty() {
         // JSON Feed 1.0 had a single `author`.
-        if let Some(name) = obj.get("author").and_then(|a| a.get("name")).and_then(Value::as_str) {
+        if let Some(name) = obj.get("author").and_then(|a| a.get("name")).and_then(Json::as_str) {
             authors.push(name.to_string());
         }
     }
@@ -105,7 +103,7 @@ fn read_item(raw: &Value, path: &str, problems: &mut Vec<Problem>) -> Result<New
 /// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported
 /// and ignored.
 fn first_safe_url(
-    obj: &Map<String, Value>,
+    obj: &Object<'_>,
     fields: &[&str],
     path: &str,
     problems: &mut Vec<Problem>,

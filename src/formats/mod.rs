@@ -6,6 +6,7 @@
 pub mod datelines;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;
+pub mod json;
 pub mod jsonfeed;
 pub mod listing;
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,6 +16,7 @@ pub mod shard_dir;
 pub mod shards;
 
 use crate::model::{Feed, NewsItem};
+use json::{Json, Key, Object};
 use crate::text::excerpt;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -82,21 +84,15 @@ fn not_json(e: &serde_json::Error) -> LoadError {
     LoadError::NotJson { line: e.line(), column: e.column(), reason: reason(e) }
 }
 
-/// Parses JSON bytes with a clear error, accepting a leading UTF-8 byte order mark.
-pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, LoadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| not_json(&e))
-}
-
 /// A news file's top level, read without building the whole tree at once: every member but
 /// `items` as a value, and `items` entry by entry, still as text. Each entry becomes a value
 /// only while it is read, so a 10,000-entry file never exists as one big tree in memory.
 pub(crate) struct Document<'a> {
     /// The file's bytes (after any BOM), for error positions.
     pub source: &'a [u8],
-    pub root: serde_json::Map<String, serde_json::Value>,
-    /// `None`: no `items`. `Err(value)`: `items` is not an array.
-    pub items: Option<Result<Vec<&'a serde_json::value::RawValue>, serde_json::Value>>,
+    pub root: Object<'a>,
+    /// `None`: no `items`. `Err(kind)`: `items` is not an array but `kind` ("an object", ...).
+    pub items: Option<Result<Vec<&'a serde_json::value::RawValue>, &'static str>>,
 }
 
 pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
@@ -105,11 +101,8 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
         Ok(Root { root, items }) => Ok(Document { source: bytes, root, items }),
         Err(e) if e.is_data() => {
             // Valid JSON, but not an object: say what it is.
-            let value = parse_json(bytes)?;
-            Err(LoadError::WrongShape(format!(
-                "the top level is {}, expected an object with \"items\"",
-                datelines::kind(&value)
-            )))
+            let value: Json<'_> = serde_json::from_slice(bytes).map_err(|e| not_json(&e))?;
+            Err(LoadError::WrongShape(format!("the top level is {}, expected an object with \"items\"", value.kind())))
         }
         Err(e) => Err(not_json(&e)),
     }
@@ -119,8 +112,8 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
 /// value. (Reading the members as text first and `items` again after took a third of the time
 /// a 10,000-entry feed needed in the browser.)
 struct Root<'a> {
-    root: serde_json::Map<String, serde_json::Value>,
-    items: Option<Result<Vec<&'a serde_json::value::RawValue>, serde_json::Value>>,
+    root: Object<'a>,
+    items: Option<Result<Vec<&'a serde_json::value::RawValue>, &'static str>>,
 }
 
 impl<'de> serde::Deserialize<'de> for Root<'de> {
@@ -139,9 +132,9 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Root<'de>, A::Error> {
-        let mut root = serde_json::Map::new();
+        let mut root = Object::default();
         let mut items = None;
-        while let Some(key) = map.next_key::<String>()? {
+        while let Some(Key(key)) = map.next_key()? {
             if key == "items" {
                 items = Some(map.next_value::<Items<'de>>()?.0);
             } else {
@@ -152,8 +145,8 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor {
     }
 }
 
-/// `items`: an array's entries as text, or any other value as it is (to say what it is).
-struct Items<'a>(Result<Vec<&'a serde_json::value::RawValue>, serde_json::Value>);
+/// `items`: an array's entries as text, or what else it is ("an object", ...).
+struct Items<'a>(Result<Vec<&'a serde_json::value::RawValue>, &'static str>);
 
 impl<'de> serde::Deserialize<'de> for Items<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -179,33 +172,33 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Items<'de>, A::Error> {
-        // Only its kind is reported ("items" is an object), so its members are skipped.
+        // Only its kind is reported, so its members are skipped.
         while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-        Ok(Items(Err(serde_json::Value::Object(serde_json::Map::new()))))
+        Ok(Items(Err(Json::Object(Object::default()).kind())))
     }
 
     fn visit_unit<E>(self) -> Result<Items<'de>, E> {
-        Ok(Items(Err(serde_json::Value::Null)))
+        Ok(Items(Err(Json::Null.kind())))
     }
 
     fn visit_bool<E>(self, v: bool) -> Result<Items<'de>, E> {
-        Ok(Items(Err(serde_json::Value::Bool(v))))
+        Ok(Items(Err(Json::Bool(v).kind())))
     }
 
     fn visit_i64<E>(self, v: i64) -> Result<Items<'de>, E> {
-        Ok(Items(Err(v.into())))
+        Ok(Items(Err(Json::Number(v.into()).kind())))
     }
 
     fn visit_u64<E>(self, v: u64) -> Result<Items<'de>, E> {
-        Ok(Items(Err(v.into())))
+        Ok(Items(Err(Json::Number(v.into()).kind())))
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Items<'de>, E> {
-        Ok(Items(Err(v.into())))
+    fn visit_f64<E>(self, _: f64) -> Result<Items<'de>, E> {
+        Ok(Items(Err(Json::Number(0.into()).kind())))
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Items<'de>, E> {
-        Ok(Items(Err(serde_json::Value::String(v.to_string()))))
+    fn visit_str<E>(self, _: &str) -> Result<Items<'de>, E> {
+        Ok(Items(Err(Json::Str("".into()).kind())))
     }
 }
 
@@ -215,7 +208,7 @@ impl<'a> Document<'a> {
     pub fn entries(
         &self,
         items: &[&'a serde_json::value::RawValue],
-        read: impl Fn(&serde_json::Value, &str, &mut Vec<Problem>) -> Result<NewsItem, Problem>,
+        read: impl Fn(&Json<'_>, &str, &mut Vec<Problem>) -> Result<NewsItem, Problem>,
     ) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
         let mut problems = Vec::new();
         let mut ids = UniqueIds::default();
@@ -239,7 +232,7 @@ impl<'a> Document<'a> {
 
     /// One entry as a value. Skipping over an entry checks only its outline, so escapes and
     /// nesting depth are checked here; an error is reported at its place in the whole file.
-    pub fn entry(&self, raw: &serde_json::value::RawValue) -> Result<serde_json::Value, LoadError> {
+    pub fn entry<'r>(&self, raw: &'r serde_json::value::RawValue) -> Result<Json<'r>, LoadError> {
         serde_json::from_str(raw.get()).map_err(|e| {
             let (line, column, reason) = (e.line(), e.column(), reason(&e));
             let offset =
@@ -335,7 +328,7 @@ pub enum NewsFile {
 pub fn parse_any(bytes: &[u8]) -> Result<NewsFile, LoadError> {
     let doc = parse_document(bytes)?;
     if shards::is_index(&doc.root) {
-        shards::index_from_value(&serde_json::Value::Object(doc.root)).map(NewsFile::ArchiveIndex)
+        shards::index_from_object(&doc.root).map(NewsFile::ArchiveIndex)
     } else {
         feed_from_document(doc).map(NewsFile::Feed)
     }

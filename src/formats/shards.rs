@@ -6,13 +6,13 @@
 //!   "months": [ { "month": "2025-03", "count": 12, "src": "2025-03.json" }, … ] }
 //! ```
 
-use super::datelines::{kind, to_json};
+use super::datelines::to_json;
+use super::json::{Json, Object};
 use super::LoadError;
 use crate::dates::YearMonth;
 use crate::model::Feed;
 use crate::months::{filter_by_month, month_index, MonthCount};
 use serde::Serialize;
-use serde_json::Value;
 
 /// The `format` value of an index file.
 pub const INDEX_FORMAT: &str = "datelines-index/1";
@@ -40,23 +40,23 @@ impl ArchiveIndex {
     }
 }
 
-pub(crate) fn is_index(value: &serde_json::Map<String, Value>) -> bool {
-    value.get("format").and_then(Value::as_str) == Some(INDEX_FORMAT)
+pub(crate) fn is_index(value: &Object<'_>) -> bool {
+    value.get("format").and_then(Json::as_str) == Some(INDEX_FORMAT)
 }
 
 /// Reads an index. Month entries that are malformed are an error: a broken index cannot be
 /// trusted to find the data.
-pub fn index_from_value(value: &Value) -> Result<ArchiveIndex, LoadError> {
+pub fn index_from_object(value: &Object<'_>) -> Result<ArchiveIndex, LoadError> {
     let months = match value.get("months") {
-        Some(Value::Array(months)) => months,
-        Some(other) => return Err(LoadError::WrongShape(format!("\"months\" is {}, expected an array", kind(other)))),
+        Some(Json::Array(months)) => months,
+        Some(other) => return Err(LoadError::WrongShape(format!("\"months\" is {}, expected an array", other.kind()))),
         None => return Err(LoadError::WrongShape("the index has no \"months\" array".into())),
     };
     let mut out = Vec::with_capacity(months.len());
     for (i, m) in months.iter().enumerate() {
-        let month = m.get("month").and_then(Value::as_str).and_then(YearMonth::parse);
-        let count = m.get("count").and_then(Value::as_u64);
-        let src = m.get("src").and_then(Value::as_str).and_then(crate::urls::safe_url);
+        let month = m.get("month").and_then(Json::as_str).and_then(YearMonth::parse);
+        let count = m.get("count").and_then(Json::as_u64);
+        let src = m.get("src").and_then(Json::as_str).and_then(crate::urls::safe_url);
         match (month, count, src) {
             (Some(month), Some(count), Some(src)) => {
                 // Newest first, file order among equal months. An index lists a few hundred
@@ -72,7 +72,7 @@ pub fn index_from_value(value: &Value) -> Result<ArchiveIndex, LoadError> {
             }
         }
     }
-    let title = value.get("title").and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+    let title = value.get("title").and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     Ok(ArchiveIndex { title, months: out })
 }
 
