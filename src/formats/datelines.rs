@@ -6,13 +6,13 @@
 //!                "image": { "src": "a.jpg", "alt": "…", "size_kb": 55.76 } } ] }
 //! ```
 
+use super::json::{Json, Object};
 use super::{Document, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::shorten;
 use crate::urls::safe_url;
 use serde::Serialize;
-use super::json::{Json, Object};
 
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
@@ -75,7 +75,8 @@ fn optional_text(obj: &Object<'_>, field: &str, path: &str, problems: &mut Vec<P
 }
 
 fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
-    let obj = raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
+    let obj =
+        raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
     let title = required_text(obj, "title", path)?;
     let date_text = required_text(obj, "date", path)?;
     let date = if date_text == UNDATED {

@@ -102,14 +102,9 @@ fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<
 
 /// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported
 /// and ignored.
-fn first_safe_url(
-    obj: &Object<'_>,
-    fields: &[&str],
-    path: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<String> {
+fn first_safe_url(obj: &Object<'_>, fields: &[&str], path: &str, problems: &mut Vec<Problem>) -> Option<String> {
     fields.iter().find_map(|field| {
-        let safe = safe_url(obj.get(*field)?.as_str()?);
+        let safe = safe_url(obj.get(field)?.as_str()?);
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.{field}"),

@@ -16,8 +16,8 @@ pub mod shard_dir;
 pub mod shards;
 
 use crate::model::{Feed, NewsItem};
-use json::{Json, Key, Object};
 use crate::text::excerpt;
+use json::{Json, Key, Object};
 use std::collections::BTreeSet;
 use std::fmt;
 
