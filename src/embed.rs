@@ -6,7 +6,7 @@
 //! The widget never touches the host's URL, links or keys unless the host adds `url-state`.
 
 use crate::i18n::{Strings, EN};
-use crate::ui::{location, Language, NewsApp, Source};
+use crate::ui::{location, Language, ListOptions, NewsApp, Source};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -24,6 +24,7 @@ struct Config {
     src: RwSignal<Option<String>>,
     limit: RwSignal<Option<usize>>,
     more_href: RwSignal<Option<String>>,
+    search: RwSignal<bool>,
     theme: RwSignal<Option<String>>,
     lang: RwSignal<&'static Strings>,
     state: RwSignal<ViewState>,
@@ -75,6 +76,15 @@ impl Widget {
                 s.month = MonthChoice::parse(value.as_deref());
                 s.item = None;
             }),
+            "search" => c.search.set(value.is_some()),
+            "q" => c.state.update(|s| {
+                s.q = value.unwrap_or_default();
+                s.item = None;
+            }),
+            "tag" => c.state.update(|s| {
+                s.tag = value.filter(|v| !v.trim().is_empty());
+                s.item = None;
+            }),
             _ => {}
         }
     }
@@ -108,6 +118,9 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
     let limit = limit_from(attr("limit").as_deref());
     let more_href = attr("more-href").and_then(|v| crate::urls::safe_url(&v));
     let month = attr("month");
+    let search = host.has_attribute("search");
+    let q = attr("q").unwrap_or_default();
+    let tag = attr("tag").filter(|v| !v.trim().is_empty());
     let theme = theme_from(attr("theme").as_deref());
     let lang = language_of(&host);
     // Several widgets on one page need distinct landmark names: the host can give one.
@@ -119,12 +132,13 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
         let initial = if url_state {
             location::initial_state()
         } else {
-            ViewState { month: MonthChoice::parse(month.as_deref()), item: None }
+            ViewState { month: MonthChoice::parse(month.as_deref()), item: None, q, tag }
         };
         let config = Config {
             src: RwSignal::new(src),
             limit: RwSignal::new(limit),
             more_href: RwSignal::new(more_href),
+            search: RwSignal::new(search),
             theme: RwSignal::new(theme),
             lang: RwSignal::new(lang),
             state: RwSignal::new(initial),
@@ -149,7 +163,12 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
             >
                 {move || {
                     let source = config.src.get().map_or(Source::Bundled, Source::Url);
-                    view! { <NewsApp source state href_for limit=config.limit more_href=config.more_href/> }
+                    let options = ListOptions {
+                        limit: config.limit.into(),
+                        more_href: config.more_href.into(),
+                        search: config.search.into(),
+                    };
+                    view! { <NewsApp source state href_for options/> }
                 }}
             </div>
         }

@@ -14,6 +14,7 @@ pub mod news_list;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod sanitize;
+pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod structured_data;
 pub mod synthetic;

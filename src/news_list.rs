@@ -13,7 +13,9 @@ use crate::formats::shards::ArchiveIndex;
 use crate::formats::{LoadError, Parsed, Problem};
 use crate::i18n::Strings;
 use crate::model::NewsItem;
-use crate::months::{filter_by_month, group_by_month, month_index, neighbours, MonthCount, MonthGroup};
+use crate::months::{group_by_month, month_index, neighbours, MonthCount, MonthGroup};
+use crate::search::Query;
+use crate::url_state::ViewState;
 
 /// Why the news (or one month of an archive) could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,12 +97,54 @@ pub struct MonthFetch {
     pub url: String,
 }
 
-/// How many batches of `limit` entries the reader has opened with "More news", and under which
-/// month filter. Any other filter starts at one batch, so paging resets in the same update that
-/// changes the month, with no second pass.
+/// What the reader narrowed the list to: a month, a search and a topic, all at once.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    /// `None`: every month.
+    pub month: Option<YearMonth>,
+    pub query: Query,
+    /// A tag; the entries that have it (compared without case or accents).
+    pub tag: Option<String>,
+}
+
+impl Filter {
+    /// Only a month (or none): no search, no topic.
+    pub fn month(month: Option<YearMonth>) -> Filter {
+        Filter { month, ..Filter::default() }
+    }
+
+    /// The filter a view state describes.
+    pub fn of(state: &ViewState) -> Filter {
+        Filter { month: state.month.month(), query: state.query(), tag: state.tag.clone() }
+    }
+
+    /// True when a search or a topic narrows the list (beyond a month).
+    pub fn is_searching(&self) -> bool {
+        !self.query.is_empty() || self.tag.is_some()
+    }
+}
+
+/// A tag with how many entries under the current search and month have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub count: usize,
+}
+
+/// A month for the month control: its count under the current search and topic, or `None` for
+/// a month of an archive not read yet (its entries were not searched).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthOption {
+    pub month: YearMonth,
+    pub count: Option<usize>,
+}
+
+/// How many batches of `limit` entries the reader has opened with "More news", and under which
+/// filter. Any other filter starts at one batch, so paging resets in the same update that
+/// changes the month, the search or the topic, with no second pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Paging {
-    month: Option<YearMonth>,
+    filter: Filter,
     batches: usize,
 }
 
@@ -122,6 +166,10 @@ pub struct NewsList {
     /// The source itself (a feed, or an archive's index) is being fetched.
     loading: bool,
     paging: Paging,
+    /// Each entry's folded text for the search ([`crate::search::searchable`]), made by
+    /// [`NewsList::prepare_search`]; empty until then (the search then folds as it goes), and
+    /// emptied whenever the entries change.
+    search_text: Vec<String>,
     /// Counts the times the entries were replaced or reordered (not merely added to as a
     /// block), so a view keyed by entry positions knows to build its rows again.
     revision: u64,
@@ -138,7 +186,8 @@ impl Default for NewsList {
             error: None,
             month_error: false,
             loading: false,
-            paging: Paging { month: None, batches: 1 },
+            paging: Paging { filter: Filter::default(), batches: 1 },
+            search_text: Vec::new(),
             revision: 0,
         }
     }
@@ -168,6 +217,7 @@ impl NewsList {
     pub fn feed_loaded(&mut self, parsed: Parsed) {
         self.title = parsed.feed.title;
         self.items = parsed.feed.items;
+        self.search_text.clear();
         self.revision += 1;
         self.problems = parsed.problems;
         self.archive = None;
@@ -207,6 +257,7 @@ impl NewsList {
         let before_len = self.items.len();
         self.items.retain(|item| kept.contains(&item.date.year_month()));
         if self.items.len() != before_len {
+            self.search_text.clear();
             self.revision += 1;
         }
         self.archive = Some(months);
@@ -243,6 +294,7 @@ impl NewsList {
             return;
         }
         entry.status = MonthStatus::Fetched;
+        self.search_text.clear();
         let mut incoming = parsed.feed.items;
         let at = self.items.partition_point(|item| item.date.year_month() > month);
         let alone = self.items.get(at).is_none_or(|next| next.date.year_month() != month);
@@ -285,22 +337,42 @@ impl NewsList {
         self.loading = false;
     }
 
-    /// "More news" under `month` (`None`: all months), `limit` entries per batch: opens one
-    /// more batch. In an archive whose loaded entries are all open, returns the next month to
-    /// fetch, already marked as pending.
-    pub fn more(&mut self, month: Option<YearMonth>, limit: Option<usize>) -> Option<MonthFetch> {
+    /// "More news" under `filter`, `limit` entries per batch: opens one more batch. In an
+    /// archive whose loaded entries are all open (all months, no search), returns the next month
+    /// to fetch, already marked as pending.
+    pub fn more(&mut self, filter: &Filter, limit: Option<usize>) -> Option<MonthFetch> {
         // A month on its way is the "more" already asked for: a second press waits for it.
         if self.archive.iter().flatten().any(|m| m.status == MonthStatus::Pending) {
             return None;
         }
-        let loaded = self.loaded(month);
-        let open = self.visible(month, limit);
-        self.paging = Paging { month, batches: self.batches(month).saturating_add(1) };
-        if open >= loaded && month.is_none() {
+        let loaded = self.loaded(filter);
+        let open = self.visible(filter, limit);
+        self.paging = Paging { filter: filter.clone(), batches: self.batches(filter).saturating_add(1) };
+        if open >= loaded && filter.month.is_none() && !filter.is_searching() {
             let next = self.next_month()?;
             return self.request_month(next);
         }
         None
+    }
+
+    /// The reader is about to search: fold every entry's text once, so each key press only
+    /// compares. Nothing to do when it is done already.
+    pub fn prepare_search(&mut self) {
+        if self.search_text.len() != self.items.len() {
+            self.search_text = self.items.iter().map(crate::search::searchable).collect();
+        }
+    }
+
+    /// "Search all months" in an archive: every month not read yet, marked as pending.
+    pub fn request_all_months(&mut self) -> Vec<MonthFetch> {
+        let months: Vec<YearMonth> = self
+            .archive
+            .iter()
+            .flatten()
+            .filter(|m| matches!(m.status, MonthStatus::NotFetched | MonthStatus::Failed))
+            .map(|m| m.month)
+            .collect();
+        months.into_iter().filter_map(|m| self.request_month(m)).collect()
     }
 
     // ---- queries ----
@@ -352,82 +424,162 @@ impl NewsList {
         self.archive.as_deref()
     }
 
-    /// The months for the month control, newest first, with counts: the archive index's, or
-    /// the loaded entries'.
-    pub fn months(&self) -> Vec<MonthCount> {
+    /// The months for the month control, newest first, with counts under the search and topic
+    /// of `filter` (its month aside). Without a search they are the archive index's counts, or
+    /// the loaded entries'; while searching an archive, a month not read yet has no count.
+    pub fn months(&self, filter: &Filter) -> Vec<MonthOption> {
+        let all = month_index(&self.items);
+        let counts = if filter.is_searching() {
+            let mut counts: Vec<MonthCount> = Vec::new();
+            for item in self.positions(&Filter { month: None, ..filter.clone() }).filter_map(|i| self.items.get(i)) {
+                let month = item.date.year_month();
+                match counts.iter_mut().find(|c| c.month == month) {
+                    Some(c) => c.count += 1,
+                    None => counts.push(MonthCount { month, count: 1 }),
+                }
+            }
+            counts
+        } else {
+            Vec::new()
+        };
+        let count_of = |month: YearMonth, unfiltered: usize| match filter.is_searching() {
+            true => counts.iter().find(|c| c.month == month).map_or(0, |c| c.count),
+            false => unfiltered,
+        };
         match &self.archive {
-            Some(archive) => archive.iter().map(|m| MonthCount { month: m.month, count: m.count }).collect(),
-            None => month_index(&self.items),
+            Some(archive) => archive
+                .iter()
+                .map(|m| MonthOption {
+                    month: m.month,
+                    count: (!filter.is_searching() || m.status == MonthStatus::Fetched)
+                        .then(|| count_of(m.month, m.count)),
+                })
+                .collect(),
+            None => all
+                .into_iter()
+                .map(|c| MonthOption { month: c.month, count: Some(count_of(c.month, c.count)) })
+                .collect(),
         }
     }
 
-    /// Positions in [`NewsList::items`] of the entries under `month` (all for `None`).
-    pub fn positions(&self, month: Option<YearMonth>) -> Vec<usize> {
-        filter_by_month(&self.items, month)
+    /// The topics of the loaded entries with how many entries under the search and month of
+    /// `filter` have each, most used first (then alphabetically); topics with none left out,
+    /// except the one chosen.
+    pub fn tags(&self, filter: &Filter) -> Vec<TagCount> {
+        let mut counts: Vec<TagCount> = Vec::new();
+        for item in self.positions(&Filter { tag: None, ..filter.clone() }).filter_map(|i| self.items.get(i)) {
+            for tag in &item.tags {
+                match counts.iter_mut().find(|c| same_tag(&c.tag, tag)) {
+                    Some(c) => c.count += 1,
+                    None => counts.push(TagCount { tag: tag.clone(), count: 1 }),
+                }
+            }
+        }
+        if let Some(chosen) = &filter.tag {
+            if !counts.iter().any(|c| same_tag(&c.tag, chosen)) {
+                counts.push(TagCount { tag: chosen.clone(), count: 0 });
+            }
+        }
+        crate::search::insertion_sort(&mut counts, |a, b| {
+            a.count < b.count || (a.count == b.count && crate::search::fold(&a.tag) > crate::search::fold(&b.tag))
+        });
+        counts
     }
 
-    /// The positions under `month`, lazily: the counts and the open batch need no list of all
-    /// of them (100,000 entries would make an 800 KB vector per query, several per update).
-    fn positions_iter(&self, month: Option<YearMonth>) -> impl Iterator<Item = usize> + '_ {
+    /// True when any loaded entry has a tag (the topic control shows only then).
+    pub fn has_tags(&self) -> bool {
+        self.items.iter().any(|item| !item.tags.is_empty())
+    }
+
+    /// Whether `item`, at `i` in [`NewsList::items`], has `filter`'s topic and matches its
+    /// search (its month aside).
+    fn matches(&self, filter: &Filter, i: usize, item: &NewsItem) -> bool {
+        filter.tag.as_ref().is_none_or(|tag| item.tags.iter().any(|t| same_tag(t, tag)))
+            && (filter.query.is_empty()
+                || match self.search_text.get(i).filter(|_| self.search_text.len() == self.items.len()) {
+                    Some(folded) => filter.query.matches(folded),
+                    None => filter.query.matches_item(item),
+                })
+    }
+
+    /// Positions in [`NewsList::items`] of the entries `filter` keeps, newest first, lazily:
+    /// the counts and the open batch need no list of all of them (100,000 entries would make
+    /// an 800 KB vector per query, several per update).
+    fn positions<'a>(&'a self, filter: &'a Filter) -> impl Iterator<Item = usize> + 'a {
+        let searching = filter.is_searching();
         self.items
             .iter()
             .enumerate()
-            .filter(move |(_, item)| month.is_none_or(|m| item.date.year_month() == m))
+            .filter(move |&(i, item)| {
+                filter.month.is_none_or(|m| item.date.year_month() == m)
+                    && (!searching || self.matches(filter, i, item))
+            })
             .map(|(i, _)| i)
     }
 
-    /// The `n`th entry under `month` (from 0), newest first.
-    pub fn nth(&self, month: Option<YearMonth>, n: usize) -> Option<&NewsItem> {
-        self.positions_iter(month).nth(n).and_then(|i| self.items.get(i))
+    /// The `n`th entry under `filter` (from 0), newest first.
+    pub fn nth(&self, filter: &Filter, n: usize) -> Option<&NewsItem> {
+        self.positions(filter).nth(n).and_then(|i| self.items.get(i))
     }
 
-    /// How many loaded entries are under `month`.
-    fn loaded(&self, month: Option<YearMonth>) -> usize {
-        match month {
-            None => self.items.len(),
-            Some(_) => self.positions_iter(month).count(),
+    /// How many loaded entries `filter` keeps.
+    fn loaded(&self, filter: &Filter) -> usize {
+        match (filter.month, filter.is_searching()) {
+            (None, false) => self.items.len(),
+            _ => self.positions(filter).count(),
         }
     }
 
-    /// How many entries are open under `month`: `limit` per batch opened, all without a limit.
-    pub fn visible(&self, month: Option<YearMonth>, limit: Option<usize>) -> usize {
-        limit.map_or(usize::MAX, |l| l.max(1).saturating_mul(self.batches(month)))
+    /// How many entries are open under `filter`: `limit` per batch opened, all without a limit.
+    pub fn visible(&self, filter: &Filter, limit: Option<usize>) -> usize {
+        limit.map_or(usize::MAX, |l| l.max(1).saturating_mul(self.batches(filter)))
     }
 
-    fn batches(&self, month: Option<YearMonth>) -> usize {
-        if self.paging.month == month {
+    fn batches(&self, filter: &Filter) -> usize {
+        if self.paging.filter == *filter {
             self.paging.batches
         } else {
             1
         }
     }
 
-    /// The open entries under `month`, in runs of the same month, for the month headings.
-    pub fn groups(&self, month: Option<YearMonth>, limit: Option<usize>) -> Vec<MonthGroup> {
-        let open: Vec<usize> = self.positions_iter(month).take(self.visible(month, limit)).collect();
+    /// The open entries under `filter`, in runs of the same month, for the month headings.
+    pub fn groups(&self, filter: &Filter, limit: Option<usize>) -> Vec<MonthGroup> {
+        let open: Vec<usize> = self.positions(filter).take(self.visible(filter, limit)).collect();
         group_by_month(&self.items, &open)
     }
 
-    /// How many entries `month` has (all months for `None`): in an archive, the index's count,
-    /// since not every month has been fetched.
-    pub fn total(&self, month: Option<YearMonth>) -> usize {
-        match (&self.archive, month) {
+    /// How many entries `filter` keeps: without a search, in an archive, the index's count
+    /// (not every month has been fetched); with one, the loaded entries that match.
+    pub fn total(&self, filter: &Filter) -> usize {
+        match (&self.archive, filter.month) {
+            (Some(_), _) if filter.is_searching() => self.loaded(filter),
             (Some(archive), Some(m)) => archive.iter().find(|a| a.month == m).map_or(0, |a| a.count),
             (Some(archive), None) => archive.iter().map(|a| a.count).sum(),
-            (None, _) => self.loaded(month),
+            (None, _) => self.loaded(filter),
         }
     }
 
-    /// True when "More news" shows: loaded entries are still closed, or (all months) the
-    /// archive has months not fetched yet.
-    pub fn shows_more(&self, month: Option<YearMonth>, limit: Option<usize>) -> bool {
-        let closed = self.loaded(month) > self.visible(month, limit);
-        closed || (month.is_none() && self.next_month().is_some())
+    /// In an archive with months not read yet: (months read, months in all), for "Searching 2
+    /// of 179 months". `None` when every month has been read, or for a plain feed.
+    pub fn searched_months(&self) -> Option<(usize, usize)> {
+        let archive = self.archive.as_ref()?;
+        let read = archive.iter().filter(|m| m.status == MonthStatus::Fetched).count();
+        (read < archive.len()).then_some((read, archive.len()))
     }
 
-    /// True when `month` has no entries at all (not merely none fetched yet).
-    pub fn is_empty_month(&self, month: YearMonth) -> bool {
-        self.total(Some(month)) == 0 && self.loaded(Some(month)) == 0
+    /// True when "More news" shows: loaded entries are still closed, or (all months, no
+    /// search) the archive has months not fetched yet.
+    pub fn shows_more(&self, filter: &Filter, limit: Option<usize>) -> bool {
+        let closed = self.positions(filter).nth(self.visible(filter, limit)).is_some();
+        closed || (filter.month.is_none() && !filter.is_searching() && self.next_month().is_some())
+    }
+
+    /// True when nothing matches `filter` and nothing can: no entry loaded matches, and (without
+    /// a search) the archive's index has none either. While searching an archive with months
+    /// not read yet, see [`NewsList::searched_months`] before saying "no match".
+    pub fn is_empty(&self, filter: &Filter) -> bool {
+        self.total(filter) == 0 && self.positions(filter).next().is_none()
     }
 
     /// The month the view needs fetched now, if any: the chosen month of an archive, or with
@@ -461,11 +613,17 @@ impl NewsList {
             .map(|m| m.month)
     }
 
-    /// The entries before and after `id` under `month`, for the card's Previous and Next.
-    pub fn neighbours(&self, month: Option<YearMonth>, id: &str) -> (Option<&NewsItem>, Option<&NewsItem>) {
-        let (before, after) = neighbours(&self.items, &self.positions(month), id);
+    /// The entries before and after `id` under `filter`, for the card's Previous and Next.
+    pub fn neighbours(&self, filter: &Filter, id: &str) -> (Option<&NewsItem>, Option<&NewsItem>) {
+        let positions: Vec<usize> = self.positions(filter).collect();
+        let (before, after) = neighbours(&self.items, &positions, id);
         (before.and_then(|i| self.items.get(i)), after.and_then(|i| self.items.get(i)))
     }
+}
+
+/// Tags are the same topic when they differ only in case or accents ("Défense", "defense").
+fn same_tag(a: &str, b: &str) -> bool {
+    a == b || crate::search::fold(a.trim()) == crate::search::fold(b.trim())
 }
 
 #[cfg(test)]
@@ -487,8 +645,12 @@ mod tests {
         Parsed { feed: Feed::new(Some("Archive".into()), items), problems: Vec::new() }
     }
 
-    fn ids(list: &NewsList, month: Option<YearMonth>, limit: Option<usize>) -> Vec<String> {
-        list.groups(month, limit).iter().flat_map(|g| g.entries.iter().map(|&i| list.items()[i].id.clone())).collect()
+    fn f(month: Option<YearMonth>) -> Filter {
+        Filter::month(month)
+    }
+
+    fn ids(list: &NewsList, filter: &Filter, limit: Option<usize>) -> Vec<String> {
+        list.groups(filter, limit).iter().flat_map(|g| g.entries.iter().map(|&i| list.items()[i].id.clone())).collect()
     }
 
     fn network(url: &str) -> FetchError {
@@ -522,20 +684,23 @@ mod tests {
         assert!(list.is_loading());
         list.feed_loaded(parsed(vec![item("2025-02-03", "c"), item("2025-03-19", "a"), item("2025-02-27", "b")]));
         assert!(list.is_shown() && !list.is_loading());
-        assert_eq!(ids(&list, None, Some(2)), ["a", "b"]);
-        assert!(list.shows_more(None, Some(2)));
-        assert_eq!(list.more(None, Some(2)), None, "a plain feed fetches nothing more");
-        assert_eq!(ids(&list, None, Some(2)), ["a", "b", "c"]);
-        assert!(!list.shows_more(None, Some(2)));
-        assert_eq!(list.total(None), 3);
+        assert_eq!(ids(&list, &f(None), Some(2)), ["a", "b"]);
+        assert!(list.shows_more(&f(None), Some(2)));
+        assert_eq!(list.more(&f(None), Some(2)), None, "a plain feed fetches nothing more");
+        assert_eq!(ids(&list, &f(None), Some(2)), ["a", "b", "c"]);
+        assert!(!list.shows_more(&f(None), Some(2)));
+        assert_eq!(list.total(&f(None)), 3);
         assert_eq!(
-            list.months(),
-            [MonthCount { month: ym("2025-03"), count: 1 }, MonthCount { month: ym("2025-02"), count: 2 }]
+            list.months(&f(None)),
+            [
+                MonthOption { month: ym("2025-03"), count: Some(1) },
+                MonthOption { month: ym("2025-02"), count: Some(2) }
+            ]
         );
-        assert_eq!(ids(&list, None, None), ["a", "b", "c"], "no limit shows everything");
-        assert_eq!(list.nth(None, 2).map(|i| i.id.as_str()), Some("c"));
-        assert_eq!(list.nth(Some(ym("2025-02")), 1).map(|i| i.id.as_str()), Some("c"));
-        assert_eq!(list.nth(Some(ym("2025-03")), 1), None);
+        assert_eq!(ids(&list, &f(None), None), ["a", "b", "c"], "no limit shows everything");
+        assert_eq!(list.nth(&f(None), 2).map(|i| i.id.as_str()), Some("c"));
+        assert_eq!(list.nth(&f(Some(ym("2025-02"))), 1).map(|i| i.id.as_str()), Some("c"));
+        assert_eq!(list.nth(&f(Some(ym("2025-03"))), 1), None);
     }
 
     #[test]
@@ -546,14 +711,14 @@ mod tests {
             .collect();
         let mut list = NewsList::new();
         list.feed_loaded(parsed(items));
-        list.more(None, Some(2));
-        assert_eq!(list.visible(None, Some(2)), 4);
+        list.more(&f(None), Some(2));
+        assert_eq!(list.visible(&f(None), Some(2)), 4);
         // The month changes: the very next query already shows the first batch, nothing else.
-        assert_eq!(list.visible(Some(ym("2025-02")), Some(2)), 2);
-        assert_eq!(ids(&list, Some(ym("2025-02")), Some(2)), ["f9", "f8"]);
-        list.more(Some(ym("2025-02")), Some(2));
-        assert_eq!(ids(&list, Some(ym("2025-02")), Some(2)).len(), 4);
-        assert_eq!(list.visible(None, Some(2)), 2, "back to all months: the first batch again");
+        assert_eq!(list.visible(&f(Some(ym("2025-02"))), Some(2)), 2);
+        assert_eq!(ids(&list, &f(Some(ym("2025-02"))), Some(2)), ["f9", "f8"]);
+        list.more(&f(Some(ym("2025-02"))), Some(2));
+        assert_eq!(ids(&list, &f(Some(ym("2025-02"))), Some(2)).len(), 4);
+        assert_eq!(list.visible(&f(None), Some(2)), 2, "back to all months: the first batch again");
     }
 
     #[test]
@@ -570,22 +735,22 @@ mod tests {
         assert_eq!(list.request_month(ym("2025-03")), None);
         list.month_loaded(ym("2025-03"), march());
         assert!(list.is_shown() && !list.is_loading());
-        assert_eq!(ids(&list, None, Some(10)), ["m1", "m2"]);
+        assert_eq!(ids(&list, &f(None), Some(10)), ["m1", "m2"]);
         // The counts come from the index, not from what is loaded.
-        assert_eq!(list.total(None), 6);
-        assert_eq!(list.total(Some(ym("2025-02"))), 3);
-        assert!(!list.is_empty_month(ym("2025-02")));
-        assert!(list.is_empty_month(ym("2023-01")));
+        assert_eq!(list.total(&f(None)), 6);
+        assert_eq!(list.total(&f(Some(ym("2025-02")))), 3);
+        assert!(!list.is_empty(&f(Some(ym("2025-02")))));
+        assert!(list.is_empty(&f(Some(ym("2023-01")))));
         // Everything loaded is open, but older months exist: "More news" shows and fetches.
-        assert!(list.shows_more(None, Some(10)));
-        let next = list.more(None, Some(10)).expect("february is next");
+        assert!(list.shows_more(&f(None), Some(10)));
+        let next = list.more(&f(None), Some(10)).expect("february is next");
         assert_eq!(next.month, ym("2025-02"));
         list.month_loaded(ym("2025-02"), february());
-        assert_eq!(ids(&list, None, Some(10)), ["m1", "m2", "f1", "f2", "f3"]);
-        assert_eq!(list.more(None, Some(10)).map(|f| f.month), Some(ym("2024-12")));
+        assert_eq!(ids(&list, &f(None), Some(10)), ["m1", "m2", "f1", "f2", "f3"]);
+        assert_eq!(list.more(&f(None), Some(10)).map(|f| f.month), Some(ym("2024-12")));
         list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1")]));
-        assert!(!list.shows_more(None, Some(10)), "the whole archive is open");
-        assert_eq!(list.more(None, Some(10)), None);
+        assert!(!list.shows_more(&f(None), Some(10)), "the whole archive is open");
+        assert_eq!(list.more(&f(None), Some(10)), None);
     }
 
     #[test]
@@ -603,7 +768,7 @@ mod tests {
         assert_eq!(list.month_to_fetch(Some(ym("2024-01"))), None, "not in the archive");
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), march());
-        assert_eq!(ids(&list, None, None), ["m1", "m2", "f1", "f2", "f3"], "a newer month goes before");
+        assert_eq!(ids(&list, &f(None), None), ["m1", "m2", "f1", "f2", "f3"], "a newer month goes before");
         assert_eq!(list.month_to_fetch(Some(ym("2024-12"))), Some(ym("2024-12")));
     }
 
@@ -612,15 +777,15 @@ mod tests {
         let mut list = archive();
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), march());
-        let feb = list.more(None, Some(10)).expect("february");
+        let feb = list.more(&f(None), Some(10)).expect("february");
         list.month_failed(feb.month, network(&feb.url));
         assert_eq!(list.error(), Some(&network("https://example.org/news/2025-02.json")));
-        assert_eq!(ids(&list, None, Some(10)), ["m1", "m2"], "the list stays");
+        assert_eq!(ids(&list, &f(None), Some(10)), ["m1", "m2"], "the list stays");
         assert!(!list.is_loading());
         assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), None, "a failure is not retried on its own");
-        assert!(list.shows_more(None, Some(10)), "More news offers it again");
+        assert!(list.shows_more(&f(None), Some(10)), "More news offers it again");
         // The reader presses More news: the failed month is the one retried.
-        let again = list.more(None, Some(10)).expect("retried");
+        let again = list.more(&f(None), Some(10)).expect("retried");
         assert_eq!(again.month, ym("2025-02"));
         list.month_loaded(ym("2025-02"), february());
         assert_eq!(list.error(), None, "the retry worked: the error goes");
@@ -647,7 +812,7 @@ mod tests {
         );
         assert_eq!(list.error(), None);
         assert_eq!(list.title(), Some("Again"));
-        assert_eq!(ids(&list, None, None), ["m1", "m2"], "fetched months stay");
+        assert_eq!(ids(&list, &f(None), None), ["m1", "m2"], "fetched months stay");
         assert_eq!(list.month_to_fetch(Some(ym("2025-02"))), Some(ym("2025-02")));
         assert_eq!(list.month_to_fetch(Some(ym("2025-03"))), None);
     }
@@ -660,12 +825,12 @@ mod tests {
         list.loading_started();
         list.load_failed(FetchError::Http { url: "feed.json".into(), status: 503, status_text: String::new() });
         assert!(list.is_shown() && !list.is_loading());
-        assert_eq!(ids(&list, None, None), ["a"], "the last good list stays");
+        assert_eq!(ids(&list, &f(None), None), ["a"], "the last good list stays");
         assert!(matches!(list.error(), Some(FetchError::Http { status: 503, .. })));
         list.loading_started();
         list.feed_loaded(parsed(vec![item("2025-03-20", "b"), item("2025-03-19", "a")]));
         assert_eq!(list.error(), None, "a good refresh clears the error");
-        assert_eq!(ids(&list, None, None), ["b", "a"]);
+        assert_eq!(ids(&list, &f(None), None), ["b", "a"]);
     }
 
     #[test]
@@ -675,7 +840,7 @@ mod tests {
         list.load_failed(network("https://example.org/feed.json"));
         assert!(!list.is_shown() && !list.is_loading());
         assert_eq!(list.error().map(FetchError::url), Some("https://example.org/feed.json"));
-        assert!(!list.shows_more(None, Some(50)));
+        assert!(!list.shows_more(&f(None), Some(50)));
     }
 
     #[test]
@@ -683,9 +848,9 @@ mod tests {
         let mut list = NewsList::new();
         list.feed_loaded(parsed(vec![item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-20", "c")]));
         let id = |i: Option<&NewsItem>| i.map(|i| i.id.clone());
-        let (before, after) = list.neighbours(Some(ym("2025-02")), "b");
+        let (before, after) = list.neighbours(&f(Some(ym("2025-02"))), "b");
         assert_eq!((id(before), id(after)), (None, Some("c".into())));
-        let (before, after) = list.neighbours(None, "b");
+        let (before, after) = list.neighbours(&f(None), "b");
         assert_eq!((id(before), id(after)), (Some("a".into()), Some("c".into())));
         assert_eq!(list.item("c").map(|i| i.title.as_str()), Some("Title c"));
         assert!(list.item("zzz").is_none());
@@ -699,7 +864,7 @@ mod tests {
         list.request_month(ym("2024-12"));
         // A hand-edited month file with one entry from February in it.
         list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1"), item("2025-02-15", "stray")]));
-        assert_eq!(ids(&list, None, None), ["m1", "m2", "stray", "d1"]);
+        assert_eq!(ids(&list, &f(None), None), ["m1", "m2", "stray", "d1"]);
     }
 
     #[test]
@@ -708,7 +873,7 @@ mod tests {
         let march = list.request_month(ym("2025-03")).expect("march");
         list.month_failed(march.month, network(&march.url));
         assert_eq!(list.month_to_fetch(None), None, "no cascade through the archive");
-        assert!(list.shows_more(None, Some(10)), "More news offers the failed month again");
+        assert!(list.shows_more(&f(None), Some(10)), "More news offers the failed month again");
         list.loading_started();
         assert_eq!(list.month_to_fetch(None), Some(ym("2025-03")), "Retry fetches it");
     }
@@ -725,11 +890,11 @@ mod tests {
         // March has a new entry; December is gone; February is unchanged.
         let index = ArchiveIndex { title: None, months: vec![shard("2025-03", 3), shard("2025-02", 3)] };
         list.index_loaded(index, "https://example.org/news/index.json");
-        assert_eq!(ids(&list, None, None), ["f1", "f2", "f3"], "March's old entries leave");
+        assert_eq!(ids(&list, &f(None), None), ["f1", "f2", "f3"], "March's old entries leave");
         assert_eq!(list.month_to_fetch(None), Some(ym("2025-03")), "and March is read again at once");
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), parsed(vec![item("2025-03-25", "m0"), item("2025-03-19", "m1")]));
-        assert_eq!(ids(&list, None, None), ["m0", "m1", "f1", "f2", "f3"]);
+        assert_eq!(ids(&list, &f(None), None), ["m0", "m1", "f1", "f2", "f3"]);
         assert_eq!(list.month_to_fetch(None), None, "older months wait for More news");
     }
 
@@ -746,7 +911,7 @@ mod tests {
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), parsed(vec![item("2025-03-01", "a")]));
         assert_eq!(list.next_month(), None, "a month whose file is not a safe address is not offered");
-        assert!(!list.shows_more(None, Some(10)));
+        assert!(!list.shows_more(&f(None), Some(10)));
     }
 
     #[test]
@@ -754,9 +919,9 @@ mod tests {
         let mut list = archive();
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), march());
-        assert!(list.more(None, Some(10)).is_some());
-        assert_eq!(list.more(None, Some(10)), None, "a second press while February loads");
-        assert_eq!(list.visible(None, Some(10)), 20, "and opens no second batch");
+        assert!(list.more(&f(None), Some(10)).is_some());
+        assert_eq!(list.more(&f(None), Some(10)), None, "a second press while February loads");
+        assert_eq!(list.visible(&f(None), Some(10)), 20, "and opens no second batch");
         list.load_failed(network("https://example.org/news/index.json"));
         list.month_loaded(ym("2025-02"), february());
         assert!(list.error().is_some(), "a failed refresh of the index still shows");
@@ -773,6 +938,104 @@ mod tests {
             ym("2025-02"),
             parsed(vec![item("2025-02-27", "f1"), item("2025-02-15", "f15"), item("2025-02-03", "f3")]),
         );
-        assert_eq!(ids(&list, None, None), ["m1", "f1", "f15", "f3"]);
+        assert_eq!(ids(&list, &f(None), None), ["m1", "f1", "f15", "f3"]);
+    }
+
+    fn tagged(date: &str, id: &str, title: &str, tags: &[&str]) -> NewsItem {
+        NewsItem {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..NewsItem::new(id.into(), ItemDate::parse(date).expect("date"), title.into())
+        }
+    }
+
+    fn searched(q: &str, month: Option<YearMonth>, tag: Option<&str>) -> Filter {
+        Filter { month, query: Query::parse(q), tag: tag.map(str::to_string) }
+    }
+
+    fn topical() -> NewsList {
+        let mut list = NewsList::new();
+        list.feed_loaded(parsed(vec![
+            tagged("2025-03-19", "a", "Sécurité en Europe", &["Défense", "Europe"]),
+            tagged("2025-03-02", "b", "Kellogg visits the Council", &["Diplomacy"]),
+            tagged("2025-02-27", "c", "Security and defence spending", &["defense"]),
+            tagged("2025-02-10", "d", "Science partnership", &[]),
+        ]));
+        list
+    }
+
+    #[test]
+    fn search_month_and_topic_combine() {
+        let mut list = topical();
+        assert_eq!(ids(&list, &searched("securite", None, None), None), ["a"], "accents and case");
+        assert_eq!(ids(&list, &searched("se", None, None), None), ["a", "c"]);
+        list.prepare_search();
+        assert_eq!(ids(&list, &searched("se", None, None), None), ["a", "c"], "the same with the folded text made");
+        assert_eq!(ids(&list, &searched("s", Some(ym("2025-02")), None), None), ["c", "d"]);
+        assert_eq!(ids(&list, &searched("se", None, Some("DEFENSE")), None), ["a", "c"], "topics compare folded");
+        assert_eq!(ids(&list, &searched("se", Some(ym("2025-03")), Some("defense")), None), ["a"]);
+        assert_eq!(list.total(&searched("kellogg", None, None)), 1);
+        assert!(list.is_empty(&searched("kellogg", Some(ym("2025-02")), None)));
+        assert!(!list.is_empty(&searched("", None, None)));
+    }
+
+    #[test]
+    fn the_month_counts_follow_the_search_and_months_without_a_match_show_zero() {
+        let list = topical();
+        let months = list.months(&searched("security", None, None));
+        assert_eq!(
+            months,
+            [
+                MonthOption { month: ym("2025-03"), count: Some(0) },
+                MonthOption { month: ym("2025-02"), count: Some(1) }
+            ]
+        );
+        // The month chosen does not change the month counts (each month says what it holds).
+        assert_eq!(list.months(&searched("security", Some(ym("2025-03")), None)), months);
+    }
+
+    #[test]
+    fn topics_are_counted_under_the_search_most_used_first() {
+        let list = topical();
+        let tags = list.tags(&Filter::default());
+        let names: Vec<(&str, usize)> = tags.iter().map(|t| (t.tag.as_str(), t.count)).collect();
+        assert_eq!(names, [("Défense", 2), ("Diplomacy", 1), ("Europe", 1)], "\"defense\" is the same topic");
+        let tags = list.tags(&searched("kellogg", None, Some("Europe")));
+        let names: Vec<(&str, usize)> = tags.iter().map(|t| (t.tag.as_str(), t.count)).collect();
+        assert_eq!(names, [("Diplomacy", 1), ("Europe", 0)], "the chosen topic stays, with 0");
+        assert!(list.has_tags());
+        let mut plain = NewsList::new();
+        plain.feed_loaded(parsed(vec![item("2025-03-19", "x")]));
+        assert!(!plain.has_tags(), "a feed without tags has no topic control");
+    }
+
+    #[test]
+    fn paging_resets_when_the_search_changes() {
+        let items = (1..=9).map(|d| item(&format!("2025-02-{d:02}"), &format!("f{d}"))).collect();
+        let mut list = NewsList::new();
+        list.feed_loaded(parsed(items));
+        let search = searched("title", None, None);
+        list.more(&search, Some(2));
+        assert_eq!(list.visible(&search, Some(2)), 4);
+        assert_eq!(list.visible(&searched("title f", None, None), Some(2)), 2);
+        assert_eq!(list.more(&search, Some(2)), None, "a search never fetches archive months by itself");
+    }
+
+    #[test]
+    fn searching_an_archive_covers_the_months_read_and_never_claims_no_match_for_the_rest() {
+        let mut list = archive();
+        list.request_month(ym("2025-03"));
+        list.month_loaded(ym("2025-03"), march());
+        assert_eq!(list.searched_months(), Some((1, 3)));
+        let search = searched("title f", None, None);
+        assert_eq!(list.nth(&search, 0), None, "no entry read so far matches");
+        // Months not read have no count while searching (not zero).
+        assert_eq!(list.months(&search)[1], MonthOption { month: ym("2025-02"), count: None });
+        assert!(!list.shows_more(&search, Some(10)), "More news does not fetch while searching");
+        let fetches = list.request_all_months();
+        assert_eq!(fetches.iter().map(|f| f.month).collect::<Vec<_>>(), [ym("2025-02"), ym("2024-12")]);
+        list.month_loaded(ym("2025-02"), february());
+        list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1")]));
+        assert_eq!(list.searched_months(), None, "every month read");
+        assert_eq!(ids(&list, &search, None), ["f1", "f2", "f3"]);
     }
 }

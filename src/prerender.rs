@@ -13,7 +13,7 @@ use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::NewsList;
 use crate::structured_data;
-use crate::ui::{page_root, Language, NewsApp, Source, Static};
+use crate::ui::{page_root, Language, ListOptions, NewsApp, Source, Static};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -43,7 +43,7 @@ fn render<V: RenderHtml + 'static>(lang: &'static Strings, view: impl FnOnce() -
 
 fn state(options: &RenderOptions) -> RwSignal<ViewState> {
     let month = options.month.map_or(MonthChoice::All, MonthChoice::Month);
-    RwSignal::new(ViewState { month, item: None })
+    RwSignal::new(ViewState { month, ..ViewState::default() })
 }
 
 /// Links in the static HTML never point at a card (there is no script to open one).
@@ -68,7 +68,7 @@ pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
         view! {
             // `id="dl-top"`: the target of the list's "Back to top" link.
             <div class="dl-root" id="dl-top" lang=lang>
-                <NewsApp source=Source::Ready(parsed) state href_for=no_card() limit=options.limit/>
+                <NewsApp source=Source::Ready(parsed) state href_for=no_card() options=ListOptions { limit: Signal::stored(options.limit), ..ListOptions::default() }/>
             </div>
         }
     })
@@ -83,7 +83,7 @@ pub fn page_document(parsed: Parsed, options: RenderOptions, css: &str, page_url
     list.feed_loaded(parsed.clone());
     let heading = list.heading(options.lang).to_string();
     let shown: Vec<NewsItem> = list
-        .groups(options.month, options.limit)
+        .groups(&crate::news_list::Filter::month(options.month), options.limit)
         .iter()
         .flat_map(|group| group.entries.iter().filter_map(|&i| list.items().get(i).cloned()))
         .collect();

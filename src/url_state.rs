@@ -39,6 +39,10 @@ pub struct ViewState {
     pub month: MonthChoice,
     /// The id of the open detail card.
     pub item: Option<String>,
+    /// What the reader searched for, as typed (`?q=`); empty for no search.
+    pub q: String,
+    /// The topic (a tag) the list is filtered by (`?tag=`).
+    pub tag: Option<String>,
 }
 
 impl ViewState {
@@ -49,18 +53,44 @@ impl ViewState {
         ViewState {
             month: MonthChoice::parse(get("month")),
             item: get("item").filter(|v| !v.is_empty()).map(str::to_string),
+            q: get("q").unwrap_or_default().to_string(),
+            tag: get("tag").filter(|v| !v.trim().is_empty()).map(str::to_string),
         }
+    }
+
+    /// The search, parsed.
+    pub fn query(&self) -> crate::search::Query {
+        crate::search::Query::parse(&self.q)
+    }
+
+    /// True when going from `shown` to this state should replace the current history entry
+    /// rather than add one: moving between cards of one view (so Back closes the card), and
+    /// typing on in the search box (so a reader who types a word makes one entry, not one per
+    /// letter).
+    pub fn replaces(&self, shown: &ViewState) -> bool {
+        let same_view = self.month == shown.month && self.tag == shown.tag;
+        let between_cards = same_view && self.q == shown.q && shown.item.is_some() && self.item.is_some();
+        let typing_on = same_view && self.item == shown.item && !shown.q.is_empty() && self.q != shown.q;
+        between_cards || typing_on
     }
 
     /// The query string for this state, keeping every other parameter of `current` in place.
     /// Returns `""` or a string starting with `?`.
     pub fn to_query(&self, current: &str) -> String {
-        let mut pairs: Vec<(String, String)> =
-            parse_query(current).into_iter().filter(|(k, _)| k != "month" && k != "item").collect();
+        let mut pairs: Vec<(String, String)> = parse_query(current)
+            .into_iter()
+            .filter(|(k, _)| !["month", "item", "q", "tag"].contains(&k.as_str()))
+            .collect();
         match &self.month {
             MonthChoice::Month(m) => pairs.push(("month".into(), m.key())),
             // A malformed value is dropped once the reader chooses something.
             MonthChoice::All | MonthChoice::Malformed(_) => {}
+        }
+        if !self.q.trim().is_empty() {
+            pairs.push(("q".into(), self.q.clone()));
+        }
+        if let Some(tag) = &self.tag {
+            pairs.push(("tag".into(), tag.clone()));
         }
         if let Some(id) = &self.item {
             pairs.push(("item".into(), id.clone()));
@@ -151,7 +181,8 @@ mod tests {
 
     #[test]
     fn writing_keeps_other_parameters_and_their_order() {
-        let state = ViewState { month: MonthChoice::parse(Some("2025-03")), item: Some("a b&c".into()) };
+        let state =
+            ViewState { month: MonthChoice::parse(Some("2025-03")), item: Some("a b&c".into()), ..Default::default() };
         assert_eq!(
             state.to_query("?src=feed.json&month=2025-02&lang=fr"),
             "?src=feed.json&lang=fr&month=2025-03&item=a%20b%26c"
@@ -162,8 +193,35 @@ mod tests {
 
     #[test]
     fn round_trips_through_the_query_string() {
-        let state = ViewState { month: MonthChoice::parse(Some("2024-12")), item: Some("ünïcode id/1?".into()) };
+        let state = ViewState {
+            month: MonthChoice::parse(Some("2024-12")),
+            item: Some("ünïcode id/1?".into()),
+            q: "\"north atlantic\" sécurité & co".into(),
+            tag: Some("Défense/ops".into()),
+        };
         assert_eq!(ViewState::from_query(&state.to_query("")), state);
+        assert_eq!(
+            ViewState { q: "otan".into(), tag: Some("a".into()), ..Default::default() }.to_query("?lang=fr&q=old"),
+            "?lang=fr&q=otan&tag=a"
+        );
+        assert_eq!(ViewState { q: "  ".into(), ..Default::default() }.to_query(""), "", "a blank search is none");
+    }
+
+    #[test]
+    fn typing_on_and_moving_between_cards_replace_the_history_entry() {
+        let at = |q: &str, item: Option<&str>, month: &str| ViewState {
+            q: q.into(),
+            item: item.map(str::to_string),
+            month: MonthChoice::parse(Some(month)),
+            tag: None,
+        };
+        assert!(!at("k", None, "").replaces(&at("", None, "")), "the first letter adds an entry");
+        assert!(at("ke", None, "").replaces(&at("k", None, "")), "the next letters replace it");
+        assert!(at("", None, "").replaces(&at("kellogg", None, "")), "clearing by typing too");
+        assert!(!at("ke", None, "2025-02").replaces(&at("k", None, "")), "a month change adds one");
+        assert!(at("", Some("b"), "").replaces(&at("", Some("a"), "")), "Previous / Next between cards");
+        assert!(!at("", Some("a"), "").replaces(&at("", None, "")), "opening a card adds one");
+        assert!(!at("", None, "").replaces(&at("", Some("a"), "")), "closing it adds one");
     }
 
     #[test]

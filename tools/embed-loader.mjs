@@ -38,7 +38,7 @@ const CSS = new URL('./${css}', import.meta.url).href;
 const GLUE_INTEGRITY = '${sri(glue)}';
 const WASM_INTEGRITY = '${sri(wasm)}';
 const CSS_INTEGRITY = '${sri(css)}';
-const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme'];
+const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme', 'search', 'q', 'tag'];
 let ready = null;
 
 // Which file failed, for the console.

@@ -67,6 +67,22 @@ pub struct Strings {
     pub not_found: &'static str,
     pub not_found_detail: &'static str,
     pub back_to_list: &'static str,
+    /// The search box's label.
+    pub search: &'static str,
+    /// The topic control's label, and its first option.
+    pub topic: &'static str,
+    pub all_topics: &'static str,
+    /// "No news matches “{}”." / "… in {month}." / "… about {topic}."
+    pub no_match: &'static str,
+    pub no_match_in: &'static str,
+    pub no_topic_match: &'static str,
+    pub clear_search: &'static str,
+    pub show_all_topics: &'static str,
+    /// "Searching {read} of {all} months"; the button that reads the rest.
+    pub searching_months: &'static str,
+    pub search_all_months: &'static str,
+    /// A month of an archive not read yet, in the month control while searching.
+    pub not_searched: &'static str,
     /// Image sizes: the unit with the space before it, and the decimal separator.
     pub kilobytes: &'static str,
     pub decimal: char,
@@ -210,6 +226,11 @@ mod tests {
                 ("detail_wrong_shape", s.detail_wrong_shape, 1),
                 ("by", s.by, 1),
                 ("tags", s.tags, 1),
+                ("no_match", s.no_match, 1),
+                ("no_match_in", s.no_match_in, 2),
+                ("no_topic_match", s.no_topic_match, 1),
+                ("searching_months", s.searching_months, 2),
+                ("not_searched", s.not_searched, 1),
             ] {
                 assert_eq!(template.matches("{}").count(), slots, "{}: {name} = {template:?}", s.lang);
             }

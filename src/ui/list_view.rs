@@ -1,46 +1,56 @@
-use super::{is_static, use_strings, DetailCard, Loader, MonthFilter, NewsEntry};
+use super::news_entry::TagLinks;
+use super::{is_static, use_strings, DetailCard, ListOptions, Loader, MonthFilter, NewsEntry};
 use crate::dates::YearMonth;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
-use crate::news_list::NewsList;
+use crate::news_list::{Filter, NewsList, TagCount};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The whole news list as a reader sees it: heading, month filter, count, the entries under
-/// month headings, "More news", "Back to top", and the open detail card. Everything it shows
-/// comes from the model's queries ([`NewsList`]).
+/// The whole news list as a reader sees it: heading, search, month and topic filters, count,
+/// the entries under month headings, "More news", "Back to top", and the open detail card.
+/// Everything it shows comes from the model's queries ([`NewsList`]).
 #[component]
 pub fn ListView(
     /// The news and whoever fetches more of it.
     news: Loader,
-    /// The reader's month filter and open card; the host mirrors it to the URL or not.
+    /// The reader's filters and open card; the host mirrors it to the URL or not.
     state: RwSignal<ViewState>,
     /// Turns a view state into a link target, so links can be opened in a new tab.
     href_for: Callback<ViewState, String>,
-    /// Show at most this many entries at first, then a "More news" button. `None` shows all.
-    #[prop(optional, into)]
-    limit: Signal<Option<usize>>,
-    /// When set, "More news" is a link to this full list instead of a button.
-    #[prop(optional, into)]
-    more_href: Signal<Option<String>>,
+    /// Paging, "More news" link, search box.
+    #[prop(optional)]
+    options: ListOptions,
 ) -> impl IntoView {
     let t = use_strings();
     let without_script = is_static();
     let list = news.list;
-    let choice = Memo::new(move |_| state.with(|s| s.month.clone()));
-    let month = Memo::new(move |_| choice.with(MonthChoice::month));
+    let ListOptions { limit, more_href, search } = options;
+    let filter = Memo::new(move |_| state.with(Filter::of));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
-    let months = Memo::new(move |_| list.with(NewsList::months));
-    let groups = Memo::new(move |_| list.with(|l| l.groups(month.get(), limit.get())));
-    let total = Memo::new(move |_| list.with(|l| l.total(month.get())));
-    let shows_more = Memo::new(move |_| list.with(|l| l.shows_more(month.get(), limit.get())));
+    // Plain closures rather than Memos where a value is read in one place: each Memo of a new
+    // type adds its own code to the wasm.
+    let months = move || list.with(|l| filter.with(|f| l.months(f)));
+    let groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
+    let total = move || list.with(|l| filter.with(|f| l.total(f)));
+    let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
+    let tags = move || list.with(|l| l.has_tags().then(|| filter.with(|f| l.tags(f))));
+    let searched = move || list.with(NewsList::searched_months);
     let revision = Memo::new(move |_| list.with(NewsList::revision));
-    let show_all = move |_| state.update(|s| s.month = MonthChoice::All);
     let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
     let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
+    let choose_tag = Callback::new(move |tag: String| {
+        state.update(|s| {
+            s.tag = Some(tag);
+            s.item = None;
+        })
+    });
+    let tag_href = Callback::new(move |tag: String| {
+        href_for.run(ViewState { tag: Some(tag), item: None, ..state.get_untracked() })
+    });
 
     // When a card closes, focus returns to the title link of the entry it showed.
     let top = NodeRef::<html::Div>::new();
@@ -58,17 +68,17 @@ pub fn ListView(
         open_id.get().map(|id| {
             list.with(|l| {
                 let link = |it: Option<&NewsItem>| it.map(|it| (it.id.clone(), it.title.clone()));
-                let (before, after) = l.neighbours(month.get(), &id);
+                let (before, after) = filter.with(|f| l.neighbours(f, &id));
                 (l.item(&id).cloned(), link(before), link(after))
             })
         })
     });
     let more = move |_| {
-        let (m, limit) = (month.get_untracked(), limit.get_untracked());
-        let first_new = list.with_untracked(|l| l.visible(m, limit));
-        news.more(m, limit);
+        let (f, limit) = (filter.get_untracked(), limit.get_untracked());
+        let first_new = list.with_untracked(|l| l.visible(&f, limit));
+        news.more(&f, limit);
         // Move focus to the first entry that just appeared.
-        let id = list.with_untracked(|l| l.nth(m, first_new).map(|it| it.id.clone()));
+        let id = list.with_untracked(|l| l.nth(&f, first_new).map(|it| it.id.clone()));
         if let Some(id) = id {
             request_animation_frame(move || focus_entry(top, &id));
         }
@@ -78,37 +88,36 @@ pub fn ListView(
         <div class="dl-news" tabindex="-1" node_ref=top>
             <header class="dl-header">
                 <h1 class="dl-heading">{move || list.with(|l| l.heading(t).to_string())}</h1>
-                <p class="dl-count" aria-live="polite">{move || t.entries(total.get())}</p>
+                <p class="dl-count" aria-live="polite">{move || t.entries(total())}</p>
             </header>
-            // Built again when the months change (a refreshed feed), so its options and the
-            // selected value are set together.
-            {move || {
-                let mut months = months.get();
-                // Without script the month control is links to the month headings: only to the
-                // months that are on this page (a limit or a month filter leaves others out).
-                if without_script {
-                    groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
-                }
-                view! { <MonthFilter months=Arc::new(months) state/> }
-            }}
-            {move || match choice.get() {
-                MonthChoice::Malformed(value) => Some(view! {
-                    <p class="dl-notice" role="status">
-                        {Strings::fill(t.not_a_month, &[&value])}
-                    </p>
-                }.into_any()),
-                MonthChoice::Month(month) if list.with(|l| l.is_empty_month(month)) => Some(view! {
-                    <div class="dl-empty" role="status">
-                        <p>{if month == YearMonth::UNDATED {
-                            t.no_undated.to_string()
-                        } else {
-                            Strings::fill(t.no_entries_for, &[&month.label_in(t)])
-                        }}</p>
-                        <button type="button" class="dl-button" on:click=show_all>{t.show_all_months}</button>
-                    </div>
-                }.into_any()),
-                _ => None,
-            }}
+            // One row of controls: the search box and the topic control (which need script, so
+            // are not in the HTML for readers without it) appear beside the month control
+            // without moving the list below.
+            <div class="dl-controls">
+                {move || (search.get() && !without_script).then(|| view! { <SearchBox news state/> })}
+                // Built again when the months change (a refreshed feed, a search), so its
+                // options and the selected value are set together.
+                {move || {
+                    let mut months = months();
+                    // Without script the month control is links to the month headings: only to
+                    // the months that are on this page (a limit or a month filter leaves others
+                    // out).
+                    if without_script {
+                        groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
+                    }
+                    view! { <MonthFilter months=Arc::new(months) state/> }
+                }}
+                {move || tags().filter(|_| !without_script).map(|tags| view! { <TopicFilter tags state/> })}
+            </div>
+            {move || searched().filter(|_| filter.with(Filter::is_searching)).map(|(read, all)| view! {
+                <div class="dl-notice dl-partial" role="status">
+                    <p>{Strings::fill(t.searching_months, &[&t.number(read), &t.number(all)])}</p>
+                    <button type="button" class="dl-button" on:click=move |_| news.load_all_months()>
+                        {t.search_all_months}
+                    </button>
+                </div>
+            })}
+            {move || empty_state(list, state, filter)}
             <For
                 // `revision` too: a refreshed feed whose groups look the same (same months and
                 // positions, other entries) must still reach `<For/>` and build its rows again.
@@ -117,14 +126,16 @@ pub fn ListView(
                     groups.get()
                 }
                 // A group is the same while its month, length and first entry are, within one
-                // load of the feed (`revision`): a refreshed feed builds every group again.
+                // load of the feed (`revision`) and one search (its marks): a refreshed feed or
+                // a new search builds the groups again.
                 key=move |group| {
                     let first = list.with_untracked(|l| group.entries.first().and_then(|&i| l.items().get(i)).map(|it| it.id.clone()));
-                    (group.month, group.entries.len(), first, revision.get_untracked())
+                    (group.month, group.entries.len(), first, revision.get_untracked(), state.with_untracked(|s| s.q.clone()))
                 }
                 children=move |group| {
                     let heading_id = format!("dl-month-{}", group.month.key());
-                    let month = choice.get_untracked();
+                    let view_state = state.get_untracked();
+                    let query = view_state.query();
                     let items: Vec<NewsItem> = list.with_untracked(|l| group.entries.iter().filter_map(|&i| l.items().get(i).cloned()).collect());
                     view! {
                         // A plain section, not a named region: with several widgets on a page,
@@ -138,9 +149,10 @@ pub fn ListView(
                                         let href = if without_script {
                                             item.url.clone()
                                         } else {
-                                            Some(href_for.run(ViewState { month: month.clone(), item: Some(item.id.clone()) }))
+                                            Some(href_for.run(ViewState { item: Some(item.id.clone()), ..view_state.clone() }))
                                         };
-                                        view! { <NewsEntry item href on_open=open/> }
+                                        let topics = TagLinks { href: tag_href, choose: choose_tag };
+                                        view! { <NewsEntry item href on_open=open query=query.clone() topics/> }
                                     })
                                     .collect_view()}
                             </ol>
@@ -148,7 +160,7 @@ pub fn ListView(
                     }
                 }
             />
-            {move || (shows_more.get() && (!without_script || more_href.with(Option::is_some))).then(|| match more_href.get() {
+            {move || (shows_more() && (!without_script || more_href.with(Option::is_some))).then(|| match more_href.get() {
                 Some(href) => view! { <p class="dl-more"><a class="dl-button" href=href>{t.more_news}</a></p> }.into_any(),
                 None => view! {
                     <p class="dl-more">
@@ -170,6 +182,106 @@ pub fn ListView(
             {move || card.get().map(|(item, previous, next)| view! {
                 <DetailCard item previous next on_navigate=navigate/>
             })}
+        </div>
+    }
+}
+
+/// What shows when the filters leave nothing: a notice for a malformed month, or "No news
+/// matches …" with a way out of each filter. While an archive's months are not all read, a
+/// search never claims "no match" (the partial-search notice says what was searched).
+fn empty_state(list: RwSignal<NewsList>, state: RwSignal<ViewState>, filter: Memo<Filter>) -> Option<AnyView> {
+    let t = use_strings();
+    let view_state = state.get();
+    if let MonthChoice::Malformed(value) = &view_state.month {
+        return Some(
+            view! { <p class="dl-notice" role="status">{Strings::fill(t.not_a_month, &[value])}</p> }.into_any(),
+        );
+    }
+    let searching = filter.with(Filter::is_searching);
+    if !filter.with(|f| list.with(|l| l.is_empty(f))) || (searching && list.with(NewsList::searched_months).is_some()) {
+        return None;
+    }
+    let month = view_state.month.month();
+    let q = view_state.q.trim().to_string();
+    let message = match (&q, &view_state.tag, month) {
+        (q, _, Some(m)) if !q.is_empty() => Strings::fill(t.no_match_in, &[q, &m.label_in(t)]),
+        (q, _, None) if !q.is_empty() => Strings::fill(t.no_match, &[q]),
+        (_, Some(tag), _) => Strings::fill(t.no_topic_match, &[tag]),
+        (_, None, Some(m)) if m == YearMonth::UNDATED => t.no_undated.to_string(),
+        (_, None, Some(m)) => Strings::fill(t.no_entries_for, &[&m.label_in(t)]),
+        (_, None, None) => return None,
+    };
+    let clear_search = move |_| state.update(|s| s.q.clear());
+    let all_topics = move |_| state.update(|s| s.tag = None);
+    let all_months = move |_| state.update(|s| s.month = MonthChoice::All);
+    Some(
+        view! {
+            <div class="dl-empty" role="status">
+                <p>{message}</p>
+                {(!q.is_empty()).then(|| view! { <button type="button" class="dl-button" on:click=clear_search>{t.clear_search}</button> })}
+                {view_state.tag.is_some().then(|| view! { <button type="button" class="dl-button" on:click=all_topics>{t.show_all_topics}</button> })}
+                {month.is_some().then(|| view! { <button type="button" class="dl-button" on:click=all_months>{t.show_all_months}</button> })}
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+/// The search box: the list follows as the reader types. The first letter folds every entry's
+/// text once ([`NewsList::prepare_search`]), so later letters only compare.
+#[component]
+fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
+    let t = use_strings();
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if !value.trim().is_empty() {
+            news.list.update(NewsList::prepare_search);
+        }
+        state.update(|s| {
+            s.q = value;
+            s.item = None;
+        });
+    };
+    view! {
+        <form class="dl-search-form" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="dl-filter-label" for="dl-search">{t.search}</label>
+            <input
+                type="search"
+                id="dl-search"
+                class="dl-search"
+                autocomplete="off"
+                prop:value=move || state.with(|s| s.q.clone())
+                on:input=on_input
+            />
+        </form>
+    }
+}
+
+/// The "Topic" control: every tag of the loaded entries with its count, most used first.
+#[component]
+fn TopicFilter(tags: Vec<TagCount>, state: RwSignal<ViewState>) -> impl IntoView {
+    let t = use_strings();
+    let selected = move || state.with(|s| s.tag.clone().unwrap_or_default());
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        state.update(|s| {
+            s.tag = (!value.is_empty()).then_some(value);
+            s.item = None;
+        });
+    };
+    view! {
+        <div class="dl-filter">
+            <label class="dl-filter-label" for="dl-topic">{t.topic}</label>
+            <select id="dl-topic" class="dl-select" on:change=on_change prop:value=selected>
+                <option value="">{t.all_topics}</option>
+                {tags
+                    .into_iter()
+                    .map(|c| {
+                        let label = format!("{} ({})", c.tag, t.number(c.count));
+                        view! { <option value=c.tag>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
         </div>
     }
 }

@@ -47,8 +47,8 @@ pub fn sync_with_url(state: RwSignal<ViewState>) {
         let path = window().location().pathname().unwrap_or_default();
         let url = format!("{path}{}", wanted.to_query(&current));
         let Ok(history) = window().history() else { return };
-        // Previous / Next between cards replace the entry, so Back closes the card.
-        let _ = if shown.item.is_some() && wanted.item.is_some() && shown.month == wanted.month {
+        // Previous / Next between cards, and typing on in the search box, replace the entry.
+        let _ = if wanted.replaces(&shown) {
             history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
         } else {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))

@@ -70,6 +70,23 @@ pub fn is_static() -> bool {
     return use_context::<Static>().is_some();
 }
 
+/// How a list shows: the page's settings, or a widget's attributes (which can change).
+#[derive(Clone, Copy)]
+pub struct ListOptions {
+    /// Show at most this many entries at first, then "More news". `None` shows all.
+    pub limit: Signal<Option<usize>>,
+    /// When set, "More news" is a link to this full list instead of a button.
+    pub more_href: Signal<Option<String>>,
+    /// Show the search box.
+    pub search: Signal<bool>,
+}
+
+impl Default for ListOptions {
+    fn default() -> Self {
+        ListOptions { limit: Signal::stored(None), more_href: Signal::stored(None), search: Signal::stored(false) }
+    }
+}
+
 /// The standalone page's root: the same element in the prerendered HTML and in the live page,
 /// so the live one can take the prerendered one's place without anything moving.
 pub fn page_root(
@@ -79,9 +96,11 @@ pub fn page_root(
     theme: Option<String>,
     limit: Option<usize>,
 ) -> impl IntoView {
+    // The page always offers the search box (a widget only with its `search` attribute).
+    let options = ListOptions { limit: Signal::stored(limit), search: Signal::stored(true), ..ListOptions::default() };
     view! {
         <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme>
-            <NewsApp source state href_for limit/>
+            <NewsApp source state href_for options/>
         </main>
     }
 }

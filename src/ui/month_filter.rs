@@ -1,7 +1,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 use super::is_static;
 use super::use_strings;
-use crate::months::MonthCount;
+use crate::news_list::MonthOption;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -9,8 +9,8 @@ use std::sync::Arc;
 /// The "Month" control: "All months" and every month with entries, newest first, with counts.
 #[component]
 pub fn MonthFilter(
-    /// Months that have entries, newest first.
-    months: Arc<Vec<MonthCount>>,
+    /// Months that have entries, newest first, with their counts under the search.
+    months: Arc<Vec<MonthOption>>,
     /// The view state this control reads and writes.
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
@@ -40,7 +40,7 @@ pub fn MonthFilter(
                 {missing}
                 {months
                     .iter()
-                    .map(|c| view! { <option value=c.month.key()>{format!("{} ({})", c.month.label_in(t), t.number(c.count))}</option> })
+                    .map(|c| view! { <option value=c.month.key()>{label(c, t)}</option> })
                     .collect_view()}
             </select>
         </div>
@@ -58,7 +58,7 @@ pub fn MonthFilter(
 
 /// Without script a select cannot filter: in-page links to each month's heading instead.
 #[cfg(not(target_arch = "wasm32"))]
-fn month_links(months: &[MonthCount], t: &'static crate::i18n::Strings) -> impl IntoView {
+fn month_links(months: &[MonthOption], t: &'static crate::i18n::Strings) -> impl IntoView {
     view! {
         <nav class="dl-filter dl-month-links" aria-label=t.month>
             <span class="dl-filter-label" aria-hidden="true">{t.month}</span>
@@ -68,12 +68,21 @@ fn month_links(months: &[MonthCount], t: &'static crate::i18n::Strings) -> impl 
                     .map(|c| view! {
                         <li>
                             <a href=format!("#dl-month-{}", c.month.key())>
-                                {format!("{} ({})", c.month.label_in(t), t.number(c.count))}
+                                {label(c, t)}
                             </a>
                         </li>
                     })
                     .collect_view()}
             </ul>
         </nav>
+    }
+}
+
+/// "March 2025 (12)", or while searching an archive, a month not read yet: "March 2025 (not
+/// searched yet)".
+fn label(c: &MonthOption, t: &'static crate::i18n::Strings) -> String {
+    match c.count {
+        Some(count) => format!("{} ({})", c.month.label_in(t), t.number(count)),
+        None => crate::i18n::Strings::fill(t.not_searched, &[&c.month.label_in(t)]),
     }
 }

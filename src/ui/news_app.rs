@@ -1,12 +1,12 @@
 use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
 use super::source::{fetch_any, fetch_feed};
-use super::{use_language, ErrorCard, ListView, LoadingList, SkippedNotice};
+use super::{use_language, ErrorCard, ListOptions, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
-use crate::news_list::{FetchError, MonthFetch, NewsList};
+use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
 use crate::url_state::ViewState;
 use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]
@@ -74,10 +74,17 @@ impl Loader {
         }
     }
 
-    /// "More news" under `month` with `limit` entries per batch; fetches the archive's next
+    /// "More news" under `filter` with `limit` entries per batch; fetches the archive's next
     /// month when the loaded entries are all open.
-    pub fn more(self, month: Option<YearMonth>, limit: Option<usize>) {
-        if let Some(fetch) = self.list.try_update(|list| list.more(month, limit)).flatten() {
+    pub fn more(self, filter: &Filter, limit: Option<usize>) {
+        if let Some(fetch) = self.list.try_update(|list| list.more(filter, limit)).flatten() {
+            self.fetch(fetch);
+        }
+    }
+
+    /// "Search all months": fetches every month of the archive not read yet.
+    pub fn load_all_months(self) {
+        for fetch in self.list.try_update(NewsList::request_all_months).unwrap_or_default() {
             self.fetch(fetch);
         }
     }
@@ -140,12 +147,9 @@ pub fn NewsApp(
     state: RwSignal<ViewState>,
     /// Turns a view state into a link target.
     href_for: Callback<ViewState, String>,
-    /// Show at most this many entries at first (see `ListView`).
-    #[prop(optional, into)]
-    limit: Signal<Option<usize>>,
-    /// Where "More news" links to, if anywhere.
-    #[prop(optional, into)]
-    more_href: Signal<Option<String>>,
+    /// Paging, "More news" link, search box (see `ListView`).
+    #[prop(optional)]
+    options: ListOptions,
 ) -> impl IntoView {
     let language = use_language();
     let news = Loader::new(source);
@@ -188,11 +192,11 @@ pub fn NewsApp(
                             </button>
                         </div>
                     })}
-                    <ListView news state href_for limit more_href/>
+                    <ListView news state href_for options/>
                 }
                 .into_any()
             } else if loading.get() {
-                view! { <LoadingList rows=limit.get().unwrap_or(4).min(6)/> }.into_any()
+                view! { <LoadingList rows=options.limit.get().unwrap_or(4).min(6)/> }.into_any()
             } else {
                 ().into_any()
             }

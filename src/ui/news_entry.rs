@@ -1,9 +1,61 @@
+#[cfg(not(target_arch = "wasm32"))]
+use super::is_static;
 use super::{use_strings, Thumbnail};
 use crate::model::NewsItem;
+use crate::search::{segments, Query};
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-/// One entry of the list: date, thumbnail, title (a link to its detail card) and summary.
+/// What a topic link on an entry does: its address, and choosing the topic.
+#[derive(Clone, Copy)]
+pub struct TagLinks {
+    pub href: Callback<String, String>,
+    pub choose: Callback<String>,
+}
+
+/// `text` with the search's matches in `<mark>`, as text nodes (never HTML from the feed).
+fn marked(text: &str, query: &Query) -> impl IntoView {
+    use leptos::either::Either;
+    if query.is_empty() {
+        return Either::Left(text.to_string());
+    }
+    Either::Right(
+        segments(text, &query.highlights(text))
+            .into_iter()
+            .map(|(mark, part)| match mark {
+                true => Either::Left(view! { <mark>{part.to_string()}</mark> }),
+                false => Either::Right(part.to_string()),
+            })
+            .collect_view(),
+    )
+}
+
+/// One topic of an entry: a link that sets the topic filter (plain text without script; that
+/// form only exists natively, see `is_static`).
+fn topic(tag: &str, links: TagLinks) -> impl IntoView {
+    #[cfg(not(target_arch = "wasm32"))]
+    if is_static() {
+        return view! { <li class="dl-tag">{tag.to_string()}</li> }.into_any();
+    }
+    let choose = tag.to_string();
+    let link = view! {
+        <li>
+            <a class="dl-tag" href=links.href.run(tag.to_string()) on:click=move |ev: MouseEvent| {
+                if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                    ev.prevent_default();
+                    links.choose.run(choose.clone());
+                }
+            }>{tag.to_string()}</a>
+        </li>
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    return link.into_any();
+    #[cfg(target_arch = "wasm32")]
+    link
+}
+
+/// One entry of the list: date, thumbnail, title (a link to its detail card), summary and
+/// topics, with the search's matches marked.
 #[component]
 pub fn NewsEntry(
     /// The entry to show.
@@ -13,8 +65,18 @@ pub fn NewsEntry(
     href: Option<String>,
     /// Opens the entry's detail card; gets the entry's id.
     on_open: Callback<String>,
+    /// The reader's search, whose matches are marked.
+    #[prop(optional)]
+    query: Query,
+    /// What its topic links do (without script, topics are plain text).
+    topics: TagLinks,
 ) -> impl IntoView {
-    let summary = (!item.summary.is_empty()).then(|| view! { <p class="dl-summary">{item.summary.clone()}</p> });
+    let summary =
+        (!item.summary.is_empty()).then(|| view! { <p class="dl-summary">{marked(&item.summary, &query)}</p> });
+    let title = marked(&item.title, &query);
+    let tags = (!item.tags.is_empty()).then(|| {
+        view! { <ul class="dl-tags" role="list">{item.tags.iter().map(|tag| topic(tag, topics)).collect_view()}</ul> }
+    });
     let id = item.id.clone();
     let open = move |ev: MouseEvent| {
         // Let the browser handle "open in new tab" and friends.
@@ -35,9 +97,10 @@ pub fn NewsEntry(
                     <h3 class="dl-title">
                         // Without an address (no script and no original article) this is a
                         // placeholder link: plain text, not focusable.
-                        <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{item.title}</a>
+                        <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{title}</a>
                     </h3>
                     {summary}
+                    {tags}
                 </div>
             </article>
         </li>

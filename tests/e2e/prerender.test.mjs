@@ -50,7 +50,7 @@ test('without JavaScript the page is complete: entries, month links with counts,
   assert.equal(await first.locator('img').getAttribute('alt'), 'NATO + nation flag on black');
   assert.deepEqual(await page.locator('nav.dl-month-links a').allTextContents(), ['March 2025 (1)', 'February 2025 (9)']);
   // Nothing that needs script is there at all.
-  assert.equal(await page.locator('select, button, dialog').count(), 0);
+  assert.equal(await page.locator('select, button, dialog, input').count(), 0);
   assert.equal(await page.locator('a[href*="item="]').count(), 0, 'no link to a card that cannot open');
   // A month link goes to its heading; "Back to top" goes back.
   await page.locator('nav.dl-month-links a', { hasText: 'February 2025' }).click();
@@ -110,7 +110,7 @@ test('the app takes the prerendered list over: no layout shift, no empty frame, 
   assert.equal(await page.locator('main[data-prerendered]').count(), 1, 'measured before the takeover');
   const before = await page.evaluate(() => {
     const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; };
-    return { article: box('article'), filter: box('.dl-filter'), last: box('.dl-back-to-top') };
+    return { article: box('article'), controls: box('.dl-controls'), last: box('.dl-back-to-top') };
   });
   release();
   await waitForList(page);
@@ -118,7 +118,7 @@ test('the app takes the prerendered list over: no layout shift, no empty frame, 
   await page.waitForTimeout(300);
   const after = await page.evaluate(() => {
     const box = (sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.top, r.left, r.width, r.height]; };
-    return { article: box('article'), filter: box('.dl-filter'), last: box('.dl-back-to-top') };
+    return { article: box('article'), controls: box('.dl-controls'), last: box('.dl-back-to-top') };
   });
   assert.equal(await page.locator('main[data-prerendered]').count(), 0, 'the prerendered list is gone');
   assert.equal(await page.locator('.dl-news').count(), 1, 'exactly one list');
