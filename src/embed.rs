@@ -99,7 +99,7 @@ impl Widget {
 /// page's stylesheet (`style/datelines.css`), constructed by the loader.
 #[wasm_bindgen]
 pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widget, JsValue> {
-    console_error_panic_hook::set_once();
+    crate::ui::log_panics();
     let shadow = match host.shadow_root() {
         Some(shadow) => shadow,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,

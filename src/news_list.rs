@@ -463,8 +463,8 @@ impl NewsList {
     }
 
     /// The topics of the loaded entries with how many entries under the search and month of
-    /// `filter` have each, most used first (then alphabetically); topics with none left out,
-    /// except the one chosen.
+    /// `filter` (its topic aside) have each, most used first (then alphabetically); topics with
+    /// none left out.
     pub fn tags(&self, filter: &Filter) -> Vec<TagCount> {
         let mut counts: Vec<TagCount> = Vec::new();
         for item in self.positions(&Filter { tag: None, ..filter.clone() }).filter_map(|i| self.items.get(i)) {
@@ -473,11 +473,6 @@ impl NewsList {
                     Some(c) => c.count += 1,
                     None => counts.push(TagCount { tag: tag.clone(), count: 1 }),
                 }
-            }
-        }
-        if let Some(chosen) = &filter.tag {
-            if !counts.iter().any(|c| same_tag(&c.tag, chosen)) {
-                counts.push(TagCount { tag: chosen.clone(), count: 0 });
             }
         }
         crate::search::insertion_sort(&mut counts, |a, b| {
@@ -1001,7 +996,7 @@ mod tests {
         assert_eq!(names, [("Défense", 2), ("Diplomacy", 1), ("Europe", 1)], "\"defense\" is the same topic");
         let tags = list.tags(&searched("kellogg", None, Some("Europe")));
         let names: Vec<(&str, usize)> = tags.iter().map(|t| (t.tag.as_str(), t.count)).collect();
-        assert_eq!(names, [("Diplomacy", 1), ("Europe", 0)], "the chosen topic stays, with 0");
+        assert_eq!(names, [("Diplomacy", 1)], "only topics under the search; the chosen one aside");
         assert!(list.has_tags());
         let mut plain = NewsList::new();
         plain.feed_loaded(parsed(vec![item("2025-03-19", "x")]));

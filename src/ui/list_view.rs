@@ -1,5 +1,5 @@
 use super::news_entry::TagLinks;
-use super::{is_static, use_strings, DetailCard, ListOptions, Loader, MonthFilter, NewsEntry};
+use super::{is_static, use_strings, DetailCard, FilterSelect, ListOptions, Loader, MonthFilter, NewsEntry};
 use crate::dates::YearMonth;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
@@ -33,11 +33,16 @@ pub fn ListView(
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
     // Plain closures rather than Memos where a value is read in one place: each Memo of a new
     // type adds its own code to the wasm.
-    let months = move || list.with(|l| filter.with(|f| l.months(f)));
+    // The month control's counts follow the search and topic, the topic control's the search
+    // and month: each is built again only when those change, never by its own choice (a
+    // select built again under the reader's hand would lose focus).
+    let months_filter = Memo::new(move |_| state.with(|s| Filter { month: None, ..Filter::of(s) }));
+    let topics_filter = Memo::new(move |_| state.with(|s| Filter { tag: None, ..Filter::of(s) }));
+    let months = move || list.with(|l| months_filter.with(|f| l.months(f)));
     let groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
     let total = move || list.with(|l| filter.with(|f| l.total(f)));
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
-    let tags = move || list.with(|l| l.has_tags().then(|| filter.with(|f| l.tags(f))));
+    let tags = move || list.with(|l| l.has_tags().then(|| topics_filter.with(|f| l.tags(f))));
     let searched = move || list.with(NewsList::searched_months);
     let revision = Memo::new(move |_| list.with(NewsList::revision));
     let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
@@ -107,14 +112,12 @@ pub fn ListView(
                     }
                     view! { <MonthFilter months=Arc::new(months) state/> }
                 }}
-                {move || tags().filter(|_| !without_script).map(|tags| view! { <TopicFilter tags state/> })}
+                {move || tags().filter(|_| !without_script).map(|tags| topic_filter(tags, state))}
             </div>
             {move || searched().filter(|_| filter.with(Filter::is_searching)).map(|(read, all)| view! {
                 <div class="dl-notice dl-partial" role="status">
                     <p>{Strings::fill(t.searching_months, &[&t.number(read), &t.number(all)])}</p>
-                    <button type="button" class="dl-button" on:click=move |_| news.load_all_months()>
-                        {t.search_all_months}
-                    </button>
+                    {action(t.search_all_months, Callback::new(move |()| news.load_all_months()))}
                 </div>
             })}
             {move || empty_state(list, state, filter)}
@@ -211,20 +214,26 @@ fn empty_state(list: RwSignal<NewsList>, state: RwSignal<ViewState>, filter: Mem
         (_, None, Some(m)) => Strings::fill(t.no_entries_for, &[&m.label_in(t)]),
         (_, None, None) => return None,
     };
-    let clear_search = move |_| state.update(|s| s.q.clear());
-    let all_topics = move |_| state.update(|s| s.tag = None);
-    let all_months = move |_| state.update(|s| s.month = MonthChoice::All);
+    let clear_search = Callback::new(move |()| state.update(|s| s.q.clear()));
+    let all_topics = Callback::new(move |()| state.update(|s| s.tag = None));
+    let all_months = Callback::new(move |()| state.update(|s| s.month = MonthChoice::All));
     Some(
         view! {
             <div class="dl-empty" role="status">
                 <p>{message}</p>
-                {(!q.is_empty()).then(|| view! { <button type="button" class="dl-button" on:click=clear_search>{t.clear_search}</button> })}
-                {view_state.tag.is_some().then(|| view! { <button type="button" class="dl-button" on:click=all_topics>{t.show_all_topics}</button> })}
-                {month.is_some().then(|| view! { <button type="button" class="dl-button" on:click=all_months>{t.show_all_months}</button> })}
+                {(!q.is_empty()).then(|| action(t.clear_search, clear_search))}
+                {view_state.tag.is_some().then(|| action(t.show_all_topics, all_topics))}
+                {month.is_some().then(|| action(t.show_all_months, all_months))}
             </div>
         }
         .into_any(),
     )
+}
+
+/// A button that runs `run`: one view for every such button (each distinct view is compiled
+/// into the wasm on its own).
+fn action(label: &'static str, run: Callback<()>) -> impl IntoView {
+    view! { <button type="button" class="dl-button" on:click=move |_| run.run(())>{label}</button> }
 }
 
 /// The search box: the list follows as the reader types. The first letter folds every entry's
@@ -258,32 +267,22 @@ fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
 }
 
 /// The "Topic" control: every tag of the loaded entries with its count, most used first.
-#[component]
-fn TopicFilter(tags: Vec<TagCount>, state: RwSignal<ViewState>) -> impl IntoView {
+fn topic_filter(tags: Vec<TagCount>, state: RwSignal<ViewState>) -> impl IntoView {
     let t = use_strings();
-    let selected = move || state.with(|s| s.tag.clone().unwrap_or_default());
-    let on_change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    let options = tags.into_iter().map(|c| {
+        let label = format!("{} ({})", c.tag, t.number(c.count));
+        (c.tag, label)
+    });
+    let on_pick = Callback::new(move |value: String| {
         state.update(|s| {
             s.tag = (!value.is_empty()).then_some(value);
             s.item = None;
         });
-    };
-    view! {
-        <div class="dl-filter">
-            <label class="dl-filter-label" for="dl-topic">{t.topic}</label>
-            <select id="dl-topic" class="dl-select" on:change=on_change prop:value=selected>
-                <option value="">{t.all_topics}</option>
-                {tags
-                    .into_iter()
-                    .map(|c| {
-                        let label = format!("{} ({})", c.tag, t.number(c.count));
-                        view! { <option value=c.tag>{label}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
+    });
+    let selected = Signal::derive(move || state.with(|s| s.tag.clone().unwrap_or_default()));
+    // A topic no entry under the search and month has: "nuclear (0)".
+    let missing = Callback::new(move |tag: String| format!("{tag} ({})", t.number(0)));
+    view! { <FilterSelect id="dl-topic" label=t.topic all=t.all_topics options=options.collect() selected on_pick missing/> }
 }
 
 /// Puts focus on the title link of entry `id`, or on the page when it is not in the list.

@@ -1,10 +1,55 @@
 #[cfg(not(target_arch = "wasm32"))]
 use super::is_static;
 use super::use_strings;
+use crate::dates::YearMonth;
 use crate::news_list::MonthOption;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// A labelled select of one filter: "All …" (the empty value) and one option per
+/// `(value, label)`. A value chosen that is not among them (from the URL, say) still shows, as
+/// `missing` labels it, so the control tells the truth. The month and topic controls are this
+/// one view (each distinct view is compiled into the wasm on its own).
+#[component]
+pub fn FilterSelect(
+    /// The select's id (`dl-month`, `dl-topic`), unique within the list.
+    id: &'static str,
+    label: &'static str,
+    /// The first option's text: "All months", "All topics".
+    all: &'static str,
+    options: Vec<(String, String)>,
+    /// The value chosen ("" for all).
+    selected: Signal<String>,
+    /// Gets the value the reader picks.
+    on_pick: Callback<String>,
+    /// The option's label for a chosen value that is not among `options`.
+    missing: Callback<String, String>,
+) -> impl IntoView {
+    let values: Vec<String> = options.iter().map(|(value, _)| value.clone()).collect();
+    let extra = move || {
+        let chosen = selected.get();
+        (!chosen.is_empty() && !values.contains(&chosen)).then(|| {
+            let label = missing.run(chosen.clone());
+            view! { <option value=chosen>{label}</option> }
+        })
+    };
+    view! {
+        <div class="dl-filter">
+            <label class="dl-filter-label" for=id>{label}</label>
+            <select
+                id=id
+                class="dl-select"
+                on:change=move |ev| on_pick.run(event_target_value(&ev))
+                prop:value=move || selected.get()
+            >
+                <option value="">{all}</option>
+                {extra}
+                {options.into_iter().map(|(value, label)| view! { <option value=value>{label}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
 
 /// The "Month" control: "All months" and every month with entries, newest first, with counts.
 #[component]
@@ -15,41 +60,24 @@ pub fn MonthFilter(
     state: RwSignal<ViewState>,
 ) -> impl IntoView {
     let t = use_strings();
-    let selected = move || state.with(|s| s.month.month().map(|m| m.key()).unwrap_or_default());
-    // A month asked for in the URL that has no entries still appears, so the control tells the truth.
-    let missing = {
-        let months = Arc::clone(&months);
-        move || {
-            state.with(|s| s.month.month()).filter(|m| !months.iter().any(|c| c.month == *m)).map(|m| {
-                view! { <option value=m.key()>{format!("{} (0)", m.label_in(t))}</option> }
-            })
-        }
-    };
-    let on_change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        state.update(|s| {
-            s.month = MonthChoice::parse(Some(&value));
-            s.item = None;
-        });
-    };
-    let live = view! {
-        <div class="dl-filter">
-            <label class="dl-filter-label" for="dl-month">{t.month}</label>
-            <select id="dl-month" class="dl-select" on:change=on_change prop:value=selected>
-                <option value="">{t.all_months}</option>
-                {missing}
-                {months
-                    .iter()
-                    .map(|c| view! { <option value=c.month.key()>{label(c, t)}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-    };
     // The static form only exists natively (see `is_static`): the wasm has just the select.
     #[cfg(not(target_arch = "wasm32"))]
     if is_static() {
         return month_links(&months, t).into_any();
     }
+    let options: Vec<(String, String)> = months.iter().map(|c| (c.month.key(), label(c, t))).collect();
+    // A month asked for in the URL that has no entries: "March 2025 (0)".
+    let missing = Callback::new(move |value: String| {
+        YearMonth::parse(&value).map_or_else(String::new, |m| format!("{} (0)", m.label_in(t)))
+    });
+    let on_pick = Callback::new(move |value: String| {
+        state.update(|s| {
+            s.month = MonthChoice::parse(Some(&value));
+            s.item = None;
+        });
+    });
+    let selected = Signal::derive(move || state.with(|s| s.month.month().map(|m| m.key()).unwrap_or_default()));
+    let live = view! { <FilterSelect id="dl-month" label=t.month all=t.all_months options selected on_pick missing/> };
     #[cfg(not(target_arch = "wasm32"))]
     return live.into_any();
     #[cfg(target_arch = "wasm32")]
