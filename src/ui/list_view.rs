@@ -124,8 +124,11 @@ pub fn ListView(
             <For
                 // `revision` too: a refreshed feed whose groups look the same (same months and
                 // positions, other entries) must still reach `<For/>` and build its rows again.
+                // And the filter: the marks of a new search must reach rows whose entries
+                // stayed the same.
                 each=move || {
                     revision.track();
+                    filter.track();
                     groups.get()
                 }
                 // A group is the same while its month, length and first entry are, within one
@@ -252,7 +255,8 @@ fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
         });
     };
     view! {
-        <form class="dl-search-form" role="search" on:submit=|ev| ev.prevent_default()>
+        // A landmark without a <form>: there is nothing to submit (the list follows the typing).
+        <div class="dl-search-form" role="search">
             <label class="dl-filter-label" for="dl-search">{t.search}</label>
             <input
                 type="search"
@@ -262,7 +266,7 @@ fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
                 prop:value=move || state.with(|s| s.q.clone())
                 on:input=on_input
             />
-        </form>
+        </div>
     }
 }
 

@@ -3,10 +3,8 @@
 // (the dark one through the reader's system setting, as `auto` follows it), and in French.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { setUp, newPage } from './helpers.mjs';
+import { setUp, newPage, axeViolations as violations } from './helpers.mjs';
 
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 const CARD = '2025-02-10-chair-of-the-nato-military-committee-visits-ukraine';
 
 let env;
@@ -14,14 +12,6 @@ before(async () => {
   env = await setUp({ routes: { '/a11y/500.json': (req, res) => { res.writeHead(500); res.end('boom'); } } });
 });
 after(async () => { await env?.tearDown(); });
-
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 const STATES = [
   ['the list', '', 'article'],

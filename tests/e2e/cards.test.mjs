@@ -63,6 +63,7 @@ test('Escape and the close button close the card, and focus returns to the entry
 test('the keyboard alone opens and closes a card', async () => {
   const { page, context, errors } = await open('');
   await waitForList(page);
+  await page.keyboard.press('Tab'); // search box
   await page.keyboard.press('Tab'); // month filter
   await page.keyboard.press('Tab'); // first title
   assert.equal(await focusedId(page), KOREA);

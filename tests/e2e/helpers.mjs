@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, and the
 // release bundle in dist/ served on a free port.
 import { chromium } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { startServer } from '../../tools/serve.mjs';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
@@ -50,4 +50,15 @@ export async function newPage(browser, contextOptions = {}) {
 /** Waits until the app has rendered its list (not the prerendered HTML it replaces). */
 export async function waitForList(page) {
   await page.waitForSelector('.dl-entries article:not([data-prerendered] *)', { timeout: 15_000 });
+}
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+/** What axe-core finds against WCAG 2.2 A/AA and best practice, one line per rule. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

@@ -30,7 +30,8 @@ test('the control offers exactly the two months with counts, plus "All months"',
 test('choosing a month with the keyboard filters at once, updates the count and the URL', async () => {
   const { page, context, errors } = await open('?lang=xx');
   await page.evaluate(() => { window.__sameDocument = true; });
-  await page.keyboard.press('Tab'); // the first focusable control is the month filter
+  await page.keyboard.press('Tab'); // the search box
+  await page.keyboard.press('Tab'); // then the month filter
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'dl-month');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'the focused control is visibly outlined');
