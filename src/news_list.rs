@@ -356,11 +356,13 @@ impl NewsList {
     }
 
     /// The reader is about to search: fold every entry's text once, so each key press only
-    /// compares. Nothing to do when it is done already.
-    pub fn prepare_search(&mut self) {
-        if self.search_text.len() != self.items.len() {
-            self.search_text = self.items.iter().map(crate::search::searchable).collect();
+    /// compares. Returns false when it was done already (nothing changed, nothing to redraw).
+    pub fn prepare_search(&mut self) -> bool {
+        if self.search_text.len() == self.items.len() {
+            return false;
         }
+        self.search_text = self.items.iter().map(crate::search::searchable).collect();
+        true
     }
 
     /// "Search all months" in an archive: every month not read yet, marked as pending.

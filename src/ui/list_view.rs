@@ -247,7 +247,9 @@ fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         if !value.trim().is_empty() {
-            news.list.update(NewsList::prepare_search);
+            // Only the first letter changes the list (every later key press would otherwise
+            // redraw everything that reads it, twice).
+            news.list.maybe_update(NewsList::prepare_search);
         }
         state.update(|s| {
             s.q = value;
