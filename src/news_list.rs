@@ -14,7 +14,7 @@ use crate::formats::{LoadError, Parsed, Problem};
 use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::months::{group_by_month, month_index, neighbours, MonthCount, MonthGroup};
-use crate::search::Query;
+use crate::search::{same_tag, Query};
 use crate::url_state::ViewState;
 
 /// Why the news (or one month of an archive) could not be loaded.
@@ -98,7 +98,7 @@ pub struct MonthFetch {
 }
 
 /// What the reader narrowed the list to: a month, a search and a topic, all at once.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Filter {
     /// `None`: every month.
     pub month: Option<YearMonth>,
@@ -166,10 +166,10 @@ pub struct NewsList {
     /// The source itself (a feed, or an archive's index) is being fetched.
     loading: bool,
     paging: Paging,
-    /// Each entry's folded text for the search ([`crate::search::searchable`]), made by
-    /// [`NewsList::prepare_search`]; empty until then (the search then folds as it goes), and
-    /// emptied whenever the entries change.
-    search_text: Vec<String>,
+    /// Each entry's folded text for the search ([`crate::search::searchable`]), made by the
+    /// first query that searches, once per set of entries: later key presses only compare.
+    /// (A `OnceLock`, so the queries stay `&self`; emptied whenever the entries change.)
+    search_text: std::sync::OnceLock<Vec<String>>,
     /// Counts the times the entries were replaced or reordered (not merely added to as a
     /// block), so a view keyed by entry positions knows to build its rows again.
     revision: u64,
@@ -187,7 +187,7 @@ impl Default for NewsList {
             month_error: false,
             loading: false,
             paging: Paging { filter: Filter::default(), batches: 1 },
-            search_text: Vec::new(),
+            search_text: std::sync::OnceLock::new(),
             revision: 0,
         }
     }
@@ -217,7 +217,7 @@ impl NewsList {
     pub fn feed_loaded(&mut self, parsed: Parsed) {
         self.title = parsed.feed.title;
         self.items = parsed.feed.items;
-        self.search_text.clear();
+        self.search_text = std::sync::OnceLock::new();
         self.revision += 1;
         self.problems = parsed.problems;
         self.archive = None;
@@ -257,7 +257,7 @@ impl NewsList {
         let before_len = self.items.len();
         self.items.retain(|item| kept.contains(&item.date.year_month()));
         if self.items.len() != before_len {
-            self.search_text.clear();
+            self.search_text = std::sync::OnceLock::new();
             self.revision += 1;
         }
         self.archive = Some(months);
@@ -294,7 +294,7 @@ impl NewsList {
             return;
         }
         entry.status = MonthStatus::Fetched;
-        self.search_text.clear();
+        self.search_text = std::sync::OnceLock::new();
         let mut incoming = parsed.feed.items;
         let at = self.items.partition_point(|item| item.date.year_month() > month);
         let alone = self.items.get(at).is_none_or(|next| next.date.year_month() != month);
@@ -353,16 +353,6 @@ impl NewsList {
             return self.request_month(next);
         }
         None
-    }
-
-    /// The reader is about to search: fold every entry's text once, so each key press only
-    /// compares. Returns false when it was done already (nothing changed, nothing to redraw).
-    pub fn prepare_search(&mut self) -> bool {
-        if self.search_text.len() == self.items.len() {
-            return false;
-        }
-        self.search_text = self.items.iter().map(crate::search::searchable).collect();
-        true
     }
 
     /// "Search all months" in an archive: every month not read yet, marked as pending.
@@ -493,10 +483,11 @@ impl NewsList {
     fn matches(&self, filter: &Filter, i: usize, item: &NewsItem) -> bool {
         filter.tag.as_ref().is_none_or(|tag| item.tags.iter().any(|t| same_tag(t, tag)))
             && (filter.query.is_empty()
-                || match self.search_text.get(i).filter(|_| self.search_text.len() == self.items.len()) {
-                    Some(folded) => filter.query.matches(folded),
-                    None => filter.query.matches_item(item),
-                })
+                || self
+                    .search_text
+                    .get_or_init(|| self.items.iter().map(crate::search::searchable).collect())
+                    .get(i)
+                    .is_some_and(|folded| filter.query.matches(folded)))
     }
 
     /// Positions in [`NewsList::items`] of the entries `filter` keeps, newest first, lazily:
@@ -557,12 +548,17 @@ impl NewsList {
         }
     }
 
-    /// In an archive with months not read yet: (months read, months in all), for "Searching 2
-    /// of 179 months". `None` when every month has been read, or for a plain feed.
-    pub fn searched_months(&self) -> Option<(usize, usize)> {
-        let archive = self.archive.as_ref()?;
-        let read = archive.iter().filter(|m| m.status == MonthStatus::Fetched).count();
-        (read < archive.len()).then_some((read, archive.len()))
+    /// While `filter` searches an archive with months it covers not read yet: (months read,
+    /// months in all), for "Searching 2 of 179 months". `None` without a search, for a plain
+    /// feed, when every month has been read, or when the month chosen has been.
+    pub fn searched_months(&self, filter: &Filter) -> Option<(usize, usize)> {
+        let archive = self.archive.as_ref().filter(|_| filter.is_searching())?;
+        let read = |m: &ArchiveMonth| m.status == MonthStatus::Fetched;
+        if filter.month.is_some_and(|wanted| archive.iter().any(|m| m.month == wanted && read(m))) {
+            return None;
+        }
+        let done = archive.iter().filter(|m| read(m)).count();
+        (done < archive.len()).then_some((done, archive.len()))
     }
 
     /// True when "More news" shows: loaded entries are still closed, or (all months, no
@@ -616,11 +612,6 @@ impl NewsList {
         let (before, after) = neighbours(&self.items, &positions, id);
         (before.and_then(|i| self.items.get(i)), after.and_then(|i| self.items.get(i)))
     }
-}
-
-/// Tags are the same topic when they differ only in case or accents ("Défense", "defense").
-fn same_tag(a: &str, b: &str) -> bool {
-    a == b || crate::search::fold(a.trim()) == crate::search::fold(b.trim())
 }
 
 #[cfg(test)]
@@ -962,11 +953,15 @@ mod tests {
 
     #[test]
     fn search_month_and_topic_combine() {
-        let mut list = topical();
+        let list = topical();
         assert_eq!(ids(&list, &searched("securite", None, None), None), ["a"], "accents and case");
         assert_eq!(ids(&list, &searched("se", None, None), None), ["a", "c"]);
-        list.prepare_search();
-        assert_eq!(ids(&list, &searched("se", None, None), None), ["a", "c"], "the same with the folded text made");
+        // The folded text is made by the first search, and made again when the entries change.
+        let mut refreshed = topical();
+        assert_eq!(ids(&refreshed, &searched("securite", None, None), None), ["a"]);
+        refreshed.feed_loaded(parsed(vec![tagged("2025-03-19", "z", "Zebra crossing", &[])]));
+        assert_eq!(ids(&refreshed, &searched("zebra", None, None), None), ["z"], "the new text is searched");
+        assert_eq!(ids(&refreshed, &searched("securite", None, None), None), Vec::<String>::new());
         assert_eq!(ids(&list, &searched("s", Some(ym("2025-02")), None), None), ["c", "d"]);
         assert_eq!(ids(&list, &searched("se", None, Some("DEFENSE")), None), ["a", "c"], "topics compare folded");
         assert_eq!(ids(&list, &searched("se", Some(ym("2025-03")), Some("defense")), None), ["a"]);
@@ -1022,7 +1017,9 @@ mod tests {
         let mut list = archive();
         list.request_month(ym("2025-03"));
         list.month_loaded(ym("2025-03"), march());
-        assert_eq!(list.searched_months(), Some((1, 3)));
+        assert_eq!(list.searched_months(&searched("title", None, None)), Some((1, 3)));
+        assert_eq!(list.searched_months(&f(None)), None, "not while not searching");
+        assert_eq!(list.searched_months(&searched("title", Some(ym("2025-03")), None)), None, "March is read");
         let search = searched("title f", None, None);
         assert_eq!(list.nth(&search, 0), None, "no entry read so far matches");
         // Months not read have no count while searching (not zero).
@@ -1032,7 +1029,7 @@ mod tests {
         assert_eq!(fetches.iter().map(|f| f.month).collect::<Vec<_>>(), [ym("2025-02"), ym("2024-12")]);
         list.month_loaded(ym("2025-02"), february());
         list.month_loaded(ym("2024-12"), parsed(vec![item("2024-12-31", "d1")]));
-        assert_eq!(list.searched_months(), None, "every month read");
+        assert_eq!(list.searched_months(&searched("title", None, None)), None, "every month read");
         assert_eq!(ids(&list, &search, None), ["f1", "f2", "f3"]);
     }
 }

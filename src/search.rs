@@ -7,7 +7,7 @@ use crate::model::NewsItem;
 use std::ops::Range;
 
 /// A parsed search: its terms, folded for matching.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Query {
     terms: Vec<String>,
 }
@@ -16,8 +16,14 @@ impl Query {
     /// Reads what the reader typed: `"north atlantic" council` is the phrase "north atlantic"
     /// and the word "council". An unclosed quote runs to the end.
     pub fn parse(input: &str) -> Query {
+        // Typographic quotes (“…”, „…“, «…», as phones and word processors type them) are
+        // quotes too.
+        let input: String = input
+            .chars()
+            .map(|c| if matches!(c, '\u{201C}' | '\u{201D}' | '\u{201E}' | '«' | '»') { '"' } else { c })
+            .collect();
         let mut terms = Vec::new();
-        let mut rest = input;
+        let mut rest = input.as_str();
         while let Some(at) = rest.find('"') {
             terms.extend(rest[..at].split_whitespace().map(fold));
             let after = &rest[at + 1..];
@@ -130,6 +136,11 @@ pub fn searchable(item: &NewsItem) -> String {
     text
 }
 
+/// Tags are the same topic when they differ only in case or accents ("Défense", "defense").
+pub fn same_tag(a: &str, b: &str) -> bool {
+    a == b || fold(a.trim()) == fold(b.trim())
+}
+
 /// Lower case, with accents and ligatures of Latin letters taken off: "Sécurité" -> "securite",
 /// "Straße" -> "strasse", "Œuvre" -> "oeuvre".
 pub fn fold(s: &str) -> String {
@@ -189,6 +200,16 @@ fn push_folded(c: char, out: &mut String) {
         'Ŵ' | 'ŵ' => "w",
         'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => "y",
         'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
+        // Greek without its accents (tonos, dialytika), final sigma as sigma; Cyrillic ё as е.
+        'ά' | 'Ά' => "α",
+        'έ' | 'Έ' => "ε",
+        'ή' | 'Ή' => "η",
+        'ί' | 'Ί' | 'ϊ' | 'Ϊ' | 'ΐ' => "ι",
+        'ό' | 'Ό' => "ο",
+        'ύ' | 'Ύ' | 'ϋ' | 'Ϋ' | 'ΰ' => "υ",
+        'ώ' | 'Ώ' => "ω",
+        'ς' => "σ",
+        'ё' | 'Ё' => "е",
         // Typographic quotes and dashes match their plain forms.
         '\u{2018}' | '\u{2019}' => "'",
         '\u{201C}' | '\u{201D}' => "\"",
@@ -240,7 +261,11 @@ mod tests {
         assert!(!Query::parse("nato").matches_item(&entry));
         assert_eq!(fold("Straße Œuvre Ærø"), "strasse oeuvre aero");
         assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα", "Greek is lower-cased too");
-        assert_eq!(fold("МОСКВА Ёж"), "москва ёж", "and Cyrillic");
+        assert_eq!(fold("МОСКВА Ёж"), "москва еж", "and Cyrillic, ё as е");
+        assert_eq!(fold("Αθήνα ΆΡΗΣ Ελλάς"), "αθηνα αρησ ελλασ", "Greek without accents, final sigma as sigma");
+        let greek = item("Συνάντηση στην Αθήνα", "");
+        assert!(Query::parse("αθηνα").matches_item(&greek));
+        assert_eq!(greek.title[Query::parse("αθηνα").highlights(&greek.title)[0].clone()].to_string(), "Αθήνα");
     }
 
     #[test]
@@ -256,6 +281,10 @@ mod tests {
             "a phrase does not run from title into summary"
         );
         assert!(Query::parse("\"council").matches_item(&entry), "an unclosed quote runs to the end");
+        for typed in ["“atlantic north”", "„atlantic north“", "«atlantic north»"] {
+            assert!(!Query::parse(typed).matches_item(&entry), "typographic quotes make a phrase: {typed}");
+        }
+        assert!(Query::parse("“north atlantic”").matches_item(&entry));
     }
 
     #[test]

@@ -70,7 +70,9 @@ impl ViewState {
     pub fn replaces(&self, shown: &ViewState) -> bool {
         let same_view = self.month == shown.month && self.tag == shown.tag;
         let between_cards = same_view && self.q == shown.q && shown.item.is_some() && self.item.is_some();
-        let typing_on = same_view && self.item == shown.item && !shown.q.is_empty() && self.q != shown.q;
+        // Typing on, not clearing: an emptied search is a step Back can return from.
+        let typing_on =
+            same_view && self.item == shown.item && !shown.q.is_empty() && !self.q.is_empty() && self.q != shown.q;
         between_cards || typing_on
     }
 
@@ -217,7 +219,7 @@ mod tests {
         };
         assert!(!at("k", None, "").replaces(&at("", None, "")), "the first letter adds an entry");
         assert!(at("ke", None, "").replaces(&at("k", None, "")), "the next letters replace it");
-        assert!(at("", None, "").replaces(&at("kellogg", None, "")), "clearing by typing too");
+        assert!(!at("", None, "").replaces(&at("kellogg", None, "")), "clearing adds one: Back returns to the search");
         assert!(!at("ke", None, "2025-02").replaces(&at("k", None, "")), "a month change adds one");
         assert!(at("", Some("b"), "").replaces(&at("", Some("a"), "")), "Previous / Next between cards");
         assert!(!at("", Some("a"), "").replaces(&at("", None, "")), "opening a card adds one");

@@ -23,6 +23,12 @@ for (const file of targets) {
   // `format: 'esm'` keeps the glue's exports and import.meta.url as they are.
   const { code } = transformSync(before.toString('utf8'), { loader, minify: true, ...(loader === 'js' && { format: 'esm' }) });
   writeFileSync(path, code);
+  // Every file here is named in index.html with its hash: a hash not found would ship a page
+  // whose integrity check fails.
+  if (!html.includes(sri(before))) {
+    console.error(`minify: ${file}'s integrity value is not in index.html`);
+    process.exit(1);
+  }
   html = html.replaceAll(sri(before), sri(Buffer.from(code)));
 }
 writeFileSync(indexPath, html);

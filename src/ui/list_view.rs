@@ -31,19 +31,20 @@ pub fn ListView(
     let ListOptions { limit, more_href, search } = options;
     let filter = Memo::new(move |_| state.with(Filter::of));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
-    // Plain closures rather than Memos where a value is read in one place: each Memo of a new
-    // type adds its own code to the wasm.
     // The month control's counts follow the search and topic, the topic control's the search
-    // and month: each is built again only when those change, never by its own choice (a
-    // select built again under the reader's hand would lose focus).
+    // and month: Memos, so each control is built again only when its options change, never by
+    // the reader's own choice or by an archive month arriving (a select built again under the
+    // reader's hand would lose focus).
     let months_filter = Memo::new(move |_| state.with(|s| Filter { month: None, ..Filter::of(s) }));
     let topics_filter = Memo::new(move |_| state.with(|s| Filter { tag: None, ..Filter::of(s) }));
-    let months = move || list.with(|l| months_filter.with(|f| l.months(f)));
+    let months = Memo::new(move |_| list.with(|l| months_filter.with(|f| l.months(f))));
+    let tags = Memo::new(move |_| list.with(|l| l.has_tags().then(|| topics_filter.with(|f| l.tags(f)))));
     let groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
+    // Plain closures rather than Memos where a value is read in one place: each Memo of a new
+    // type adds its own code to the wasm.
     let total = move || list.with(|l| filter.with(|f| l.total(f)));
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
-    let tags = move || list.with(|l| l.has_tags().then(|| topics_filter.with(|f| l.tags(f))));
-    let searched = move || list.with(NewsList::searched_months);
+    let searched = move || list.with(|l| filter.with(|f| l.searched_months(f)));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
     let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
     let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
@@ -99,11 +100,11 @@ pub fn ListView(
             // are not in the HTML for readers without it) appear beside the month control
             // without moving the list below.
             <div class="dl-controls">
-                {move || (search.get() && !without_script).then(|| view! { <SearchBox news state/> })}
+                {move || (search.get() && !without_script).then(|| view! { <SearchBox state/> })}
                 // Built again when the months change (a refreshed feed, a search), so its
                 // options and the selected value are set together.
                 {move || {
-                    let mut months = months();
+                    let mut months = months.get();
                     // Without script the month control is links to the month headings: only to
                     // the months that are on this page (a limit or a month filter leaves others
                     // out).
@@ -112,9 +113,9 @@ pub fn ListView(
                     }
                     view! { <MonthFilter months=Arc::new(months) state/> }
                 }}
-                {move || tags().filter(|_| !without_script).map(|tags| topic_filter(tags, state))}
+                {move || tags.get().filter(|_| !without_script).map(|tags| topic_filter(tags, state))}
             </div>
-            {move || searched().filter(|_| filter.with(Filter::is_searching)).map(|(read, all)| view! {
+            {move || searched().map(|(read, all)| view! {
                 <div class="dl-notice dl-partial" role="status">
                     <p>{Strings::fill(t.searching_months, &[&t.number(read), &t.number(all)])}</p>
                     {action(t.search_all_months, Callback::new(move |()| news.load_all_months()))}
@@ -132,11 +133,12 @@ pub fn ListView(
                     groups.get()
                 }
                 // A group is the same while its month, length and first entry are, within one
-                // load of the feed (`revision`) and one search (its marks): a refreshed feed or
-                // a new search builds the groups again.
+                // load of the feed (`revision`) and one filter (the marks of its search, and
+                // the links its rows carry): a refreshed feed or a new filter builds the groups
+                // again.
                 key=move |group| {
                     let first = list.with_untracked(|l| group.entries.first().and_then(|&i| l.items().get(i)).map(|it| it.id.clone()));
-                    (group.month, group.entries.len(), first, revision.get_untracked(), state.with_untracked(|s| s.q.clone()))
+                    (group.month, group.entries.len(), first, revision.get_untracked(), filter.get_untracked())
                 }
                 children=move |group| {
                     let heading_id = format!("dl-month-{}", group.month.key());
@@ -203,8 +205,7 @@ fn empty_state(list: RwSignal<NewsList>, state: RwSignal<ViewState>, filter: Mem
             view! { <p class="dl-notice" role="status">{Strings::fill(t.not_a_month, &[value])}</p> }.into_any(),
         );
     }
-    let searching = filter.with(Filter::is_searching);
-    if !filter.with(|f| list.with(|l| l.is_empty(f))) || (searching && list.with(NewsList::searched_months).is_some()) {
+    if !filter.with(|f| list.with(|l| l.is_empty(f) && l.searched_months(f).is_none())) {
         return None;
     }
     let month = view_state.month.month();
@@ -239,18 +240,13 @@ fn action(label: &'static str, run: Callback<()>) -> impl IntoView {
     view! { <button type="button" class="dl-button" on:click=move |_| run.run(())>{label}</button> }
 }
 
-/// The search box: the list follows as the reader types. The first letter folds every entry's
-/// text once ([`NewsList::prepare_search`]), so later letters only compare.
+/// The search box: the list follows as the reader types (the first search folds every entry's
+/// text once, see [`NewsList`]; later letters only compare).
 #[component]
-fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
+fn SearchBox(state: RwSignal<ViewState>) -> impl IntoView {
     let t = use_strings();
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        if !value.trim().is_empty() {
-            // Only the first letter changes the list (every later key press would otherwise
-            // redraw everything that reads it, twice).
-            news.list.maybe_update(NewsList::prepare_search);
-        }
         state.update(|s| {
             s.q = value;
             s.item = None;
@@ -275,6 +271,8 @@ fn SearchBox(news: Loader, state: RwSignal<ViewState>) -> impl IntoView {
 /// The "Topic" control: every tag of the loaded entries with its count, most used first.
 fn topic_filter(tags: Vec<TagCount>, state: RwSignal<ViewState>) -> impl IntoView {
     let t = use_strings();
+    // The option the chosen topic is, however the URL or a link spelled it ("defense").
+    let names: Vec<String> = tags.iter().map(|c| c.tag.clone()).collect();
     let options = tags.into_iter().map(|c| {
         let label = format!("{} ({})", c.tag, t.number(c.count));
         (c.tag, label)
@@ -285,7 +283,10 @@ fn topic_filter(tags: Vec<TagCount>, state: RwSignal<ViewState>) -> impl IntoVie
             s.item = None;
         });
     });
-    let selected = Signal::derive(move || state.with(|s| s.tag.clone().unwrap_or_default()));
+    let selected = Signal::derive(move || {
+        let chosen = state.with(|s| s.tag.clone().unwrap_or_default());
+        names.iter().find(|name| crate::search::same_tag(name, &chosen)).cloned().unwrap_or(chosen)
+    });
     // A topic no entry under the search and month has: "nuclear (0)".
     let missing = Callback::new(move |tag: String| format!("{tag} ({})", t.number(0)));
     view! { <FilterSelect id="dl-topic" label=t.topic all=t.all_topics options=options.collect() selected on_pick missing/> }

@@ -139,15 +139,18 @@ test('a tampered JS glue is not run either, nor a tampered stylesheet used', asy
   for (const [file, tamper] of [[GLUE, (on) => { tamperedGlue = on; }], [CSS, (on) => { tamperedCss = on; }]]) {
     tamper(true);
     const { page, context, errors } = await newPage(env.browser);
-    await page.goto(`${env.server.url}/host.html`);
-    const note = shadow(page, 'p');
-    await note.waitFor();
-    assert.equal(await note.textContent(), 'The news could not be shown.');
-    assert.equal(await shadow(page, 'article').count(), 0, `nothing shows with a tampered ${file}`);
-    assert.ok(errors.every((e) => e.startsWith('console:')), `uncaught: ${errors}`);
-    assert.ok(errors.some((e) => e.includes(file) && e.includes('does not match its hash')), `the file is named: ${errors}`);
-    await context.close();
-    tamper(false);
+    try {
+      await page.goto(`${env.server.url}/host.html`);
+      const note = shadow(page, 'p');
+      await note.waitFor();
+      assert.equal(await note.textContent(), 'The news could not be shown.');
+      assert.equal(await shadow(page, 'article').count(), 0, `nothing shows with a tampered ${file}`);
+      assert.ok(errors.every((e) => e.startsWith('console:')), `uncaught: ${errors}`);
+      assert.ok(errors.some((e) => e.includes(file) && e.includes('does not match its hash')), `the file is named: ${errors}`);
+    } finally {
+      await context.close();
+      tamper(false);
+    }
   }
 });
 
