@@ -46,7 +46,8 @@ pub struct ViewState {
 }
 
 impl ViewState {
-    /// Reads `?month=` and `?item=` from a query string (with or without the leading `?`).
+    /// Reads `?month=`, `?q=`, `?tag=` and `?item=` from a query string (with or without the
+    /// leading `?`).
     pub fn from_query(query: &str) -> Self {
         let pairs = parse_query(query);
         let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());

@@ -1,5 +1,6 @@
-//! The standalone page keeps its view state in the address bar: `?month=` and `?item=`.
-//! Changes push a history entry, so Back and Forward move between views.
+//! The standalone page keeps its view state in the address bar: `?month=`, `?q=`, `?tag=` and
+//! `?item=`. Changes push a history entry (or replace it, see `ViewState::replaces`), so Back
+//! and Forward move between views.
 
 use crate::url_state::ViewState;
 use leptos::prelude::*;
