@@ -54,9 +54,8 @@ pub fn ListView(
             s.item = None;
         })
     });
-    let tag_href = Callback::new(move |tag: String| {
-        href_for.run(ViewState { tag: Some(tag), item: None, ..state.get_untracked() })
-    });
+    let tag_href =
+        Callback::new(move |tag: String| href_for.run(ViewState { tag: Some(tag), item: None, ..state.get() }));
 
     // When a card closes, focus returns to the title link of the entry it showed.
     let top = NodeRef::<html::Div>::new();
@@ -133,17 +132,16 @@ pub fn ListView(
                     groups.get()
                 }
                 // A group is the same while its month, length and first entry are, within one
-                // load of the feed (`revision`) and one filter (the marks of its search, and
-                // the links its rows carry): a refreshed feed or a new filter builds the groups
-                // again.
+                // load of the feed (`revision`) and one search (its marks): a refreshed feed or
+                // a new search builds the groups again; a new month or topic keeps the rows it
+                // can (their links follow the view).
                 key=move |group| {
                     let first = list.with_untracked(|l| group.entries.first().and_then(|&i| l.items().get(i)).map(|it| it.id.clone()));
-                    (group.month, group.entries.len(), first, revision.get_untracked(), filter.get_untracked())
+                    (group.month, group.entries.len(), first, revision.get_untracked(), state.with_untracked(|s| s.q.clone()))
                 }
                 children=move |group| {
                     let heading_id = format!("dl-month-{}", group.month.key());
-                    let view_state = state.get_untracked();
-                    let query = view_state.query();
+                    let query = state.with_untracked(ViewState::query);
                     let items: Vec<NewsItem> = list.with_untracked(|l| group.entries.iter().filter_map(|&i| l.items().get(i).cloned()).collect());
                     view! {
                         // A plain section, not a named region: with several widgets on a page,
@@ -154,10 +152,13 @@ pub fn ListView(
                                 {items
                                     .into_iter()
                                     .map(|item| {
+                                        // The card's address follows the view (month, search,
+                                        // topic), so a row kept across views links right.
                                         let href = if without_script {
-                                            item.url.clone()
+                                            Signal::stored(item.url.clone())
                                         } else {
-                                            Some(href_for.run(ViewState { item: Some(item.id.clone()), ..view_state.clone() }))
+                                            let id = item.id.clone();
+                                            Signal::derive(move || Some(href_for.run(ViewState { item: Some(id.clone()), ..state.get() })))
                                         };
                                         let topics = TagLinks { href: tag_href, choose: choose_tag };
                                         view! { <NewsEntry item href on_open=open query=query.clone() topics/> }

@@ -38,9 +38,11 @@ fn topic(tag: &str, links: TagLinks) -> impl IntoView {
         return view! { <li class="dl-tag">{tag.to_string()}</li> }.into_any();
     }
     let choose = tag.to_string();
+    let target = tag.to_string();
+    // The address follows the view (month, search), so a row kept across views stays right.
     let link = view! {
         <li>
-            <a class="dl-tag" href=links.href.run(tag.to_string()) on:click=move |ev: MouseEvent| {
+            <a class="dl-tag" href=move || links.href.run(target.clone()) on:click=move |ev: MouseEvent| {
                 if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
                     ev.prevent_default();
                     links.choose.run(choose.clone());
@@ -62,7 +64,7 @@ pub fn NewsEntry(
     item: NewsItem,
     /// Where the title links to: the card's shareable address, or without script the original
     /// article. `None`: the title is plain text (an `<a>` without `href`).
-    href: Option<String>,
+    href: Signal<Option<String>>,
     /// Opens the entry's detail card; gets the entry's id.
     on_open: Callback<String>,
     /// The reader's search, whose matches are marked.

@@ -100,6 +100,10 @@ test('search, month and topic combine; the month counts follow the search, month
   await page.getByLabel('Month').selectOption('');
   await page.waitForFunction(() => new URLSearchParams(location.search).get('month') === null);
   assert.deepEqual(await ids(page), ['statement']);
+  // The row stayed (same entries), and its card link follows the view it is now in.
+  const href = await page.locator('a[data-dl-id="statement"]').getAttribute('href');
+  assert.ok(!href.includes('month='), `the card link has no month now: ${href}`);
+  assert.match(href, /tag=Europe/);
   // A topic link on an entry sets the topic filter, and keeps the search.
   await page.getByLabel('Topic').selectOption('');
   await page.waitForFunction(() => document.querySelectorAll('article').length === 3);
