@@ -11,7 +11,7 @@ pub struct MonthCount {
 }
 
 /// Every month that has entries, newest first, with its count. Works on items in any order.
-pub fn month_index(items: &[NewsItem]) -> Vec<MonthCount> {
+pub fn month_index<'a>(items: impl IntoIterator<Item = &'a NewsItem>) -> Vec<MonthCount> {
     let mut index: Vec<MonthCount> = Vec::new();
     for item in items {
         let month = item.date.year_month();
@@ -100,7 +100,7 @@ mod tests {
     fn equal_dates_count_once_each_and_empty_data_has_no_months() {
         let items = [item("2025-02-17", "a"), item("2025-02-17", "b")];
         assert_eq!(month_index(&items), [MonthCount { month: ym("2025-02"), count: 2 }]);
-        assert!(month_index(&[]).is_empty());
+        assert!(month_index(&Vec::<NewsItem>::new()).is_empty());
     }
 
     #[test]

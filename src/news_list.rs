@@ -13,7 +13,7 @@ use crate::formats::shards::ArchiveIndex;
 use crate::formats::{LoadError, Parsed, Problem};
 use crate::i18n::Strings;
 use crate::model::NewsItem;
-use crate::months::{group_by_month, month_index, neighbours, MonthCount, MonthGroup};
+use crate::months::{group_by_month, month_index, neighbours, MonthGroup};
 use crate::search::{same_tag, Query};
 use crate::url_state::ViewState;
 
@@ -420,23 +420,14 @@ impl NewsList {
     /// of `filter` (its month aside). Without a search they are the archive index's counts, or
     /// the loaded entries'; while searching an archive, a month not read yet has no count.
     pub fn months(&self, filter: &Filter) -> Vec<MonthOption> {
-        let all = month_index(&self.items);
-        let counts = if filter.is_searching() {
-            let mut counts: Vec<MonthCount> = Vec::new();
-            for item in self.positions(&Filter { month: None, ..filter.clone() }).filter_map(|i| self.items.get(i)) {
-                let month = item.date.year_month();
-                match counts.iter_mut().find(|c| c.month == month) {
-                    Some(c) => c.count += 1,
-                    None => counts.push(MonthCount { month, count: 1 }),
-                }
-            }
-            counts
-        } else {
-            Vec::new()
-        };
-        let count_of = |month: YearMonth, unfiltered: usize| match filter.is_searching() {
-            true => counts.iter().find(|c| c.month == month).map_or(0, |c| c.count),
-            false => unfiltered,
+        // Under a search or topic: the matching entries' own month index.
+        let matching = filter.is_searching().then(|| {
+            let all_months = Filter { month: None, ..filter.clone() };
+            month_index(self.positions(&all_months).filter_map(|i| self.items.get(i)))
+        });
+        let count_of = |month: YearMonth, unfiltered: usize| match &matching {
+            Some(counts) => counts.iter().find(|c| c.month == month).map_or(0, |c| c.count),
+            None => unfiltered,
         };
         match &self.archive {
             Some(archive) => archive
@@ -447,7 +438,7 @@ impl NewsList {
                         .then(|| count_of(m.month, m.count)),
                 })
                 .collect(),
-            None => all
+            None => month_index(&self.items)
                 .into_iter()
                 .map(|c| MonthOption { month: c.month, count: Some(count_of(c.month, c.count)) })
                 .collect(),

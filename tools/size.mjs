@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 // The goal (issue 7) is 100 KB and is not met: Leptos's view code and serde_json alone take
 // more (see README "Size"). LIMIT_KB is a ratchet just above today's figure, so the app cannot
 // grow unnoticed; lower it whenever the app shrinks. (2026-11-29: 193.5 KB, then 183.7 KB after
-// issue 15's work, then 199.1 KB with search and topics, issue 16.)
+// issue 15's work, then 199.2 KB with search and topics, issue 16.)
 const GOAL_KB = 100;
 const LIMIT_KB = 200;
 const dir = process.argv[2] ?? 'dist';

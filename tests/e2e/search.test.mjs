@@ -30,6 +30,12 @@ const routes = {
       <script type="module" src="/datelines.js"></script></head><body>
       <datelines-news id="w" src="/find/feed.json" search q="council" tag="Europe"></datelines-news></body></html>`);
   },
+  '/find/widget-url.html': (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+      <script type="module" src="/datelines.js"></script></head><body>
+      <datelines-news id="w" src="/find/feed.json" search url-state></datelines-news></body></html>`);
+  },
 };
 for (const [month, count] of Object.entries(MONTHS)) routes[`/find/arch/${month}.json`] = json(archiveMonth(month, count));
 
@@ -163,6 +169,7 @@ test('when nothing matches, the page says so and offers a way out of each filter
   await page.goto(`${env.server.url}/?src=/find/feed.json&month=2025-01&tag=Diplomacy`);
   await page.locator('.dl-empty').waitFor();
   assert.match(await page.locator('.dl-empty p').innerText(), /Diplomacy/);
+  assert.equal(await page.getByRole('button', { name: 'Show all topics' }).count(), 1);
   await page.getByRole('button', { name: 'Show all months' }).click();
   await page.waitForFunction(() => document.querySelectorAll('article').length === 2);
   assert.deepEqual(errors, []);
@@ -242,6 +249,23 @@ test('widget: search, q and tag attributes, applied live', async () => {
   await page.evaluate(() => document.getElementById('w').removeAttribute('search'));
   await widget.getByRole('searchbox').waitFor({ state: 'detached' });
   assert.equal(new URL(page.url()).search, '', 'the host URL is untouched without url-state');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('widget with url-state: the search and topic are mirrored in the host URL, and read from it', async () => {
+  const { page, context, errors } = await newPage(env.browser);
+  await page.goto(`${env.server.url}/find/widget-url.html?tag=Diplomacy`);
+  const widget = page.locator('#w');
+  await widget.locator('article').first().waitFor();
+  assert.deepEqual(await ids(widget), ['kellogg', 'statement'], 'the topic comes from the host URL');
+  await widget.getByRole('searchbox', { name: 'Search' }).pressSequentially('kellogg', { delay: 20 });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'kellogg');
+  assert.equal(query(page).get('tag'), 'Diplomacy');
+  assert.deepEqual(await ids(widget), ['kellogg']);
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('article').length === 2);
+  assert.equal(await widget.getByRole('searchbox', { name: 'Search' }).inputValue(), '');
   assert.deepEqual(errors, []);
   await context.close();
 });
