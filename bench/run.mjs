@@ -34,7 +34,8 @@ const PROFILE_SETTINGS = {
 };
 const PROFILES = list('PROFILES', 'desktop,phone', Object.keys(PROFILE_SETTINGS));
 const root = new URL('..', import.meta.url).pathname;
-const dist = `${root}dist`;
+// DIST=path compares another build (say, the one before a change) against the same baseline.
+const dist = process.env.DIST ?? `${root}dist`;
 const data = `${root}bench/data`;
 
 // Test data: deterministic synthetic feeds, made by the project's own CLI.

@@ -23,6 +23,9 @@ test('the built index.html has the ten entries as HTML, JSON-LD, and no inline s
   for (const [, attrs, body] of scripts) {
     assert.ok(/\ssrc=/.test(attrs) || /application\/ld\+json/.test(attrs), `inline script: <script${attrs}>`);
   }
+  // The ?src= preload runs before anything else: parser-blocking, ahead of the stylesheet.
+  const preload = html.indexOf('<script src="./preload-');
+  assert.ok(preload > 0 && preload < html.indexOf('<link rel="stylesheet"'), 'the preload script comes first');
   assert.doesNotMatch(html, /<style|\sstyle=/, 'no inline style');
   const [, jsonLd] = html.match(/<script type="application\/ld\+json">([^<]*)<\/script>/);
   const data = JSON.parse(jsonLd);
@@ -156,6 +159,38 @@ test('under a strict CSP sent as a header the page works, ?src= preloading inclu
   assert.equal(await page.locator('link[rel=preload][as=fetch][href="news.json"]').count(), 1, 'the preload link');
   assert.equal(fetched, 1, 'the feed is downloaded once');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with ?src= the bundled news is never shown, and the feed downloads while the wasm does', async () => {
+  const { page, context, errors } = await newPage(env.browser);
+  // Whether <html> was already marked when the parser reached the prerendered <main>.
+  await page.addInitScript(() => {
+    new MutationObserver((records, observer) => {
+      if (!document.querySelector('main[data-prerendered]')) return;
+      window.__markedBeforeMain = document.documentElement.hasAttribute('data-dl-src');
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  const feed = page.waitForRequest((req) => new URL(req.url()).pathname === '/news.json');
+  await page.goto(`${env.server.url}/?src=news.json`);
+  await feed; // while the wasm is held back
+  assert.equal(await page.evaluate(() => window.__markedBeforeMain), true, 'marked before the list was parsed');
+  const prerendered = page.locator('main[data-prerendered]');
+  assert.equal(await prerendered.count(), 1);
+  assert.equal(await prerendered.isVisible(), false, 'the bundled news is hidden');
+  release();
+  await waitForList(page);
+  assert.equal(await prerendered.count(), 0, 'the app took its place');
+  assert.ok(await page.locator('article').first().isVisible());
+  // Without ?src= the prerendered news shows as before.
+  await page.unroute(/\.wasm$/);
+  await page.goto(`${env.server.url}/`);
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-dl-src')), false);
   assert.deepEqual(errors, []);
   await context.close();
 });
