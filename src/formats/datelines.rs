@@ -7,12 +7,13 @@
 //! ```
 
 use super::json::{Json, Object};
-use super::{Document, LoadError, Parsed, Problem};
+use super::{Document, EntryPath, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::shorten;
 use crate::urls::safe_url;
 use serde::Serialize;
+use std::fmt::Display;
 
 /// The value of the optional `format` field in files this crate writes.
 pub const FORMAT: &str = "datelines/1";
@@ -49,7 +50,7 @@ fn skip(path: String, message: String) -> Problem {
 }
 
 /// A required non-empty string field.
-fn required_text(obj: &Object<'_>, field: &str, path: &str) -> Result<String, Problem> {
+fn required_text(obj: &Object<'_>, field: &str, path: &EntryPath) -> Result<String, Problem> {
     match obj.get(field) {
         Some(Json::Str(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
         Some(Json::Str(_)) => Err(skip(format!("{path}.{field}"), "is empty".into())),
@@ -59,7 +60,7 @@ fn required_text(obj: &Object<'_>, field: &str, path: &str) -> Result<String, Pr
 }
 
 /// An optional string field; a value of the wrong type is a warning and is ignored.
-fn optional_text(obj: &Object<'_>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+fn optional_text(obj: &Object<'_>, field: &str, path: &EntryPath, problems: &mut Vec<Problem>) -> Option<String> {
     match obj.get(field) {
         None | Some(Json::Null) => None,
         Some(Json::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -74,7 +75,7 @@ fn optional_text(obj: &Object<'_>, field: &str, path: &str, problems: &mut Vec<P
     }
 }
 
-fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
     let obj =
         raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
     let title = required_text(obj, "title", path)?;
@@ -110,13 +111,13 @@ fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<
     });
     let image = match obj.get("image") {
         None | Some(Json::Null) => None,
-        Some(value) => read_image(value, &format!("{path}.image"), problems),
+        Some(value) => read_image(value, path, problems),
     };
     Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
 }
 
 /// An optional list of strings (`tags`, `authors`); other values are ignored with a warning.
-pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &str, problems: &mut Vec<Problem>) -> Vec<String> {
+pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &dyn Display, problems: &mut Vec<Problem>) -> Vec<String> {
     match obj.get(field) {
         None | Some(Json::Null) => Vec::new(),
         Some(Json::Array(values)) => values
@@ -134,9 +135,9 @@ pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &str, problems: &mu
     }
 }
 
-fn read_image(value: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Option<Image> {
+fn read_image(value: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Option<Image> {
     let mut warn = |field: &str, message: String| {
-        problems.push(Problem { path: format!("{path}{field}"), message, skipped: false });
+        problems.push(Problem { path: format!("{path}.image{field}"), message, skipped: false });
     };
     let Some(obj) = value.as_object() else {
         warn("", format!("is {}, expected an object; the entry shows without an image", value.kind()));
@@ -352,7 +353,15 @@ mod tests {
         assert_eq!(parsed.feed.items[0].url, None);
         assert_eq!(parsed.feed.items[0].image, None);
         assert_eq!(parsed.skipped(), 0);
-        assert_eq!(parsed.problems.len(), 2);
+        let paths: Vec<_> = parsed.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["items[0].url", "items[0].image.src"]);
+        // A wrong size names the image's field, at the entry's place in the file.
+        let parsed = parse(
+            r#"{"items":[{"date":"2025-02-05","title":"T"},
+                {"date":"2025-02-05","title":"U","image":{"src":"a.jpg","width":"wide","size_kb":-1}}]}"#,
+        );
+        let paths: Vec<_> = parsed.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["items[1].image.size_kb", "items[1].image.width"]);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::datelines::text_list;
 use super::json::{Json, Object};
-use super::{summary_from, title_or_text, Document, LoadError, Parsed, Problem};
+use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
@@ -31,7 +31,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
-fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
     let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", raw.kind())))?;
 
@@ -102,7 +102,7 @@ fn read_item(raw: &Json<'_>, path: &str, problems: &mut Vec<Problem>) -> Result<
 
 /// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported
 /// and ignored.
-fn first_safe_url(obj: &Object<'_>, fields: &[&str], path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+fn first_safe_url(obj: &Object<'_>, fields: &[&str], path: &EntryPath, problems: &mut Vec<Problem>) -> Option<String> {
     fields.iter().find_map(|field| {
         let safe = safe_url(obj.get(field)?.as_str()?);
         if safe.is_none() {

@@ -202,24 +202,36 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor {
     }
 }
 
+/// Where an entry is in a JSON file, `items[3]`, written out only when a problem names it. A feed
+/// has thousands of entries and few problems: formatting a path for every entry up front took
+/// a tenth of the time a 100,000-entry feed needs natively.
+#[derive(Clone, Copy)]
+pub(crate) struct EntryPath(pub usize);
+
+impl fmt::Display for EntryPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "items[{}]", self.0)
+    }
+}
+
 impl<'a> Document<'a> {
     /// Reads every entry with `read` (one format's reader), in file order, keeping ids unique
     /// (see [`UniqueIds`]).
     pub fn entries(
         &self,
         items: &[&'a serde_json::value::RawValue],
-        read: impl Fn(&Json<'_>, &str, &mut Vec<Problem>) -> Result<NewsItem, Problem>,
+        read: impl Fn(&Json<'_>, &EntryPath, &mut Vec<Problem>) -> Result<NewsItem, Problem>,
     ) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
         let mut problems = Vec::new();
         let mut ids = UniqueIds::default();
         let mut good = Vec::with_capacity(items.len());
         for (index, raw) in items.iter().enumerate() {
-            let path = format!("items[{index}]");
+            let path = EntryPath(index);
             let raw = self.entry(raw)?;
             match read(&raw, &path, &mut problems) {
                 Ok(mut item) => {
                     let explicit = raw.get("id").is_some_and(|id| !id.is_null());
-                    match ids.claim(&mut item, explicit, format!("{path}.id"), "entry") {
+                    match ids.claim(&mut item, explicit, &path, "id", "entry") {
                         Ok(()) => good.push(item),
                         Err(problem) => problems.push(problem),
                     }
@@ -255,14 +267,15 @@ pub(crate) struct UniqueIds(BTreeSet<String>);
 
 impl UniqueIds {
     /// Records the entry's id. An id the file gives (`explicit`) that an earlier entry already
-    /// uses is refused: the problem (at `id_path`) leaves this entry out. A derived id (date
+    /// uses is refused: the problem (at `{path}.{id_field}`) leaves this entry out. A derived id (date
     /// plus title) that collides is numbered instead: `-2`, `-3`, ... `noun` names the format's
     /// entries in the message ("entry", or "item" for RSS and Atom).
     pub(crate) fn claim(
         &mut self,
         item: &mut NewsItem,
         explicit: bool,
-        id_path: String,
+        path: &dyn fmt::Display,
+        id_field: &str,
         noun: &str,
     ) -> Result<(), Problem> {
         if self.0.insert(item.id.clone()) {
@@ -270,7 +283,7 @@ impl UniqueIds {
         }
         if explicit {
             let message = format!("\"{}\" is used by an earlier {noun}; ids must be unique", item.id);
-            return Err(Problem { path: id_path, message, skipped: true });
+            return Err(Problem { path: format!("{path}.{id_field}"), message, skipped: true });
         }
         let base = std::mem::take(&mut item.id);
         let mut n = 2;
@@ -298,7 +311,7 @@ pub(crate) fn summary_from(text: &str) -> String {
 pub(crate) fn title_or_text(
     title: Option<String>,
     text: Option<&str>,
-    path: &str,
+    path: &dyn fmt::Display,
     problems: &mut Vec<Problem>,
 ) -> Result<String, Problem> {
     if let Some(title) = title {

@@ -334,7 +334,7 @@ pub fn read(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<(Parsed, Fo
                 continue;
             };
             // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later item out.
-            match ids.claim(&mut item, explicit_id, format!("{path}.{}", names.id), "item") {
+            match ids.claim(&mut item, explicit_id, &path, names.id, "item") {
                 Ok(()) => items.push(item),
                 Err(problem) => problems.push(problem),
             }
@@ -453,7 +453,7 @@ fn convert_entry(
     let full_text = summary_text.clone().or_else(|| content_text.clone());
 
     let own_title = entry.title.as_ref().map(plain).filter(|t| !t.is_empty());
-    let title = match title_or_text(own_title, full_text.as_deref(), path, problems) {
+    let title = match title_or_text(own_title, full_text.as_deref(), &path, problems) {
         Ok(title) => title,
         Err(problem) => {
             problems.push(problem);
