@@ -7,7 +7,7 @@
 //! ```
 
 use super::json::{Json, Object};
-use super::{Document, EntryPath, LoadError, Parsed, Problem};
+use super::{Document, EntryPath, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::shorten;
@@ -31,7 +31,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
             return Err(LoadError::WrongShape(format!("\"format\" is {found}, expected \"{FORMAT}\"")));
         }
     }
-    let items = match &doc.items {
+    let items = match doc.items {
         Some(Ok(items)) => items,
         Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {other}, expected an array"))),
         None => return Err(LoadError::WrongShape("it has no \"items\" array".into())),
@@ -41,7 +41,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         _ => None,
     };
 
-    let (good, problems) = doc.entries(items, read_item)?;
+    let (good, problems) = items.read(Reader::Datelines, doc.source)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
@@ -75,7 +75,7 @@ fn optional_text(obj: &Object<'_>, field: &str, path: &EntryPath, problems: &mut
     }
 }
 
-fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
     let obj =
         raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
     let title = required_text(obj, "title", path)?;

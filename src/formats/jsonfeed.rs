@@ -4,7 +4,7 @@
 
 use super::datelines::text_list;
 use super::json::{Json, Object};
-use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem};
+use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
@@ -21,17 +21,17 @@ fn text(obj: &Object<'_>, field: &str) -> Option<String> {
 
 pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
     let root = &doc.root;
-    let items = match &doc.items {
+    let items = match doc.items {
         Some(Ok(items)) => items,
         Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {other}, expected an array"))),
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title");
-    let (good, problems) = doc.entries(items, read_item)?;
+    let (good, problems) = items.read(Reader::JsonFeed, doc.source)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
-fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
     let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", raw.kind())))?;
 

@@ -85,19 +85,138 @@ fn not_json(e: &serde_json::Error) -> LoadError {
 }
 
 /// A news file's top level, read without building the whole tree at once: every member but
-/// `items` as a value, and `items` entry by entry, still as text. Each entry becomes a value
-/// only while it is read, so a 10,000-entry file never exists as one big tree in memory.
+/// `items` as a value, and `items` entry by entry, each entry a value only while it is read, so
+/// a 10,000-entry file never exists as one big tree in memory.
 pub(crate) struct Document<'a> {
-    /// The file's bytes (after any BOM), for error positions.
+    /// The file's bytes (after any BOM), to read the entries again when needed.
     pub source: &'a [u8],
     pub root: Object<'a>,
     /// `None`: no `items`. `Err(kind)`: `items` is not an array but `kind` ("an object", ...).
-    pub items: Option<Result<Vec<&'a serde_json::value::RawValue>, &'static str>>,
+    pub items: Option<Result<Entries, &'static str>>,
+}
+
+/// Where an entry is in a JSON file, `items[3]`, written out only when a problem names it. A feed
+/// has thousands of entries and few problems: formatting a path for every entry up front took
+/// a tenth of the time a 10,000-entry feed needs natively.
+#[derive(Clone, Copy)]
+pub(crate) struct EntryPath(pub usize);
+
+impl fmt::Display for EntryPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "items[{}]", self.0)
+    }
+}
+
+/// An entry reader's signature: the item, or the problem that leaves it out; warnings go to the
+/// list.
+type ReadFn = fn(&Json<'_>, &EntryPath, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
+
+/// One format's reader of an entry: what it shows, and the problems it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    Datelines,
+    JsonFeed,
+}
+
+impl Reader {
+    /// The reader the top-level members point to (a JSON Feed names itself in `version`).
+    fn for_root(root: &Object<'_>) -> Reader {
+        if jsonfeed::is_json_feed(root) {
+            Reader::JsonFeed
+        } else {
+            Reader::Datelines
+        }
+    }
+
+    fn read_fn(self) -> ReadFn {
+        match self {
+            Reader::Datelines => datelines::read_item,
+            Reader::JsonFeed => jsonfeed::read_item,
+        }
+    }
+}
+
+/// A file's entries, read in the same pass as the top level by the reader that the members
+/// before `items` pointed to. (Skipping over the entries as text and reading them in a second
+/// pass took a fifth of the time a feed needed natively.)
+pub(crate) struct Entries {
+    reader: Reader,
+    good: Vec<NewsItem>,
+    problems: Vec<Problem>,
+}
+
+impl Entries {
+    /// The entries as `reader` reads them, in file order, ids unique (see [`UniqueIds`]). In the
+    /// rare file where a member after `items` says it is another format (a JSON Feed's
+    /// `version`), the file is read again with `reader`.
+    pub fn read(self, reader: Reader, source: &[u8]) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
+        if self.reader == reader {
+            return Ok((self.good, self.problems));
+        }
+        match read_document(source, Some(reader))?.items {
+            Some(Ok(again)) => Ok((again.good, again.problems)),
+            // The same bytes read again have the same outline.
+            _ => Err(LoadError::WrongShape("its entries cannot be read".into())),
+        }
+    }
+}
+
+/// Reads entries one by one into a feed's items and problems.
+struct EntryReader {
+    reader: Reader,
+    read: ReadFn,
+    /// Entries read so far.
+    count: usize,
+    ids: UniqueIds,
+    good: Vec<NewsItem>,
+    problems: Vec<Problem>,
+}
+
+impl EntryReader {
+    fn new(reader: Reader, capacity: usize) -> Self {
+        EntryReader {
+            reader,
+            read: reader.read_fn(),
+            count: 0,
+            ids: UniqueIds::default(),
+            good: Vec::with_capacity(capacity),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Reads the next entry.
+    fn add(&mut self, raw: &Json<'_>) {
+        let path = EntryPath(self.count);
+        self.count += 1;
+        match (self.read)(raw, &path, &mut self.problems) {
+            Ok(mut item) => {
+                let explicit = raw.get("id").is_some_and(|id| !id.is_null());
+                match self.ids.claim(&mut item, explicit, &path, "id", "entry") {
+                    Ok(()) => self.good.push(item),
+                    Err(problem) => self.problems.push(problem),
+                }
+            }
+            Err(problem) => self.problems.push(problem),
+        }
+    }
+
+    fn finish(self) -> Entries {
+        Entries { reader: self.reader, good: self.good, problems: self.problems }
+    }
 }
 
 pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match serde_json::from_slice::<Root<'_>>(bytes) {
+    read_document(bytes, None)
+}
+
+/// Reads the top level and the entries, these by `reader`, or by the reader the members before
+/// `items` point to.
+fn read_document(bytes: &[u8], reader: Option<Reader>) -> Result<Document<'_>, LoadError> {
+    use serde::Deserializer as _;
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let root = json.deserialize_map(RootVisitor { reader }).and_then(|root| json.end().map(|()| root));
+    match root {
         Ok(Root { root, items }) => Ok(Document { source: bytes, root, items }),
         Err(e) if e.is_data() => {
             // Valid JSON, but not an object: say what it is.
@@ -107,22 +226,15 @@ pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
         Err(e) => Err(not_json(&e)),
     }
 }
-
-/// The top level read in one pass: `items` entry by entry as text, every other member as a
-/// value. (Reading the members as text first and `items` again after took a third of the time
-/// a 10,000-entry feed needed in the browser.)
+/// The top level, read in one pass.
 struct Root<'a> {
     root: Object<'a>,
-    items: Option<Result<Vec<&'a serde_json::value::RawValue>, &'static str>>,
+    items: Option<Result<Entries, &'static str>>,
 }
 
-impl<'de> serde::Deserialize<'de> for Root<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RootVisitor)
-    }
+struct RootVisitor {
+    reader: Option<Reader>,
 }
-
-struct RootVisitor;
 
 impl<'de> serde::de::Visitor<'de> for RootVisitor {
     type Value = Root<'de>;
@@ -136,7 +248,10 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor {
         let mut items = None;
         while let Some(Key(key)) = map.next_key()? {
             if key == "items" {
-                items = Some(map.next_value::<Items<'de>>()?.0);
+                // `Entries::read` reads them again in the rare file where a later member says
+                // the file is another format.
+                let reader = self.reader.unwrap_or_else(|| Reader::for_root(&root));
+                items = Some(map.next_value_seed(ItemsVisitor { reader })?);
             } else {
                 root.insert(key, map.next_value()?);
             }
@@ -145,119 +260,63 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor {
     }
 }
 
-/// `items`: an array's entries as text, or what else it is ("an object", ...).
-struct Items<'a>(Result<Vec<&'a serde_json::value::RawValue>, &'static str>);
+/// `items`: an array's entries read by `reader`, or what else it is ("an object", ...).
+struct ItemsVisitor {
+    reader: Reader,
+}
 
-impl<'de> serde::Deserialize<'de> for Items<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ItemsVisitor)
+impl<'de> serde::de::DeserializeSeed<'de> for ItemsVisitor {
+    type Value = Result<Entries, &'static str>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
-struct ItemsVisitor;
-
 impl<'de> serde::de::Visitor<'de> for ItemsVisitor {
-    type Value = Items<'de>;
+    type Value = Result<Entries, &'static str>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any value")
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Items<'de>, A::Error> {
-        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(raw) = seq.next_element::<&'de serde_json::value::RawValue>()? {
-            list.push(raw);
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut entries = EntryReader::new(self.reader, seq.size_hint().unwrap_or(0).min(4096));
+        // Each entry is a value only while it is read.
+        while let Some(entry) = seq.next_element::<Json<'de>>()? {
+            entries.add(&entry);
         }
-        Ok(Items(Ok(list)))
+        Ok(Ok(entries.finish()))
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Items<'de>, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         // Only its kind is reported, so its members are skipped.
         while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-        Ok(Items(Err(Json::Object(Object::default()).kind())))
+        Ok(Err(Json::Object(Object::default()).kind()))
     }
 
-    fn visit_unit<E>(self) -> Result<Items<'de>, E> {
-        Ok(Items(Err(Json::Null.kind())))
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Err(Json::Null.kind()))
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Items<'de>, E> {
-        Ok(Items(Err(Json::Bool(v).kind())))
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Err(Json::Bool(v).kind()))
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Items<'de>, E> {
-        Ok(Items(Err(Json::Number(v.into()).kind())))
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Err(Json::Number(v.into()).kind()))
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Items<'de>, E> {
-        Ok(Items(Err(Json::Number(v.into()).kind())))
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Err(Json::Number(v.into()).kind()))
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Items<'de>, E> {
-        Ok(Items(Err(Json::Number(0.into()).kind())))
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Err(Json::Number(0.into()).kind()))
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Items<'de>, E> {
-        Ok(Items(Err(Json::Str("".into()).kind())))
-    }
-}
-
-/// Where an entry is in a JSON file, `items[3]`, written out only when a problem names it. A feed
-/// has thousands of entries and few problems: formatting a path for every entry up front took
-/// a tenth of the time a 100,000-entry feed needs natively.
-#[derive(Clone, Copy)]
-pub(crate) struct EntryPath(pub usize);
-
-impl fmt::Display for EntryPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "items[{}]", self.0)
-    }
-}
-
-impl<'a> Document<'a> {
-    /// Reads every entry with `read` (one format's reader), in file order, keeping ids unique
-    /// (see [`UniqueIds`]).
-    pub fn entries(
-        &self,
-        items: &[&'a serde_json::value::RawValue],
-        read: impl Fn(&Json<'_>, &EntryPath, &mut Vec<Problem>) -> Result<NewsItem, Problem>,
-    ) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
-        let mut problems = Vec::new();
-        let mut ids = UniqueIds::default();
-        let mut good = Vec::with_capacity(items.len());
-        for (index, raw) in items.iter().enumerate() {
-            let path = EntryPath(index);
-            let raw = self.entry(raw)?;
-            match read(&raw, &path, &mut problems) {
-                Ok(mut item) => {
-                    let explicit = raw.get("id").is_some_and(|id| !id.is_null());
-                    match ids.claim(&mut item, explicit, &path, "id", "entry") {
-                        Ok(()) => good.push(item),
-                        Err(problem) => problems.push(problem),
-                    }
-                }
-                Err(problem) => problems.push(problem),
-            }
-        }
-        Ok((good, problems))
-    }
-
-    /// One entry as a value. Skipping over an entry checks only its outline, so escapes and
-    /// nesting depth are checked here; an error is reported at its place in the whole file.
-    pub fn entry<'r>(&self, raw: &'r serde_json::value::RawValue) -> Result<Json<'r>, LoadError> {
-        serde_json::from_str(raw.get()).map_err(|e| {
-            let (line, column, reason) = (e.line(), e.column(), reason(&e));
-            let offset =
-                (raw.get().as_ptr() as usize).saturating_sub(self.source.as_ptr() as usize).min(self.source.len());
-            let before = &self.source[..offset];
-            let base_line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-            let base_column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            if line <= 1 {
-                LoadError::NotJson { line: base_line, column: base_column + column, reason }
-            } else {
-                LoadError::NotJson { line: base_line + line - 1, column, reason }
-            }
-        })
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Err(Json::Str("".into()).kind()))
     }
 }
 
@@ -358,4 +417,54 @@ fn feed_from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
 pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, LoadError> {
     feed_from_document(parse_document(bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENTRIES: &str = r#""items": [
+        {"id": "1", "date_published": "2025-03-01T10:00:00Z", "content_text": "No title here."},
+        {"id": "1", "date_published": "2025-03-02", "title": "Same id"}
+    ]"#;
+
+    #[test]
+    fn a_json_feed_is_read_as_one_whether_its_version_comes_before_or_after_its_items() {
+        let version = r#""version": "https://jsonfeed.org/version/1.1""#;
+        let first = parse_feed(format!("{{{version}, {ENTRIES}}}").as_bytes()).expect("version first");
+        let last = parse_feed(format!("{{{ENTRIES}, {version}}}").as_bytes()).expect("version last");
+        assert_eq!(first, last);
+        // JSON Feed's rules: its dates and a title made from the text, with a warning.
+        assert_eq!(last.feed.items.len(), 1);
+        assert_eq!(last.feed.items[0].title, "No title here.");
+        let problems: Vec<_> = last.problems.iter().map(Problem::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "items[0].title: is missing; the start of the text is used instead",
+                "items[1].id: \"1\" is used by an earlier entry; ids must be unique",
+            ]
+        );
+        // Without the version it is Datelines JSON, where both entries lack a `date`.
+        let datelines = parse_feed(format!("{{{ENTRIES}}}").as_bytes()).expect("datelines");
+        assert!(datelines.feed.items.is_empty());
+        assert_eq!(datelines.skipped(), 2);
+    }
+
+    #[test]
+    fn an_error_inside_an_entry_is_reported_at_its_place_in_the_file() {
+        let bad_escape = b"{\"items\": [\n  {\"date\": \"2025-03-01\", \"title\": \"a\\qb\"}\n]}";
+        let err = parse_feed(bad_escape).expect_err("invalid escape");
+        // The `q` after the backslash, as before entries were read in the same pass.
+        assert_eq!(err, LoadError::NotJson { line: 2, column: 38, reason: "invalid escape".into() });
+        let trailing = parse_feed(b"{\"items\": []} x").expect_err("trailing characters");
+        assert_eq!(err_position(&trailing), (1, 15));
+    }
+
+    fn err_position(err: &LoadError) -> (usize, usize) {
+        match err {
+            LoadError::NotJson { line, column, .. } => (*line, *column),
+            other => panic!("not a JSON error: {other}"),
+        }
+    }
 }
