@@ -1,31 +1,41 @@
 //! Which URLs from data may reach the page: http(s) and relative ones only.
 
+use std::borrow::Cow;
+
 /// Returns the URL to use, or `None` when it must not be used.
 ///
 /// Browsers remove tabs and newlines anywhere in a URL and ignore leading control characters,
 /// so `java\tscript:` is `javascript:`. We normalise the same way before looking at the scheme.
 pub fn safe_url(input: &str) -> Option<String> {
-    // Most URLs have nothing to remove: only copy when there is.
+    usable_url(input).map(Cow::into_owned)
+}
+
+/// [`safe_url`] without a copy unless something had to be removed.
+fn usable_url(input: &str) -> Option<Cow<'_, str>> {
     // Byte-wise: every character looked at here is ASCII (a feed has thousands of URLs).
-    let owned;
     let cleaned = if input.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
-        owned = input.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>();
-        owned.as_str()
+        Cow::Owned(input.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect::<String>())
     } else {
-        input
+        Cow::Borrowed(input)
     };
     // Characters up to ' ' are single ASCII bytes, so these are character boundaries.
     let start = cleaned.bytes().position(|b| b > b' ').unwrap_or(cleaned.len());
     let end = cleaned.bytes().rposition(|b| b > b' ').map_or(start, |i| i + 1);
-    let cleaned = cleaned.get(start..end).unwrap_or_default();
-    if cleaned.is_empty() || cleaned.len() > 4096 {
+    if start >= end || end - start > 4096 {
         return None;
     }
-    match scheme(cleaned) {
-        None => Some(cleaned.to_string()),
-        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => Some(cleaned.to_string()),
-        Some(_) => None,
+    let usable = match scheme(&cleaned[start..end]) {
+        None => true,
+        Some(s) => s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"),
+    };
+    if !usable {
+        return None;
     }
+    Some(match cleaned {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
+        Cow::Owned(text) if start == 0 && end == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text[start..end].to_string()),
+    })
 }
 
 /// `url` made absolute against `base` (an absolute http(s) address, such as the one a feed was
@@ -73,7 +83,7 @@ impl Base {
 
     /// `url` made absolute against this base, if it is safe to use.
     pub fn join(&self, url: &str) -> Option<String> {
-        let url = safe_url(url)?;
+        let url = usable_url(url)?;
         let Some(scheme) = scheme(&url) else {
             return Some(self.join_relative(&url));
         };
@@ -81,7 +91,7 @@ impl Base {
         // and mean `https://foo` otherwise (the WHATWG URL rules for http and https).
         let rest = &url[scheme.len() + 1..];
         if rest.starts_with("//") && !rest.contains('\\') {
-            return Some(url);
+            return Some(url.into_owned());
         }
         let base_scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
         let slashes = rest.starts_with(['/', '\\']) && rest[1..].starts_with(['/', '\\']);
@@ -106,7 +116,13 @@ impl Base {
             && !bytes.iter().any(|&b| b == b'\\' || b == b'%')
             && !url.contains("/.");
         if plain {
-            return format!("{}{dir}{url}", self.origin);
+            // Three pieces into one allocation, without `format!`: this runs for every link of
+            // every entry.
+            let mut joined = String::with_capacity(self.origin.len() + dir.len() + url.len());
+            joined.push_str(&self.origin);
+            joined.push_str(dir);
+            joined.push_str(url);
+            return joined;
         }
         let url = backslashes_to_slashes(url);
         let joined = if let Some(network) = url.strip_prefix("//") {
