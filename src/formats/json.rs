@@ -34,6 +34,14 @@ impl<'a> Object<'a> {
     pub(crate) fn insert(&mut self, key: Cow<'a, str>, value: Json<'a>) {
         self.0.push((key, value));
     }
+
+    /// Where the object's first member name sits in `source`, the text it was read from: a
+    /// byte offset, when that name is borrowed from it.
+    pub(crate) fn offset_in(&self, source: &[u8]) -> Option<usize> {
+        let Some((Cow::Borrowed(name), _)) = self.0.first() else { return None };
+        let offset = (name.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+        (offset < source.len()).then_some(offset)
+    }
 }
 
 impl<'a> Json<'a> {
