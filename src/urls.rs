@@ -47,6 +47,27 @@ pub fn resolve(url: &str, base: &str) -> Option<String> {
     }
 }
 
+/// How a file's links are made usable: checked as [`safe_url`] does, and made absolute against
+/// the file's own address when it has one (a fetched feed), as the file is read.
+#[derive(Debug, Clone, Default)]
+pub struct Links(Option<Base>);
+
+impl Links {
+    /// Links relative to `address`, the file's own (after redirects); checked only if that is
+    /// not an absolute http(s) address.
+    pub fn relative_to(address: &str) -> Links {
+        Links(Base::parse(address))
+    }
+
+    /// `url` ready to use on the page, or `None` when it must not be used.
+    pub fn usable(&self, url: &str) -> Option<String> {
+        match &self.0 {
+            Some(base) => base.join(url),
+            None => safe_url(url),
+        }
+    }
+}
+
 /// An http(s) address that relative URLs resolve against, taken apart once so that resolving
 /// thousands of entries' links costs one allocation each. Follows the WHATWG URL rules for
 /// http(s) bases in plain Rust: doing this through the browser's `URL` took most of the time a

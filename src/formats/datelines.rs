@@ -11,7 +11,7 @@ use super::{Document, EntryPath, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::shorten;
-use crate::urls::safe_url;
+use crate::urls::Links;
 use serde::Serialize;
 use std::fmt::Display;
 
@@ -41,7 +41,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         _ => None,
     };
 
-    let (good, problems) = items.read(Reader::Datelines, doc.source)?;
+    let (good, problems) = items.read(Reader::Datelines, doc.source, doc.links)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
@@ -75,7 +75,12 @@ fn optional_text(obj: &Object<'_>, field: &str, path: &EntryPath, problems: &mut
     }
 }
 
-pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+pub(crate) fn read_item(
+    raw: &Json<'_>,
+    path: &EntryPath,
+    links: &Links,
+    problems: &mut Vec<Problem>,
+) -> Result<NewsItem, Problem> {
     let obj =
         raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
     let title = required_text(obj, "title", path)?;
@@ -99,7 +104,7 @@ pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Pro
     let tags = text_list(obj, "tags", path, problems);
     let authors = text_list(obj, "authors", path, problems);
     let url = optional_text(obj, "url", path, problems).and_then(|u| {
-        let safe = safe_url(&u);
+        let safe = links.usable(&u);
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.url"),
@@ -111,7 +116,7 @@ pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Pro
     });
     let image = match obj.get("image") {
         None | Some(Json::Null) => None,
-        Some(value) => read_image(value, path, problems),
+        Some(value) => read_image(value, path, links, problems),
     };
     Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
 }
@@ -135,7 +140,7 @@ pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &dyn Display, probl
     }
 }
 
-fn read_image(value: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Option<Image> {
+fn read_image(value: &Json<'_>, path: &EntryPath, links: &Links, problems: &mut Vec<Problem>) -> Option<Image> {
     let mut warn = |field: &str, message: String| {
         problems.push(Problem { path: format!("{path}.image{field}"), message, skipped: false });
     };
@@ -150,7 +155,7 @@ fn read_image(value: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -
             return None;
         }
     };
-    let Some(src) = safe_url(&src) else {
+    let Some(src) = links.usable(&src) else {
         warn(
             ".src",
             format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(&src)),

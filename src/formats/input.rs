@@ -62,7 +62,8 @@ pub fn parse(bytes: &[u8], mode: Mode, progress: impl FnMut(usize)) -> Result<(P
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let json = matches!(text.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['));
     if json || mode == Mode::Validate {
-        let doc = parse_document(bytes).map_err(|e| e.to_string())?;
+        let links = crate::urls::Links::default();
+        let doc = parse_document(bytes, &links).map_err(|e| e.to_string())?;
         let format = if jsonfeed::is_json_feed(&doc.root) { Format::JsonFeed } else { Format::DatelinesJson };
         return feed_from_document(doc).map(|parsed| (parsed, format)).map_err(|e| e.to_string());
     }

@@ -8,7 +8,7 @@ use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed,
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, NewsItem};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
-use crate::urls::safe_url;
+use crate::urls::Links;
 
 /// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
 pub(crate) fn is_json_feed(value: &Object<'_>) -> bool {
@@ -27,11 +27,16 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title");
-    let (good, problems) = items.read(Reader::JsonFeed, doc.source)?;
+    let (good, problems) = items.read(Reader::JsonFeed, doc.source, doc.links)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
-pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Problem>) -> Result<NewsItem, Problem> {
+pub(crate) fn read_item(
+    raw: &Json<'_>,
+    path: &EntryPath,
+    links: &Links,
+    problems: &mut Vec<Problem>,
+) -> Result<NewsItem, Problem> {
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
     let obj = raw.as_object().ok_or_else(|| skip("", format!("is {}, expected an object", raw.kind())))?;
 
@@ -74,8 +79,8 @@ pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Pro
         Some(Json::Number(n)) => n.to_string(),
         _ => derive_id(&date, &title),
     };
-    let url = first_safe_url(obj, &["url", "external_url"], path, problems);
-    let image = first_safe_url(obj, &["image", "banner_image"], path, problems).map(|src| Image {
+    let url = first_safe_url(obj, &["url", "external_url"], path, links, problems);
+    let image = first_safe_url(obj, &["image", "banner_image"], path, links, problems).map(|src| Image {
         src,
         alt: String::new(),
         size_kb: None,
@@ -102,9 +107,15 @@ pub(crate) fn read_item(raw: &Json<'_>, path: &EntryPath, problems: &mut Vec<Pro
 
 /// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported
 /// and ignored.
-fn first_safe_url(obj: &Object<'_>, fields: &[&str], path: &EntryPath, problems: &mut Vec<Problem>) -> Option<String> {
+fn first_safe_url(
+    obj: &Object<'_>,
+    fields: &[&str],
+    path: &EntryPath,
+    links: &Links,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
     fields.iter().find_map(|field| {
-        let safe = safe_url(obj.get(field)?.as_str()?);
+        let safe = links.usable(obj.get(field)?.as_str()?);
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.{field}"),

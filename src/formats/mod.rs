@@ -17,6 +17,7 @@ pub mod shards;
 
 use crate::model::{Feed, NewsItem};
 use crate::text::excerpt;
+use crate::urls::Links;
 use json::{Json, Key, Object};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -90,6 +91,8 @@ fn not_json(e: &serde_json::Error) -> LoadError {
 pub(crate) struct Document<'a> {
     /// The file's bytes (after any BOM), to read the entries again when needed.
     pub source: &'a [u8],
+    /// What the entries' links resolve against.
+    pub links: &'a Links,
     pub root: Object<'a>,
     /// `None`: no `items`. `Err(kind)`: `items` is not an array but `kind` ("an object", ...).
     pub items: Option<Result<Entries, &'static str>>,
@@ -109,7 +112,7 @@ impl fmt::Display for EntryPath {
 
 /// An entry reader's signature: the item, or the problem that leaves it out; warnings go to the
 /// list.
-type ReadFn = fn(&Json<'_>, &EntryPath, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
+type ReadFn = fn(&Json<'_>, &EntryPath, &Links, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
 
 /// One format's reader of an entry: what it shows, and the problems it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,12 +151,17 @@ pub(crate) struct Entries {
 impl Entries {
     /// The entries as `reader` reads them, in file order, ids unique (see [`UniqueIds`]). In the
     /// rare file where a member after `items` says it is another format (a JSON Feed's
-    /// `version`), the file is read again with `reader`.
-    pub fn read(self, reader: Reader, source: &[u8]) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
+    /// `version`), the file (`source`) is read again with `reader`.
+    pub fn read(
+        self,
+        reader: Reader,
+        source: &[u8],
+        links: &Links,
+    ) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
         if self.reader == reader {
             return Ok((self.good, self.problems));
         }
-        match read_document(source, Some(reader))?.items {
+        match read_document(source, Some(reader), links)?.items {
             Some(Ok(again)) => Ok((again.good, again.problems)),
             // The same bytes read again have the same outline.
             _ => Err(LoadError::WrongShape("its entries cannot be read".into())),
@@ -162,9 +170,10 @@ impl Entries {
 }
 
 /// Reads entries one by one into a feed's items and problems.
-struct EntryReader {
+struct EntryReader<'l> {
     reader: Reader,
     read: ReadFn,
+    links: &'l Links,
     /// Entries read so far.
     count: usize,
     ids: UniqueIds,
@@ -172,11 +181,12 @@ struct EntryReader {
     problems: Vec<Problem>,
 }
 
-impl EntryReader {
-    fn new(reader: Reader, capacity: usize) -> Self {
+impl<'l> EntryReader<'l> {
+    fn new(reader: Reader, capacity: usize, links: &'l Links) -> Self {
         EntryReader {
             reader,
             read: reader.read_fn(),
+            links,
             count: 0,
             ids: UniqueIds::default(),
             good: Vec::with_capacity(capacity),
@@ -188,7 +198,7 @@ impl EntryReader {
     fn add(&mut self, raw: &Json<'_>) {
         let path = EntryPath(self.count);
         self.count += 1;
-        match (self.read)(raw, &path, &mut self.problems) {
+        match (self.read)(raw, &path, self.links, &mut self.problems) {
             Ok(mut item) => {
                 let explicit = raw.get("id").is_some_and(|id| !id.is_null());
                 match self.ids.claim(&mut item, explicit, &path, "id", "entry") {
@@ -224,19 +234,21 @@ impl EntryReader {
     }
 }
 
-pub(crate) fn parse_document(bytes: &[u8]) -> Result<Document<'_>, LoadError> {
+/// Reads a file's top level and entries, the entries' links made usable by `links`.
+pub(crate) fn parse_document<'a>(bytes: &'a [u8], links: &'a Links) -> Result<Document<'a>, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    read_document(bytes, None)
+    read_document(bytes, None, links)
 }
 
 /// Reads the top level and the entries, these by `reader`, or by the reader the members before
 /// `items` point to.
-fn read_document(bytes: &[u8], reader: Option<Reader>) -> Result<Document<'_>, LoadError> {
+fn read_document<'a>(bytes: &'a [u8], reader: Option<Reader>, links: &'a Links) -> Result<Document<'a>, LoadError> {
     use serde::Deserializer as _;
     let mut json = serde_json::Deserializer::from_slice(bytes);
-    let root = json.deserialize_map(RootVisitor { reader, source: bytes }).and_then(|root| json.end().map(|()| root));
+    let visitor = RootVisitor { reader, source: bytes, links };
+    let root = json.deserialize_map(visitor).and_then(|root| json.end().map(|()| root));
     match root {
-        Ok(Root { root, items }) => Ok(Document { source: bytes, root, items }),
+        Ok(Root { root, items }) => Ok(Document { source: bytes, links, root, items }),
         Err(e) if e.is_data() => {
             // Valid JSON, but not an object: say what it is.
             let value: Json<'_> = serde_json::from_slice(bytes).map_err(|e| not_json(&e))?;
@@ -255,6 +267,7 @@ struct RootVisitor<'a> {
     reader: Option<Reader>,
     /// The text being read.
     source: &'a [u8],
+    links: &'a Links,
 }
 
 impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
@@ -272,7 +285,7 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
                 // `Entries::read` reads them again in the rare file where a later member says
                 // the file is another format.
                 let reader = self.reader.unwrap_or_else(|| Reader::for_root(&root));
-                items = Some(map.next_value_seed(ItemsVisitor { reader, source: self.source })?);
+                items = Some(map.next_value_seed(ItemsVisitor { reader, source: self.source, links: self.links })?);
             } else {
                 root.insert(key, map.next_value()?);
             }
@@ -286,6 +299,7 @@ struct ItemsVisitor<'a> {
     reader: Reader,
     /// The text being read.
     source: &'a [u8],
+    links: &'a Links,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ItemsVisitor<'de> {
@@ -304,7 +318,7 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor<'de> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut entries = EntryReader::new(self.reader, 64);
+        let mut entries = EntryReader::new(self.reader, 64, self.links);
         // Each entry is a value only while it is read.
         while let Some(entry) = seq.next_element::<Json<'de>>()? {
             if entries.good.len() == entries.good.capacity() {
@@ -424,7 +438,13 @@ pub enum NewsFile {
 
 /// Reads a feed or a sharded archive's index, detected from the content.
 pub fn parse_any(bytes: &[u8]) -> Result<NewsFile, LoadError> {
-    let doc = parse_document(bytes)?;
+    parse_any_with(bytes, &Links::default())
+}
+
+/// [`parse_any`] for a file fetched from an address: its entries' links made absolute against it
+/// as they are read ([`Links::relative_to`]). An index's month addresses stay as written.
+pub fn parse_any_with(bytes: &[u8], links: &Links) -> Result<NewsFile, LoadError> {
+    let doc = parse_document(bytes, links)?;
     if shards::is_index(&doc.root) {
         shards::index_from_object(&doc.root).map(NewsFile::ArchiveIndex)
     } else {
@@ -442,7 +462,7 @@ fn feed_from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
 pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, LoadError> {
-    feed_from_document(parse_document(bytes)?)
+    feed_from_document(parse_document(bytes, &Links::default())?)
 }
 
 #[cfg(test)]
@@ -495,6 +515,28 @@ mod tests {
         assert_eq!(parsed.feed.items.len(), 1100);
         let room = parsed.feed.items.capacity();
         assert!((1100..1100 * 6 / 5).contains(&room), "room for {room} entries");
+    }
+
+    #[test]
+    fn links_are_made_absolute_against_the_files_address_as_it_is_read() {
+        let json = br#"{"items": [
+            {"date": "2025-03-01", "title": "A", "url": "../news/a.html", "image": {"src": "img/a.jpg"}},
+            {"date": "2025-03-02", "title": "B", "url": "//cdn.example.org/b", "image": {"src": "javascript:x"}},
+            {"date": "2025-03-03", "title": "C", "url": "java\tscript:alert(1)"}
+        ]}"#;
+        let links = Links::relative_to("https://example.org/feeds/all.json?v=2");
+        let Ok(NewsFile::Feed(parsed)) = parse_any_with(json, &links) else { panic!("not a feed") };
+        let [c, b, a] = &parsed.feed.items[..] else { panic!("three entries") };
+        assert_eq!(a.url.as_deref(), Some("https://example.org/news/a.html"));
+        assert_eq!(a.image.as_ref().map(|i| i.src.as_str()), Some("https://example.org/feeds/img/a.jpg"));
+        assert_eq!(b.url.as_deref(), Some("https://cdn.example.org/b"));
+        assert_eq!(b.image, None);
+        assert_eq!(c.url, None);
+        let paths: Vec<_> = parsed.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["items[1].image.src", "items[2].url"]);
+        // Without an address (the bundled file, the command line) links stay as written.
+        let parsed = parse_feed(json).expect("feed");
+        assert_eq!(parsed.feed.items[2].url.as_deref(), Some("../news/a.html"));
     }
 
     fn err_position(err: &LoadError) -> (usize, usize) {

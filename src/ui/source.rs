@@ -12,13 +12,13 @@ pub fn bundled() -> Result<Parsed, LoadError> {
 
 #[cfg(target_arch = "wasm32")]
 mod fetch {
-    use crate::formats::{parse_any, LoadError, NewsFile, Parsed};
-    use crate::model::Feed;
+    use crate::formats::{parse_any_with, LoadError, NewsFile, Parsed};
     use crate::news_list::FetchError;
+    use crate::urls::Links;
     use gloo_net::http::Request;
 
     /// Fetches a feed or a sharded archive's index. Returns it with the address it came from (after
-    /// redirects), against which relative URLs in it resolve.
+    /// redirects), against which the links of its entries are resolved as they are read.
     pub async fn fetch_any(url: &str) -> Result<(NewsFile, String), FetchError> {
         let response = Request::get(url).send().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
         if !response.ok() {
@@ -30,13 +30,8 @@ mod fetch {
         }
         let base = response.url();
         let bytes = response.binary().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
-        let mut file = parse_any(&bytes).map_err(|error| FetchError::Content { url: url.to_string(), error })?;
-        // The file's bytes go before the links are resolved, so the new links take their place
-        // in memory (wasm memory never shrinks: what is live at once is what it keeps).
-        drop(bytes);
-        if let NewsFile::Feed(parsed) = &mut file {
-            resolve_urls(&mut parsed.feed, &base);
-        }
+        let file = parse_any_with(&bytes, &Links::relative_to(&base))
+            .map_err(|error| FetchError::Content { url: url.to_string(), error })?;
         Ok((file, base))
     }
 
@@ -48,20 +43,6 @@ mod fetch {
                 url: url.to_string(),
                 error: LoadError::WrongShape("an archive index where a month's entries were expected".into()),
             }),
-        }
-    }
-
-    fn resolve_urls(feed: &mut Feed, base: &str) {
-        let Some(base) = crate::urls::Base::parse(base) else { return };
-        for item in &mut feed.items {
-            if let Some(url) = item.url.take() {
-                item.url = base.join(&url);
-            }
-            if let Some(image) = item.image.as_mut() {
-                if let Some(src) = base.join(&image.src) {
-                    image.src = src;
-                }
-            }
         }
     }
 }
