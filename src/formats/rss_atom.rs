@@ -334,7 +334,7 @@ pub fn read(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<(Parsed, Fo
                 continue;
             };
             // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later item out.
-            match ids.claim(&mut item, explicit_id, &path, names.id, "item") {
+            match ids.claim(&mut item, &items, explicit_id, &path, names.id, "item") {
                 Ok(()) => items.push(item),
                 Err(problem) => problems.push(problem),
             }
