@@ -52,8 +52,10 @@ fn skip(path: String, message: String) -> Problem {
 /// A required non-empty string field.
 fn required_text(obj: &Object<'_>, field: &str, path: &EntryPath) -> Result<String, Problem> {
     match obj.get(field) {
-        Some(Json::Str(s)) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-        Some(Json::Str(_)) => Err(skip(format!("{path}.{field}"), "is empty".into())),
+        Some(Json::Str(s)) => match s.trim() {
+            "" => Err(skip(format!("{path}.{field}"), "is empty".into())),
+            text => Ok(text.to_string()),
+        },
         Some(other) => Err(skip(format!("{path}.{field}"), format!("is {}, expected text", other.kind()))),
         None => Err(skip(format!("{path}.{field}"), "is missing".into())),
     }
