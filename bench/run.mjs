@@ -272,25 +272,30 @@ const ms = (v) => (v == null ? '–' : `${v.toFixed(0)} ms`);
 const mb = (v) => (v == null ? '–' : `${(v / 1048576).toFixed(1)} MB`);
 const kb = (v) => (v == null ? '–' : `${(v / 1024).toFixed(0)} KB`);
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
-// Goals relative to the baseline hold on every profile; the absolute ones were set for the
-// desktop profile (they return nothing on the phone).
+// Goals relative to the baseline hold on every profile unless they name one; the absolute ones
+// were set for the desktop profile (they return nothing on the phone). The `?src=` start, the
+// render after the data and the 100,000-entry memory are issue 15's.
 const first1k = (profile) => results.find((r) => r.name === '1,000 entries' && r.profile === profile)?.datelines?.firstRender;
 const goals = {
   '/ (bundled news)': {
     firstRender: (d, b, profile) => (profile === 'phone' ? ['≤ 0.9× baseline', d / b <= 0.9] : ['≤ 1.1× baseline', d / b <= 1.1]),
   },
   '1,000 entries': {
-    firstRender: (d, b) => [`≤ 1.25× baseline`, d / b <= 1.25],
+    firstRender: (d, b) => [`≤ 2.0× baseline`, d / b <= 2.0],
     monthSwitch: (d, b) => [`≤ 1.0× baseline`, d / b <= 1.0],
     searchFirst: (d, b) => [`≤ 1.0× baseline`, d / b <= 1.0],
     searchNext: (d, b) => [`≤ 1.0× baseline`, d / b <= 1.0],
   },
   '10,000 entries': {
-    afterData: (d, b, profile) => profile === 'desktop' && ['< 100 ms', d < 100],
+    firstRender: (d, b, profile) => profile === 'desktop' && ['≤ 1.5× baseline', d / b <= 1.5],
+    afterData: (d, b, profile) => profile === 'desktop' && ['≤ 1.5× baseline', d / b <= 1.5],
     monthSwitch: (d, b, profile) => profile === 'desktop' && ['< 50 ms', d < 50],
     searchFirst: (d, b, profile) => profile === 'desktop' && ['< 50 ms', d < 50],
     searchNext: (d, b, profile) => profile === 'desktop' && ['< 50 ms', d < 50],
     memory: (d) => ['< 25 MB', d < 25 * 1048576],
+  },
+  '100,000 entries': {
+    memory: (d, b) => ['≤ 1.5× baseline', d / b <= 1.5],
   },
   '100,000 entries, month-sharded': {
     dataBytes: (d) => ['≤ 200 KB', d <= 200 * 1024],
