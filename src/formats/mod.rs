@@ -224,8 +224,10 @@ impl<'l> EntryReader<'l> {
             }
             _ => read * 2,
         };
-        // A sixteenth more, as the entries ahead may be shorter.
-        let wanted = estimate.saturating_add(estimate / 16).max(read + 16);
+        // A sixteenth more, as the entries ahead may be shorter; and at least a quarter more than
+        // now, so that a file whose first entries are long is not moved many times.
+        let now = self.good.len();
+        let wanted = estimate.saturating_add(estimate / 16).max(now + now / 4).max(read + 16);
         self.good.reserve_exact(wanted.saturating_sub(self.good.len()));
     }
 
@@ -561,6 +563,14 @@ mod tests {
         assert_eq!(parsed.feed.items.len(), 1100);
         let room = parsed.feed.items.capacity();
         assert!((1100..1100 * 6 / 5).contains(&room), "room for {room} entries");
+        // Long entries first, then short ones: the estimate grows with what is read.
+        let long = format!(r#"{{"date": "2025-03-01", "title": "Long", "summary": "{}"}}"#, "word ".repeat(400));
+        let short = r#"{"date": "2025-03-01", "title": "S"}"#;
+        let entries: Vec<&str> = (0..2000).map(|i| if i < 100 { long.as_str() } else { short }).collect();
+        let parsed = parse_feed(format!(r#"{{"items": [{}]}}"#, entries.join(",")).as_bytes()).expect("read");
+        assert_eq!(parsed.feed.items.len(), 2000);
+        let room = parsed.feed.items.capacity();
+        assert!((2000..2000 * 13 / 10).contains(&room), "room for {room} entries");
     }
 
     #[test]
