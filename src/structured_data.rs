@@ -33,7 +33,7 @@
 //! a search engine reading the data has no base to resolve them against.
 
 use crate::model::NewsItem;
-use crate::urls::{safe_url, Base};
+use crate::urls::Links;
 use serde_json::{json, Map, Value};
 
 /// The JSON-LD `ItemList` for a list titled `heading` showing `items` at `page_url`, as JSON
@@ -44,14 +44,8 @@ use serde_json::{json, Map, Value};
 /// relative, left out when they can't be made absolute or aren't safe) and `description` (the
 /// summary, left out when empty).
 pub fn json_ld(heading: &str, items: &[NewsItem], page_url: Option<&str>) -> String {
-    let base = page_url.and_then(Base::parse);
-    let absolute = |url: &str| {
-        let resolved = match &base {
-            Some(base) => base.join(url),
-            None => safe_url(url),
-        };
-        resolved.filter(|url| is_absolute(url))
-    };
+    let links = page_url.map(Links::relative_to).unwrap_or_default();
+    let absolute = |url: &str| links.usable(url).filter(|url| is_absolute(url));
     let elements: Vec<Value> = items
         .iter()
         .enumerate()
@@ -110,7 +104,7 @@ fn escape_for_script(json: &str) -> String {
     out
 }
 
-/// Whether `url` (already through [`safe_url`]) is an absolute http(s) URL with a host.
+/// Whether `url` (already through [`Links::usable`]) is an absolute http(s) URL with a host.
 fn is_absolute(url: &str) -> bool {
     let lower_start = url.get(..8).unwrap_or(url).to_ascii_lowercase();
     let rest = if lower_start.starts_with("https://") {

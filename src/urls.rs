@@ -41,10 +41,7 @@ fn usable_url(input: &str) -> Option<Cow<'_, str>> {
 /// `url` made absolute against `base` (an absolute http(s) address, such as the one a feed was
 /// fetched from), if it is safe to use. See [`Base`].
 pub fn resolve(url: &str, base: &str) -> Option<String> {
-    match Base::parse(base) {
-        Some(base) => base.join(url),
-        None => safe_url(url),
-    }
+    Links::relative_to(base).usable(url)
 }
 
 /// How a file's links are made usable: checked as [`safe_url`] does, and made absolute against

@@ -9,6 +9,7 @@
 //    a file named after its content's hash, so the page works under
 //    `script-src 'self' 'wasm-unsafe-eval'` and the files can be cached for good.
 import { execFileSync } from 'node:child_process';
+import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,8 +51,10 @@ const files = [];
 html = html.replace(/[ \t]*<script(\s[^>]*)?>([\s\S]*?)<\/script>\n?/g, (whole, attrs = '', body) => {
   if (/\ssrc=/.test(attrs) || /application\/ld\+json/.test(attrs) || !body.trim()) return whole;
   const module = /type="module"/.test(attrs);
-  const name = `${module ? 'boot' : 'preload'}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(join(dir, name), `${body.trim()}\n`);
+  // Minified: the ?src= preload blocks the parser on every page until it has arrived.
+  const code = transformSync(body, { minify: true, format: module ? 'esm' : undefined }).code;
+  const name = `${module ? 'boot' : 'preload'}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(dir, name), code);
   files.push(module ? `<script type="module" src="./${name}"></script>` : `<script src="./${name}"></script>`);
   return '';
 });

@@ -2,7 +2,7 @@
 //! format from the content, never from the file name.
 
 use super::rss_atom::{self, Sniffed};
-use super::{feed_from_document, jsonfeed, listing, parse_document, Parsed};
+use super::{feed_from_document, listing, parse_document, Parsed, Reader};
 use std::fmt;
 use std::io::Read;
 
@@ -64,7 +64,10 @@ pub fn parse(bytes: &[u8], mode: Mode, progress: impl FnMut(usize)) -> Result<(P
     if json || mode == Mode::Validate {
         let links = crate::urls::Links::default();
         let doc = parse_document(bytes, &links).map_err(|e| e.to_string())?;
-        let format = if jsonfeed::is_json_feed(&doc.root) { Format::JsonFeed } else { Format::DatelinesJson };
+        let format = match Reader::for_root(&doc.root) {
+            Reader::JsonFeed => Format::JsonFeed,
+            Reader::Datelines => Format::DatelinesJson,
+        };
         return feed_from_document(doc).map(|parsed| (parsed, format)).map_err(|e| e.to_string());
     }
     let Ok(text) = std::str::from_utf8(bytes) else {

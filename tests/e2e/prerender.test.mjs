@@ -189,9 +189,21 @@ test('with ?src= the bundled news is never shown, and the feed downloads while t
   assert.ok(await page.locator('article').first().isVisible());
   // Without ?src= the prerendered news shows as before.
   await page.unroute(/\.wasm$/);
-  await page.goto(`${env.server.url}/`);
+  await page.route(/\.wasm$/, () => {}); // never answered: the app does not start
+  await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-dl-src')), false);
+  assert.ok(await page.locator('main[data-prerendered] article').first().isVisible(), 'the bundled news shows');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with ?src= the bundled news shows after all when the app cannot start', async () => {
+  const { page, context } = await newPage(env.browser);
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(`${env.server.url}/?src=news.json`);
+  const prerendered = page.locator('main[data-prerendered]');
+  await prerendered.locator('article').first().waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-dl-src')), false);
   await context.close();
 });
 
