@@ -87,6 +87,19 @@ test('a JSON Feed loads through ?src= and works like the bundled data', async ()
   await context.close();
 });
 
+test("a fetched feed's relative links resolve against the feed's address, not the page's", async () => {
+  const { page, context } = await newPage(env.browser);
+  const images = [];
+  page.on('request', (req) => { if (req.resourceType() === 'image') images.push(new URL(req.url()).pathname); });
+  const thumbnail = page.waitForRequest((req) => req.url().endsWith('/img/missing.jpg'));
+  await page.goto(`${env.server.url}/?src=/feeds/feed.json`);
+  await page.locator('article').first().waitFor();
+  await thumbnail;
+  assert.ok(images.includes('/feeds/img/missing.jpg'), images.join(', '));
+  assert.ok(!images.includes('/img/missing.jpg'), 'not against the page');
+  await context.close();
+});
+
 test('the example feed from jsonfeed.org renders every item', async () => {
   const { page, context, errors } = await open('?src=feeds/spec-example.json');
   await page.waitForSelector('article');
