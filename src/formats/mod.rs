@@ -172,51 +172,48 @@ impl Entries {
 }
 
 /// Reads entries one by one into a feed's items and problems.
-struct EntryReader<'l> {
-    reader: Reader,
-    read: ReadFn,
-    links: &'l Links,
+struct EntryReader<'a> {
+    /// The text being read, and what its links resolve against.
+    source: &'a [u8],
+    links: &'a Links,
     /// Entries read so far.
     count: usize,
     ids: UniqueIds,
-    good: Vec<NewsItem>,
-    problems: Vec<Problem>,
+    read: Entries,
 }
 
-impl<'l> EntryReader<'l> {
-    fn new(reader: Reader, capacity: usize, links: &'l Links) -> Self {
-        EntryReader {
-            reader,
-            read: reader.read_fn(),
-            links,
-            count: 0,
-            ids: UniqueIds::default(),
-            good: Vec::with_capacity(capacity),
-            problems: Vec::new(),
-        }
+impl<'a> EntryReader<'a> {
+    fn new(reader: Reader, source: &'a [u8], links: &'a Links) -> Self {
+        let read = Entries { reader, good: Vec::with_capacity(64), problems: Vec::new() };
+        EntryReader { source, links, count: 0, ids: UniqueIds::default(), read }
     }
 
     /// Reads the next entry.
     fn add(&mut self, raw: &Json<'_>) {
+        if self.read.good.len() == self.read.good.capacity() {
+            self.make_room(raw);
+        }
         let path = EntryPath(self.count);
         self.count += 1;
-        match (self.read)(raw, &path, self.links, &mut self.problems) {
+        let Entries { reader, good, problems } = &mut self.read;
+        match reader.read_fn()(raw, &path, self.links, problems) {
             Ok(mut item) => {
                 let explicit = raw.get("id").is_some_and(|id| !id.is_null());
-                match self.ids.claim(&mut item, &self.good, explicit, &path, "id", "entry") {
-                    Ok(()) => self.good.push(item),
-                    Err(problem) => self.problems.push(problem),
+                match self.ids.claim(&mut item, good, explicit, &path, "id", "entry") {
+                    Ok(()) => good.push(item),
+                    Err(problem) => problems.push(problem),
                 }
             }
-            Err(problem) => self.problems.push(problem),
+            Err(problem) => problems.push(problem),
         }
     }
 
-    /// Makes room for the rest of the entries, estimated from how far into `source` the next
+    /// Makes room for the rest of the entries, estimated from how far into the file the next
     /// one (`entry`) starts. How many entries a file has is known only at its end; doubling the
     /// list each time it is full would hold up to three times the room it needs at once while
-    /// moving it (wasm memory never shrinks: +4 MB at 100,000 entries).
-    fn make_room(&mut self, entry: &Json<'_>, source: &[u8]) {
+    /// moving it (wasm memory never shrinks: about 3 MB more at 100,000 entries).
+    fn make_room(&mut self, entry: &Json<'_>) {
+        let (source, good) = (self.source, &mut self.read.good);
         let read = self.count.max(1);
         let estimate = match entry.as_object().and_then(|o| o.offset_in(source)) {
             // In 64 bits: 100,000 entries times 45 MB overflows a wasm32 `usize`. An entry takes
@@ -229,20 +226,21 @@ impl<'l> EntryReader<'l> {
         };
         // A sixteenth more, as the entries ahead may be shorter; and at least a quarter more than
         // now, so that a file whose first entries are long is not moved many times.
-        let now = self.good.len();
+        let now = good.len();
         let wanted = estimate.saturating_add(estimate / 16).max(now + now / 4).max(read + 16);
         // Whatever follows the entries counts as more of them: too much room is given back in
         // `finish`, and room that cannot be had at all falls back to growing by a quarter.
-        if self.good.try_reserve_exact(wanted.saturating_sub(now)).is_err() {
-            self.good.reserve(now / 4 + 16);
+        if good.try_reserve_exact(wanted.saturating_sub(now)).is_err() {
+            good.reserve(now / 4 + 16);
         }
     }
 
     fn finish(mut self) -> Entries {
-        if self.good.capacity() > self.good.len() + self.good.len() / 8 + 16 {
-            self.good.shrink_to_fit();
+        let good = &mut self.read.good;
+        if good.capacity() > good.len() + good.len() / 8 + 16 {
+            good.shrink_to_fit();
         }
-        Entries { reader: self.reader, good: self.good, problems: self.problems }
+        self.read
     }
 }
 
@@ -351,12 +349,9 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor<'de> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut entries = EntryReader::new(self.reader, 64, self.links);
+        let mut entries = EntryReader::new(self.reader, self.source, self.links);
         // Each entry is a value only while it is read.
         while let Some(entry) = seq.next_element::<Json<'de>>()? {
-            if entries.good.len() == entries.good.capacity() {
-                entries.make_room(&entry, self.source);
-            }
             entries.add(&entry);
         }
         Ok(Ok(entries.finish()))
