@@ -63,9 +63,19 @@ fn required_text(obj: &Object<'_>, field: &str, path: &EntryPath) -> Result<Stri
 
 /// An optional string field; a value of the wrong type is a warning and is ignored.
 fn optional_text(obj: &Object<'_>, field: &str, path: &EntryPath, problems: &mut Vec<Problem>) -> Option<String> {
+    optional_str(obj, field, path, problems).map(str::to_string)
+}
+
+/// [`optional_text`] as it stands in the file, for a value that is copied in another form.
+fn optional_str<'o>(
+    obj: &'o Object<'_>,
+    field: &str,
+    path: &EntryPath,
+    problems: &mut Vec<Problem>,
+) -> Option<&'o str> {
     match obj.get(field) {
         None | Some(Json::Null) => None,
-        Some(Json::Str(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(Json::Str(s)) => Some(s.trim()).filter(|s| !s.is_empty()),
         Some(other) => {
             problems.push(Problem {
                 path: format!("{path}.{field}"),
@@ -105,12 +115,12 @@ pub(crate) fn read_item(
     let html = optional_text(obj, "html", path, problems);
     let tags = text_list(obj, "tags", path, problems);
     let authors = text_list(obj, "authors", path, problems);
-    let url = optional_text(obj, "url", path, problems).and_then(|u| {
-        let safe = links.usable(&u);
+    let url = optional_str(obj, "url", path, problems).and_then(|u| {
+        let safe = links.usable(u);
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.url"),
-                message: format!("\"{}\" is not an http(s) or relative link; ignored", shorten(&u)),
+                message: format!("\"{}\" is not an http(s) or relative link; ignored", shorten(u)),
                 skipped: false,
             });
         }
@@ -150,17 +160,17 @@ fn read_image(value: &Json<'_>, path: &EntryPath, links: &Links, problems: &mut 
         warn("", format!("is {}, expected an object; the entry shows without an image", value.kind()));
         return None;
     };
-    let src = match obj.get("src") {
-        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim().to_string(),
+    let src = match obj.get("src").and_then(Json::as_str).map(str::trim) {
+        Some(s) if !s.is_empty() => s,
         _ => {
             warn(".src", "is missing; the entry shows without an image".into());
             return None;
         }
     };
-    let Some(src) = links.usable(&src) else {
+    let Some(src) = links.usable(src) else {
         warn(
             ".src",
-            format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(&src)),
+            format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(src)),
         );
         return None;
     };

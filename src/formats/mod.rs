@@ -433,11 +433,12 @@ impl UniqueIds {
 
     /// Records `id` for the entry after `kept`, unless an entry in `kept` has it already.
     fn record(&mut self, id: &str, kept: &[NewsItem]) -> bool {
-        let hash_of = |&at: &usize| kept.get(at).map_or(0, |it| id_hash(&it.id));
-        if self.0.find(id_hash(id), |&at| kept.get(at).is_some_and(|it| it.id == id)).is_some() {
+        let hash = id_hash(id);
+        if self.0.find(hash, |&at| kept.get(at).is_some_and(|it| it.id == id)).is_some() {
             return false;
         }
-        self.0.insert_unique(id_hash(id), kept.len(), hash_of);
+        let hash_of = |&at: &usize| kept.get(at).map_or(0, |it| id_hash(&it.id));
+        self.0.insert_unique(hash, kept.len(), hash_of);
         true
     }
 }
