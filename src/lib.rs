@@ -15,6 +15,7 @@ pub mod news_list;
 pub mod prerender;
 pub mod sanitize;
 pub mod search;
+pub mod shared_str;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod structured_data;
 pub mod synthetic;
@@ -24,7 +25,8 @@ pub mod urls;
 
 pub mod ui;
 
-/// The bundled news file, compiled into the app so the default view needs no fetch.
-pub const BUNDLED_JSON: &str = include_str!("../public/news.json");
+/// The bundled news file (`public/news.json`, minified by build.rs), compiled into the app so the
+/// default view needs no fetch.
+pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/news.json"));
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -1,24 +1,25 @@
 //! The data model every format is parsed into and every view reads from.
 
 use crate::dates::ItemDate;
+pub use crate::shared_str::SharedStr;
 
 /// One news entry, already validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewsItem {
     /// Stable identifier: the data's own `id`, or one derived from date and title.
-    pub id: String,
+    pub id: SharedStr,
     /// The entry's date as written in the data (calendar date in its own offset).
     pub date: ItemDate,
-    pub title: String,
+    pub title: SharedStr,
     /// Short text shown in the list. May be empty.
-    pub summary: String,
+    pub summary: SharedStr,
     /// Longer plain text, shown only on the detail card.
-    pub body: Option<String>,
+    pub body: Option<SharedStr>,
     /// HTML for the detail card (JSON Feed `content_html`). Never inserted as is: the card
     /// shows it only through the sanitizer's allowlist.
-    pub html: Option<String>,
+    pub html: Option<SharedStr>,
     /// Link to the original article (http(s) or relative only).
-    pub url: Option<String>,
+    pub url: Option<SharedStr>,
     pub image: Option<Image>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
@@ -26,12 +27,12 @@ pub struct NewsItem {
 
 impl NewsItem {
     /// An entry with only the required parts; the rest empty.
-    pub fn new(id: String, date: ItemDate, title: String) -> Self {
+    pub fn new(id: SharedStr, date: ItemDate, title: SharedStr) -> Self {
         NewsItem {
             id,
             date,
             title,
-            summary: String::new(),
+            summary: SharedStr::default(),
             body: None,
             html: None,
             url: None,
@@ -46,9 +47,9 @@ impl NewsItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// URL of the image, relative to the page or absolute http(s).
-    pub src: String,
+    pub src: SharedStr,
     /// Alternative text. Empty means the image is decorative.
-    pub alt: String,
+    pub alt: SharedStr,
     /// File size in kilobytes, as the source page states it ("55.76KB").
     pub size_kb: Option<f64>,
     /// Intrinsic width in pixels, when known.
@@ -198,7 +199,7 @@ mod tests {
 
     #[test]
     fn size_label_uses_two_decimals() {
-        let image = Image { src: "a.jpg".into(), alt: String::new(), size_kb: Some(51.4), width: None, height: None };
+        let image = Image { src: "a.jpg".into(), alt: "".into(), size_kb: Some(51.4), width: None, height: None };
         assert_eq!(image.size_label().as_deref(), Some("51.40 KB"));
         let label = |kb: f64| Image { size_kb: Some(kb), ..image.clone() }.size_label();
         assert_eq!(label(55.76).as_deref(), Some("55.76 KB"));

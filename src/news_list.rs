@@ -238,7 +238,7 @@ impl NewsList {
                 continue;
             }
             let url = match &base {
-                Some(base) => base.join(&shard.src),
+                Some(base) => base.join(&shard.src).map(std::borrow::Cow::into_owned),
                 None => crate::urls::safe_url(&shard.src),
             };
             // A month already read stays read only if the index says the same about it;
@@ -617,7 +617,7 @@ mod tests {
     }
 
     fn item(date: &str, id: &str) -> NewsItem {
-        NewsItem::new(id.into(), ItemDate::parse(date).expect("date"), format!("Title {id}"))
+        NewsItem::new(id.into(), ItemDate::parse(date).expect("date"), format!("Title {id}").into())
     }
 
     fn parsed(items: Vec<NewsItem>) -> Parsed {
@@ -629,7 +629,10 @@ mod tests {
     }
 
     fn ids(list: &NewsList, filter: &Filter, limit: Option<usize>) -> Vec<String> {
-        list.groups(filter, limit).iter().flat_map(|g| g.entries.iter().map(|&i| list.items()[i].id.clone())).collect()
+        list.groups(filter, limit)
+            .iter()
+            .flat_map(|g| g.entries.iter().map(|&i| String::from(&list.items()[i].id)))
+            .collect()
     }
 
     fn network(url: &str) -> FetchError {

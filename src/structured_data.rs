@@ -45,7 +45,7 @@ use serde_json::{json, Map, Value};
 /// summary, left out when empty).
 pub fn json_ld(heading: &str, items: &[NewsItem], page_url: Option<&str>) -> String {
     let links = page_url.map(Links::relative_to).unwrap_or_default();
-    let absolute = |url: &str| links.usable(url).filter(|url| is_absolute(url));
+    let absolute = |url: &str| links.usable(url).filter(|url| is_absolute(url)).map(std::borrow::Cow::into_owned);
     let elements: Vec<Value> = items
         .iter()
         .enumerate()
@@ -126,7 +126,7 @@ mod tests {
     const PAGE: &str = "https://news.example.org/lists/news.html";
 
     fn image(src: &str) -> Image {
-        Image { src: src.into(), alt: String::new(), size_kb: None, width: None, height: None }
+        Image { src: src.into(), alt: "".into(), size_kb: None, width: None, height: None }
     }
 
     fn dated(title: &str) -> NewsItem {
@@ -256,8 +256,8 @@ mod tests {
         assert!(fixtures.len() > 200, "fixture has {} payloads", fixtures.len());
         for Fixture { payload } in &fixtures {
             let mut item = dated(payload);
-            item.summary = payload.clone();
-            item.url = Some(payload.clone());
+            item.summary = payload.as_str().into();
+            item.url = Some(payload.as_str().into());
             item.image = Some(image(payload));
             for page in [Some(PAGE), None] {
                 let out = json_ld(payload, std::slice::from_ref(&item), page);

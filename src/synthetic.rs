@@ -55,13 +55,17 @@ pub fn feed(count: usize) -> Feed {
             "This is synthetic entry number {n}, generated for benchmarks. It stands in for a news summary about {topic} and has about the length of a real one, two sentences."
         );
         let image = Image {
-            src: format!("synthetic-{}.jpg", n % 97),
-            alt: format!("Synthetic picture {}", n % 97),
+            src: format!("synthetic-{}.jpg", n % 97).into(),
+            alt: format!("Synthetic picture {}", n % 97).into(),
             size_kb: Some(40.0 + (n % 80) as f64),
             width: None,
             height: None,
         };
-        items.push(NewsItem { summary, image: Some(image), ..NewsItem::new(format!("s{n}"), date, title) });
+        items.push(NewsItem {
+            summary: summary.into(),
+            image: Some(image),
+            ..NewsItem::new(format!("s{n}").into(), date, title.into())
+        });
     }
     Feed::new(Some("Synthetic news".into()), items)
 }

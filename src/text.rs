@@ -1,11 +1,13 @@
 //! Plain-text clean-up for feed fields: HTML entities that leak into titles, tags stripped from
 //! HTML to make a summary, and short excerpts. The result is always shown as text.
 
+use std::borrow::Cow;
+
 /// Decodes HTML character references (`&amp;`, `&#8217;`, `&#x2019;`, and the common named
-/// ones). Unknown or malformed references stay as written.
-pub fn decode_entities(s: &str) -> String {
+/// ones). Unknown or malformed references stay as written. Text without any is not copied.
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
     if !s.contains('&') {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -29,7 +31,7 @@ pub fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 fn reference(name: &str) -> Option<char> {
@@ -101,7 +103,7 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     text.push_str(rest);
-    collapse_whitespace(&decode_entities(&text))
+    collapse_whitespace(&decode_entities(&text)).into_owned()
 }
 
 /// Elements that sit inside a line of text: removing their tags must not split a word.
@@ -110,9 +112,20 @@ const INLINE: [&str; 18] = [
     "sup", "u",
 ];
 
-/// Runs of whitespace become one space; the ends are trimmed.
-pub fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Runs of whitespace become one space; the ends are trimmed. Text that is so already (most
+/// is) is not copied.
+pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
+    // One look at each character: no whitespace but single spaces between words.
+    let mut after_space = true;
+    let collapsed = s.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c.is_whitespace();
+        ok
+    });
+    if collapsed && (!after_space || s.is_empty()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// At most `max` characters, cut at a word boundary, with "…" when cut.
@@ -151,6 +164,16 @@ mod tests {
         assert_eq!(decode_entities("&#xD800;"), "&#xD800;");
         assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decoded once only");
         assert_eq!(decode_entities("é&amp;"), "é&");
+    }
+
+    #[test]
+    fn whitespace_runs_become_one_space_and_clean_text_is_not_copied() {
+        for (text, collapsed) in [(" a  b\tc\n", "a b c"), ("a\u{a0}b", "a b"), ("", ""), ("  ", ""), ("a b", "a b")] {
+            assert_eq!(collapse_whitespace(text), collapsed, "{text:?}");
+        }
+        assert!(matches!(collapse_whitespace("one two"), Cow::Borrowed(_)));
+        assert!(matches!(collapse_whitespace("one  two"), Cow::Owned(_)));
+        assert!(matches!(decode_entities("no references"), Cow::Borrowed(_)));
     }
 
     #[test]

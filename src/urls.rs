@@ -41,7 +41,7 @@ fn usable_url(input: &str) -> Option<Cow<'_, str>> {
 /// `url` made absolute against `base` (an absolute http(s) address, such as the one a feed was
 /// fetched from), if it is safe to use. See [`Base`].
 pub fn resolve(url: &str, base: &str) -> Option<String> {
-    Links::relative_to(base).usable(url)
+    Links::relative_to(base).usable(url).map(Cow::into_owned)
 }
 
 /// How a file's links are made usable: checked as [`safe_url`] does, and made absolute against
@@ -57,10 +57,11 @@ impl Links {
     }
 
     /// `url` ready to use on the page, or `None` when it must not be used.
-    pub fn usable(&self, url: &str) -> Option<String> {
+    /// Not copied when nothing changes.
+    pub fn usable<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
         match &self.0 {
             Some(base) => base.join(url),
-            None => safe_url(url),
+            None => usable_url(url),
         }
     }
 }
@@ -100,28 +101,28 @@ impl Base {
     }
 
     /// `url` made absolute against this base, if it is safe to use.
-    pub fn join(&self, url: &str) -> Option<String> {
+    pub fn join<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
         let url = usable_url(url)?;
         let Some(scheme) = scheme(&url) else {
-            return Some(self.join_relative(&url));
+            return Some(Cow::Owned(self.join_relative(&url)));
         };
         // `https:foo` and `https:/foo` (no `//`) are relative to a base of the same scheme,
         // and mean `https://foo` otherwise (the WHATWG URL rules for http and https).
         let rest = &url[scheme.len() + 1..];
         if rest.starts_with("//") && !rest.contains('\\') {
-            return Some(url.into_owned());
+            return Some(url);
         }
         let base_scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
         let slashes = rest.starts_with(['/', '\\']) && rest[1..].starts_with(['/', '\\']);
         if !slashes && scheme.eq_ignore_ascii_case(base_scheme) {
             // The rest is a path as it stands: no second scheme, no trimming.
-            return (!rest.is_empty()).then(|| self.join_relative(rest));
+            return (!rest.is_empty()).then(|| Cow::Owned(self.join_relative(rest)));
         }
         let host = rest.trim_start_matches(['/', '\\']);
         let authority_end = host.find(['/', '\\', '?', '#']).unwrap_or(host.len());
         let (authority, more) = host.split_at(authority_end);
         let path = if more.starts_with(['/', '\\']) { clean_path(more) } else { format!("/{more}") };
-        (!authority.is_empty()).then(|| format!("{}://{authority}{path}", scheme.to_ascii_lowercase()))
+        (!authority.is_empty()).then(|| Cow::Owned(format!("{}://{authority}{path}", scheme.to_ascii_lowercase())))
     }
 
     /// A reference without a scheme (`img/a.jpg`, `../a.jpg`, `/a.jpg`, `?q`, `#f`, `//host/a`)

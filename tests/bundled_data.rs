@@ -12,9 +12,18 @@ fn bundled_json_is_the_import_of_the_seed_page() {
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
     assert_eq!(
         to_json(&imported.feed),
-        datelines::BUNDLED_JSON,
+        include_str!("../public/news.json"),
         "public/news.json is out of date: run `cargo run --bin datelines-cli -- import tests/fixtures/news-page.txt -o public/news.json`"
     );
+}
+
+#[test]
+fn the_app_carries_public_news_json_minified() {
+    let file = include_str!("../public/news.json");
+    assert!(datelines::BUNDLED_JSON.len() < file.len() * 9 / 10, "no indentation");
+    assert!(!datelines::BUNDLED_JSON.contains("\n  "));
+    let (bundled, original) = (parse_feed(datelines::BUNDLED_JSON.as_bytes()), parse_feed(file.as_bytes()));
+    assert_eq!(bundled.expect("the bundled news reads"), original.expect("the file reads"));
 }
 
 #[test]

@@ -119,7 +119,7 @@ fn version_is_the_crate_version() {
 fn import_of_the_seed_is_exactly_the_bundled_file() {
     let out = cli(&["import", "tests/fixtures/news-page.txt"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), datelines::BUNDLED_JSON);
+    assert_eq!(stdout(&out), include_str!("../public/news.json"));
     assert_eq!(stderr(&out), "tests/fixtures/news-page.txt: 10 entries imported from a news listing\n");
 }
 

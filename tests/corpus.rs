@@ -91,7 +91,7 @@ fn every_corpus_file_gives_the_right_outcome() {
     assert!(CORPUS.len() >= 30, "the corpus has at least 30 inputs");
     for (name, expect) in CORPUS {
         let bytes = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        check(name, parse_feed(&bytes), expect);
+        check(name, parse_feed(bytes), expect);
     }
 }
 

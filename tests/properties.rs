@@ -53,14 +53,14 @@ proptest! {
 
     #[test]
     fn any_bytes_parse_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
-        let _ = parse_feed(&bytes);
+        let _ = parse_feed(&bytes[..]);
         let _ = listing::parse(&String::from_utf8_lossy(&bytes));
     }
 
     #[test]
     fn any_json_shape_parses_and_every_entry_is_accounted_for(value in json_value()) {
         let bytes = serde_json::to_vec(&value).expect("serialises");
-        if let Ok(parsed) = parse_feed(&bytes) {
+        if let Ok(parsed) = parse_feed(&bytes[..]) {
             if let Some(items) = value.get("items").and_then(Value::as_array) {
                 // Each input entry is either shown or reported as skipped.
                 prop_assert_eq!(parsed.feed.items.len() + parsed.skipped(), items.len());
@@ -77,7 +77,7 @@ proptest! {
     ) {
         let items: Vec<Value> = items.iter().map(|(date, title, summary)| json!({"date": date, "title": title, "summary": summary})).collect();
         let bytes = serde_json::to_vec(&json!({ "items": items })).expect("serialises");
-        let parsed = parse_feed(&bytes).expect("valid input");
+        let parsed = parse_feed(&bytes[..]).expect("valid input");
         let again = parse_feed(to_json(&parsed.feed).as_bytes()).expect("own output parses");
         prop_assert_eq!(again.feed, parsed.feed);
     }

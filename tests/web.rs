@@ -222,7 +222,7 @@ fn the_app_shows_the_bundled_news_without_a_fetch() {
 async fn every_xss_payload_renders_inertly_in_its_card() {
     let json = xss::xss_feed();
     let ids: Vec<String> =
-        parse_feed(json.as_bytes()).expect("parses").feed.items.iter().map(|i| i.id.clone()).collect();
+        parse_feed(json.as_bytes()).expect("parses").feed.items.iter().map(|i| String::from(&i.id)).collect();
     assert!(ids.len() > 200);
     let root = container();
     let state = RwSignal::new(ViewState::default());

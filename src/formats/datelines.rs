@@ -7,11 +7,10 @@
 //! ```
 
 use super::json::{Json, Object};
-use super::{Document, EntryPath, LoadError, Parsed, Problem, Reader};
+use super::{Document, EntryPath, LoadError, Parsed, Problem, Reader, Source};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::model::{derive_id, Feed, Image, NewsItem, SharedStr};
 use crate::text::shorten;
-use crate::urls::Links;
 use serde::Serialize;
 use std::fmt::Display;
 
@@ -41,7 +40,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         _ => None,
     };
 
-    let (good, problems) = items.read(Reader::Datelines, doc.source, doc.links)?;
+    let (good, problems) = items.read(Reader::Datelines, doc.source)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
@@ -49,24 +48,20 @@ fn skip(path: String, message: String) -> Problem {
     Problem { path, message, skipped: true }
 }
 
-/// A required non-empty string field.
-fn required_text(obj: &Object<'_>, field: &str, path: &EntryPath) -> Result<String, Problem> {
+/// A required non-empty string field, as it stands in the file.
+fn required_str<'o>(obj: &'o Object<'_>, field: &str, path: &EntryPath) -> Result<&'o str, Problem> {
     match obj.get(field) {
         Some(Json::Str(s)) => match s.trim() {
             "" => Err(skip(format!("{path}.{field}"), "is empty".into())),
-            text => Ok(text.to_string()),
+            text => Ok(text),
         },
         Some(other) => Err(skip(format!("{path}.{field}"), format!("is {}, expected text", other.kind()))),
         None => Err(skip(format!("{path}.{field}"), "is missing".into())),
     }
 }
 
-/// An optional string field; a value of the wrong type is a warning and is ignored.
-fn optional_text(obj: &Object<'_>, field: &str, path: &EntryPath, problems: &mut Vec<Problem>) -> Option<String> {
-    optional_str(obj, field, path, problems).map(str::to_string)
-}
-
-/// [`optional_text`] as it stands in the file, for a value that is copied in another form.
+/// An optional string field, as it stands in the file; a value of the wrong type is a warning
+/// and is ignored.
 fn optional_str<'o>(
     obj: &'o Object<'_>,
     field: &str,
@@ -90,33 +85,34 @@ fn optional_str<'o>(
 pub(crate) fn read_item(
     raw: &Json<'_>,
     path: &EntryPath,
-    links: &Links,
+    source: Source<'_>,
     problems: &mut Vec<Problem>,
 ) -> Result<NewsItem, Problem> {
     let obj =
         raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
-    let title = required_text(obj, "title", path)?;
-    let date_text = required_text(obj, "date", path)?;
+    let title = required_str(obj, "title", path)?;
+    let date_text = required_str(obj, "date", path)?;
     let date = if date_text == UNDATED {
         ItemDate::Undated
     } else {
-        ItemDate::parse(&date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?
+        ItemDate::parse(date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?
     };
     let id = match obj.get("id") {
-        None | Some(Json::Null) => derive_id(&date, &title),
-        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(Json::Number(n)) => n.to_string(),
+        None | Some(Json::Null) => derive_id(&date, title).into(),
+        Some(Json::Str(s)) if !s.trim().is_empty() => source.text(s.trim()),
+        Some(Json::Number(n)) => n.to_string().into(),
         Some(other) => {
             return Err(skip(format!("{path}.id"), format!("is {}, expected text or a number", other.kind())))
         }
     };
-    let summary = optional_text(obj, "summary", path, problems).unwrap_or_default();
-    let body = optional_text(obj, "body", path, problems);
-    let html = optional_text(obj, "html", path, problems);
+    let mut text = |field| optional_str(obj, field, path, problems).map(|s| source.text(s));
+    let summary = text("summary").unwrap_or_default();
+    let body = text("body");
+    let html = text("html");
     let tags = text_list(obj, "tags", path, problems);
     let authors = text_list(obj, "authors", path, problems);
     let url = optional_str(obj, "url", path, problems).and_then(|u| {
-        let safe = links.usable(u);
+        let safe = source.link(u);
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.url"),
@@ -128,8 +124,9 @@ pub(crate) fn read_item(
     });
     let image = match obj.get("image") {
         None | Some(Json::Null) => None,
-        Some(value) => read_image(value, path, links, problems),
+        Some(value) => read_image(value, path, source, problems),
     };
+    let title = source.text(title);
     Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
 }
 
@@ -152,7 +149,7 @@ pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &dyn Display, probl
     }
 }
 
-fn read_image(value: &Json<'_>, path: &EntryPath, links: &Links, problems: &mut Vec<Problem>) -> Option<Image> {
+fn read_image(value: &Json<'_>, path: &EntryPath, source: Source<'_>, problems: &mut Vec<Problem>) -> Option<Image> {
     let mut warn = |field: &str, message: String| {
         problems.push(Problem { path: format!("{path}.image{field}"), message, skipped: false });
     };
@@ -167,7 +164,7 @@ fn read_image(value: &Json<'_>, path: &EntryPath, links: &Links, problems: &mut 
             return None;
         }
     };
-    let Some(src) = links.usable(src) else {
+    let Some(src) = source.link(src) else {
         warn(
             ".src",
             format!("\"{}\" is not an http(s) or relative URL; the entry shows without an image", shorten(src)),
@@ -175,11 +172,11 @@ fn read_image(value: &Json<'_>, path: &EntryPath, links: &Links, problems: &mut 
         return None;
     };
     let alt = match obj.get("alt") {
-        Some(Json::Str(s)) => s.trim().to_string(),
-        None | Some(Json::Null) => String::new(),
+        Some(Json::Str(s)) => source.text(s.trim()),
+        None | Some(Json::Null) => SharedStr::default(),
         Some(other) => {
             warn(".alt", format!("is {}, expected text; ignored", other.kind()));
-            String::new()
+            SharedStr::default()
         }
     };
     let size_kb = match obj.get("size_kb") {

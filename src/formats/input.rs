@@ -2,7 +2,7 @@
 //! format from the content, never from the file name.
 
 use super::rss_atom::{self, Sniffed};
-use super::{feed_from_document, listing, parse_document, Parsed, Reader};
+use super::{feed_from_document, file_text, listing, parse_document, Parsed, Reader, Source};
 use std::fmt;
 use std::io::Read;
 
@@ -50,27 +50,28 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// Reads an input in any format `mode` allows. The error is one line without the input's name:
 /// why the whole input cannot be used. `progress` is called with the running count of entries
 /// read, for formats read entry by entry (RSS and Atom).
-pub fn parse(bytes: &[u8], mode: Mode, progress: impl FnMut(usize)) -> Result<(Parsed, Format), String> {
+pub fn parse(bytes: Vec<u8>, mode: Mode, progress: impl FnMut(usize)) -> Result<(Parsed, Format), String> {
     match rss_atom::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
-        Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => return rss_atom::read(bytes, progress),
+        Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => return rss_atom::read(&bytes, progress),
         Sniffed::OtherXml(root) if mode == Mode::Import => {
             let what = if root.is_empty() { "XML".to_string() } else { format!("XML whose root element is <{root}>") };
             return Err(format!("unknown format: {what}, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)"));
         }
         _ => {}
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let json = matches!(text.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['));
     if json || mode == Mode::Validate {
         let links = crate::urls::Links::default();
-        let doc = parse_document(bytes, &links).map_err(|e| e.to_string())?;
+        let file = file_text(bytes).map_err(|e| e.to_string())?;
+        let doc = parse_document(Source { file: &file, links: &links }).map_err(|e| e.to_string())?;
         let format = match Reader::for_root(&doc.root) {
             Reader::JsonFeed => Format::JsonFeed,
             Reader::Datelines => Format::DatelinesJson,
         };
         return feed_from_document(doc).map(|parsed| (parsed, format)).map_err(|e| e.to_string());
     }
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
         return Err("unknown format: not UTF-8 text, JSON, RSS or Atom".to_string());
     };
     let parsed = listing::parse(text);
@@ -104,7 +105,7 @@ mod tests {
     use super::*;
 
     fn format_of(bytes: &[u8], mode: Mode) -> Result<Format, String> {
-        parse(bytes, mode, |_| {}).map(|(_, format)| format)
+        parse(bytes.to_vec(), mode, |_| {}).map(|(_, format)| format)
     }
 
     #[test]

@@ -4,19 +4,21 @@
 
 use super::datelines::text_list;
 use super::json::{Json, Object};
-use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem, Reader};
+use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem, Reader, Source};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::model::{derive_id, Feed, Image, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
-use crate::urls::Links;
 
 /// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
 pub(crate) fn is_json_feed(value: &Object<'_>) -> bool {
     value.get("version").and_then(Json::as_str).is_some_and(|v| v.contains("jsonfeed.org/version/"))
 }
 
-fn text(obj: &Object<'_>, field: &str) -> Option<String> {
-    obj.get(field).and_then(Json::as_str).map(|s| collapse_whitespace(&decode_entities(s))).filter(|s| !s.is_empty())
+/// A text field as shown: references decoded, whitespace collapsed; shared with the file when
+/// that changes nothing.
+fn text(obj: &Object<'_>, field: &str, source: Source<'_>) -> Option<SharedStr> {
+    let decoded = decode_entities(obj.get(field)?.as_str()?);
+    Some(source.changed_text(collapse_whitespace(&decoded))).filter(|t| !t.is_empty())
 }
 
 pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
@@ -26,15 +28,15 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         Some(Err(other)) => return Err(LoadError::WrongShape(format!("\"items\" is {other}, expected an array"))),
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
-    let title = text(root, "title");
-    let (good, problems) = items.read(Reader::JsonFeed, doc.source, doc.links)?;
+    let title = text(root, "title", doc.source).map(String::from);
+    let (good, problems) = items.read(Reader::JsonFeed, doc.source)?;
     Ok(Parsed { feed: Feed::new(title, good), problems })
 }
 
 pub(crate) fn read_item(
     raw: &Json<'_>,
     path: &EntryPath,
-    links: &Links,
+    source: Source<'_>,
     problems: &mut Vec<Problem>,
 ) -> Result<NewsItem, Problem> {
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
@@ -62,27 +64,27 @@ pub(crate) fn read_item(
         },
     };
 
-    let content_text = text(obj, "content_text");
-    let html =
-        obj.get("content_html").and_then(Json::as_str).map(str::trim).filter(|h| !h.is_empty()).map(str::to_string);
-    let html_text = html.as_deref().map(html_to_text).filter(|t| !t.is_empty());
-    let summary = text(obj, "summary")
-        .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(summary_from))
+    let content_text = text(obj, "content_text", source);
+    let html = obj.get("content_html").and_then(Json::as_str).map(str::trim).filter(|h| !h.is_empty());
+    let html_text = html.map(html_to_text).filter(|t| !t.is_empty());
+    let summary = text(obj, "summary", source)
+        .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(|t| summary_from(t).into()))
         .unwrap_or_default();
 
     // Micro-blog feeds often have no titles: the start of the text stands in, with a warning.
-    let start = content_text.as_deref().or(html_text.as_deref()).or(Some(summary.as_str()).filter(|s| !s.is_empty()));
-    let title = title_or_text(text(obj, "title"), start, path, problems)?;
+    let start = content_text.as_deref().or(html_text.as_deref()).or(Some(&*summary).filter(|s| !s.is_empty()));
+    let title = title_or_text(text(obj, "title", source), start, path, problems)?;
 
     let id = match obj.get("id") {
-        Some(Json::Str(s)) if !s.trim().is_empty() => s.trim().to_string(),
-        Some(Json::Number(n)) => n.to_string(),
-        _ => derive_id(&date, &title),
+        Some(Json::Str(s)) if !s.trim().is_empty() => source.text(s.trim()),
+        Some(Json::Number(n)) => n.to_string().into(),
+        _ => derive_id(&date, &title).into(),
     };
-    let url = first_safe_url(obj, &["url", "external_url"], path, links, problems);
-    let image = first_safe_url(obj, &["image", "banner_image"], path, links, problems).map(|src| Image {
+    let html = html.map(|h| source.text(h));
+    let url = first_safe_url(obj, &["url", "external_url"], path, source, problems);
+    let image = first_safe_url(obj, &["image", "banner_image"], path, source, problems).map(|src| Image {
         src,
-        alt: String::new(),
+        alt: SharedStr::default(),
         size_kb: None,
         width: None,
         height: None,
@@ -111,11 +113,11 @@ fn first_safe_url(
     obj: &Object<'_>,
     fields: &[&str],
     path: &EntryPath,
-    links: &Links,
+    source: Source<'_>,
     problems: &mut Vec<Problem>,
-) -> Option<String> {
+) -> Option<SharedStr> {
     fields.iter().find_map(|field| {
-        let safe = links.usable(obj.get(field)?.as_str()?);
+        let safe = source.link(obj.get(field)?.as_str()?);
         if safe.is_none() {
             problems.push(Problem {
                 path: format!("{path}.{field}"),

@@ -51,7 +51,7 @@ fn parse_header(line: &str) -> Option<Header> {
     if src.is_empty() || src.contains(' ') {
         return None;
     }
-    let image = Image { src: src.to_string(), alt: alt.to_string(), size_kb: Some(size_kb), width: None, height: None };
+    let image = Image { src: src.into(), alt: alt.into(), size_kb: Some(size_kb), width: None, height: None };
     Some(Header { date, image: Some(image) })
 }
 
@@ -75,9 +75,9 @@ pub fn parse(text: &str) -> Parsed {
         if let Some((line_no, header, entry_title, summary)) = entry {
             match entry_title {
                 Some(entry_title) => items.push(NewsItem {
-                    summary: summary.join("\n\n"),
+                    summary: summary.join("\n\n").into(),
                     image: header.image,
-                    ..NewsItem::new(derive_id(&header.date, &entry_title), header.date, entry_title)
+                    ..NewsItem::new(derive_id(&header.date, &entry_title).into(), header.date, entry_title.into())
                 }),
                 None => problems.push(Problem {
                     path: format!("line {line_no}"),

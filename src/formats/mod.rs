@@ -15,11 +15,13 @@ pub mod rss_atom;
 pub mod shard_dir;
 pub mod shards;
 
-use crate::model::{Feed, NewsItem};
+use crate::model::{Feed, NewsItem, SharedStr};
 use crate::text::excerpt;
 use crate::urls::Links;
 use json::{Json, Key, Object};
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// A problem with one part of the file. The path names the entry, e.g. `items[3].date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,13 +90,45 @@ fn not_json(e: &serde_json::Error) -> LoadError {
 /// `items` as a value, and `items` entry by entry, each entry a value only while it is read, so
 /// a 10,000-entry file never exists as one big tree in memory.
 pub(crate) struct Document<'a> {
-    /// The file's bytes (after any BOM), to read the entries again when needed.
-    pub source: &'a [u8],
-    /// What the entries' links resolve against.
-    pub links: &'a Links,
+    /// The file, to read the entries again when needed.
+    pub source: Source<'a>,
     pub root: Object<'a>,
     /// `None`: no `items`. `Err(kind)`: `items` is not an array but `kind` ("an object", ...).
     pub items: Option<Result<Entries, &'static str>>,
+}
+
+/// The file entries are read from: its text, which their texts share instead of copying it, and
+/// what its links resolve against.
+#[derive(Clone, Copy)]
+pub(crate) struct Source<'a> {
+    pub file: &'a Arc<String>,
+    pub links: &'a Links,
+}
+
+impl<'a> Source<'a> {
+    /// The JSON text: the file after any byte order mark.
+    fn json(&self) -> &'a str {
+        let file: &'a str = self.file;
+        file.strip_prefix("\u{feff}").unwrap_or(file)
+    }
+
+    /// `text` as an entry keeps it: shared when it is the file's own, else copied.
+    pub fn text(&self, text: &str) -> SharedStr {
+        SharedStr::within(self.file, text)
+    }
+
+    /// [`Source::text`] for text that may have been changed: kept without another copy then.
+    pub fn changed_text(&self, text: Cow<'_, str>) -> SharedStr {
+        match text {
+            Cow::Borrowed(text) => self.text(text),
+            Cow::Owned(text) => SharedStr::from(text),
+        }
+    }
+
+    /// `link` made usable ([`Links::usable`]): shared when it stands in the file as is.
+    pub fn link(&self, link: &str) -> Option<SharedStr> {
+        self.links.usable(link).map(|link| self.changed_text(link))
+    }
 }
 
 /// Where an entry is in a JSON file, `items[3]`, written out only when a problem names it. A feed
@@ -111,7 +145,7 @@ impl fmt::Display for EntryPath {
 
 /// An entry reader's signature: the item, or the problem that leaves it out; warnings go to the
 /// list.
-type ReadFn = fn(&Json<'_>, &EntryPath, &Links, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
+type ReadFn = fn(&Json<'_>, &EntryPath, Source<'_>, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
 
 /// One format's reader of an entry: what it shows, and the problems it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,19 +185,14 @@ impl Entries {
     /// The entries as `reader` reads them, in file order, ids unique (see [`UniqueIds`]). In the
     /// rare file where a member after `items` says it is another format (a JSON Feed's
     /// `version`), the file (`source`) is read again with `reader`.
-    pub fn read(
-        self,
-        reader: Reader,
-        source: &[u8],
-        links: &Links,
-    ) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
+    pub fn read(self, reader: Reader, source: Source<'_>) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
         let Entries { reader: used, good, problems } = self;
         if used == reader {
             return Ok((good, problems));
         }
         // The first reading goes before the second starts.
         drop((good, problems));
-        match read_document(source, Some(reader), links)?.items {
+        match read_document(source, Some(reader))?.items {
             Some(Ok(again)) => Ok((again.good, again.problems)),
             // The same bytes read again have the same outline.
             _ => Err(LoadError::WrongShape("its entries cannot be read".into())),
@@ -173,9 +202,7 @@ impl Entries {
 
 /// Reads entries one by one into a feed's items and problems.
 struct EntryReader<'a> {
-    /// The text being read, and what its links resolve against.
-    source: &'a [u8],
-    links: &'a Links,
+    source: Source<'a>,
     /// Entries read so far.
     count: usize,
     ids: UniqueIds,
@@ -183,9 +210,9 @@ struct EntryReader<'a> {
 }
 
 impl<'a> EntryReader<'a> {
-    fn new(reader: Reader, source: &'a [u8], links: &'a Links) -> Self {
+    fn new(reader: Reader, source: Source<'a>) -> Self {
         let read = Entries { reader, good: Vec::with_capacity(64), problems: Vec::new() };
-        EntryReader { source, links, count: 0, ids: UniqueIds::default(), read }
+        EntryReader { source, count: 0, ids: UniqueIds::default(), read }
     }
 
     /// Reads the next entry.
@@ -196,7 +223,7 @@ impl<'a> EntryReader<'a> {
         let path = EntryPath(self.count);
         self.count += 1;
         let Entries { reader, good, problems } = &mut self.read;
-        match reader.read_fn()(raw, &path, self.links, problems) {
+        match reader.read_fn()(raw, &path, self.source, problems) {
             Ok(mut item) => {
                 let explicit = raw.get("id").is_some_and(|id| !id.is_null());
                 match self.ids.claim(&mut item, good, explicit, &path, "id", "entry") {
@@ -213,7 +240,7 @@ impl<'a> EntryReader<'a> {
     /// list each time it is full would hold up to three times the room it needs at once while
     /// moving it (wasm memory never shrinks: about 3 MB more at 100,000 entries).
     fn make_room(&mut self, entry: &Json<'_>) {
-        let (source, good) = (self.source, &mut self.read.good);
+        let (source, good) = (self.source.json().as_bytes(), &mut self.read.good);
         let read = self.count.max(1);
         let estimate = match entry.as_object().and_then(|o| o.offset_in(source)) {
             // In 64 bits: 100,000 entries times 45 MB overflows a wasm32 `usize`. An entry takes
@@ -244,24 +271,28 @@ impl<'a> EntryReader<'a> {
     }
 }
 
-/// Reads a file's top level and entries, the entries' links made usable by `links`.
-pub(crate) fn parse_document<'a>(bytes: &'a [u8], links: &'a Links) -> Result<Document<'a>, LoadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    read_document(bytes, None, links)
+/// The file as text the entries can share, or why it cannot be read.
+pub(crate) fn file_text(bytes: Vec<u8>) -> Result<Arc<String>, LoadError> {
+    // Checked as UTF-8 once and read as text: read as bytes, serde_json checks each string on its
+    // own (10% more instructions for 10,000 entries).
+    String::from_utf8(bytes).map(Arc::new).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+}
+
+/// Reads a file's top level and entries.
+pub(crate) fn parse_document(source: Source<'_>) -> Result<Document<'_>, LoadError> {
+    read_document(source, None)
 }
 
 /// Reads the top level and the entries, these by `reader`, or by the reader the members before
 /// `items` point to.
-fn read_document<'a>(bytes: &'a [u8], reader: Option<Reader>, links: &'a Links) -> Result<Document<'a>, LoadError> {
+fn read_document(source: Source<'_>, reader: Option<Reader>) -> Result<Document<'_>, LoadError> {
     use serde::Deserializer as _;
-    // Checked as UTF-8 once and read as text: read as bytes, serde_json checks each string on its
-    // own (10% more instructions for 10,000 entries).
-    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e.valid_up_to()))?;
+    let text = source.json();
     let mut json = serde_json::Deserializer::from_str(text);
-    let visitor = RootVisitor { reader, source: bytes, links };
+    let visitor = RootVisitor { reader, source };
     let root = json.deserialize_map(visitor).and_then(|root| json.end().map(|()| root));
     match root {
-        Ok(Root { root, items }) => Ok(Document { source: bytes, links, root, items }),
+        Ok(Root { root, items }) => Ok(Document { source, root, items }),
         Err(e) if e.is_data() => {
             // Valid JSON, but not an object: say what it is.
             let value: Json<'_> = serde_json::from_str(text).map_err(|e| not_json(&e))?;
@@ -296,9 +327,7 @@ struct Root<'a> {
 
 struct RootVisitor<'a> {
     reader: Option<Reader>,
-    /// The text being read.
-    source: &'a [u8],
-    links: &'a Links,
+    source: Source<'a>,
 }
 
 impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
@@ -316,7 +345,7 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
                 // `Entries::read` reads them again in the rare file where a later member says
                 // the file is another format.
                 let reader = self.reader.unwrap_or_else(|| Reader::for_root(&root));
-                items = Some(map.next_value_seed(ItemsVisitor { reader, source: self.source, links: self.links })?);
+                items = Some(map.next_value_seed(ItemsVisitor { reader, source: self.source })?);
             } else {
                 root.insert(key, map.next_value()?);
             }
@@ -328,9 +357,7 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
 /// `items`: an array's entries read by `reader`, or what else it is ("an object", ...).
 struct ItemsVisitor<'a> {
     reader: Reader,
-    /// The text being read.
-    source: &'a [u8],
-    links: &'a Links,
+    source: Source<'a>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ItemsVisitor<'de> {
@@ -349,7 +376,7 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor<'de> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut entries = EntryReader::new(self.reader, self.source, self.links);
+        let mut entries = EntryReader::new(self.reader, self.source);
         // Each entry is a value only while it is read.
         while let Some(entry) = seq.next_element::<Json<'de>>()? {
             entries.add(&entry);
@@ -424,7 +451,7 @@ impl UniqueIds {
         loop {
             let numbered = format!("{base}-{n}");
             if self.record(&numbered, kept) {
-                item.id = numbered;
+                item.id = numbered.into();
                 return Ok(());
             }
             n += 1;
@@ -462,11 +489,11 @@ pub(crate) fn summary_from(text: &str) -> String {
 /// An entry's title: its own when it has one; else the start of its text, with a warning at
 /// `{path}.title`. With neither, the entry cannot be shown: the problem that leaves it out.
 pub(crate) fn title_or_text(
-    title: Option<String>,
+    title: Option<SharedStr>,
     text: Option<&str>,
     path: &dyn fmt::Display,
     problems: &mut Vec<Problem>,
-) -> Result<String, Problem> {
+) -> Result<SharedStr, Problem> {
     if let Some(title) = title {
         return Ok(title);
     }
@@ -475,7 +502,7 @@ pub(crate) fn title_or_text(
         Some(text) => {
             let message = "is missing; the start of the text is used instead".into();
             problems.push(Problem { path, message, skipped: false });
-            Ok(excerpt(text, TEXT_TITLE_CHARS))
+            Ok(excerpt(text, TEXT_TITLE_CHARS).into())
         }
         None => Err(Problem { path, message: "is missing and the item has no text to show".into(), skipped: true }),
     }
@@ -490,15 +517,17 @@ pub enum NewsFile {
     ArchiveIndex(shards::ArchiveIndex),
 }
 
-/// Reads a feed or a sharded archive's index, detected from the content.
-pub fn parse_any(bytes: &[u8]) -> Result<NewsFile, LoadError> {
-    parse_any_with(bytes, &Links::default())
+/// Reads a feed or a sharded archive's index, detected from the content. The entries share
+/// the file's text (see [`SharedStr`]): given a `Vec`, it is not copied.
+pub fn parse_any(bytes: impl Into<Vec<u8>>) -> Result<NewsFile, LoadError> {
+    parse_any_with(bytes.into(), &Links::default())
 }
 
 /// [`parse_any`] for a file fetched from an address: its entries' links made absolute against it
 /// as they are read ([`Links::relative_to`]). An index's month addresses stay as written.
-pub fn parse_any_with(bytes: &[u8], links: &Links) -> Result<NewsFile, LoadError> {
-    let doc = parse_document(bytes, links)?;
+pub fn parse_any_with(bytes: Vec<u8>, links: &Links) -> Result<NewsFile, LoadError> {
+    let file = file_text(bytes)?;
+    let doc = parse_document(Source { file: &file, links })?;
     if shards::is_index(&doc.root) {
         shards::index_from_object(&doc.root).map(NewsFile::ArchiveIndex)
     } else {
@@ -514,8 +543,14 @@ fn feed_from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 }
 
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
-pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, LoadError> {
-    feed_from_document(parse_document(bytes, &Links::default())?)
+/// The entries share the file's text (see [`SharedStr`]): given a `Vec`, it is not copied.
+pub fn parse_feed(bytes: impl Into<Vec<u8>>) -> Result<Parsed, LoadError> {
+    read_feed(bytes.into())
+}
+
+fn read_feed(bytes: Vec<u8>) -> Result<Parsed, LoadError> {
+    let file = file_text(bytes)?;
+    feed_from_document(parse_document(Source { file: &file, links: &Links::default() })?)
 }
 
 #[cfg(test)]
@@ -572,6 +607,41 @@ mod tests {
     }
 
     #[test]
+    fn entries_share_the_files_text_and_copy_only_what_they_change() {
+        let datelines = br#"{"items": [{"id": "a1", "date": "2025-03-01", "title": " Plain title ",
+            "summary": "Two\nlines", "url": "https://example.org/a", "image": {"src": "img/a.jpg", "alt": "Alt"}}]}"#;
+        let json_feed = br#"{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "b1",
+            "date_published": "2025-03-01", "title": "Clean", "summary": "Tom &amp; Jerry", "content_text": "x  y"}]}"#;
+        for (file, links, shared, copied) in [
+            (
+                &datelines[..],
+                Links::relative_to("https://news.example/feed.json"),
+                vec!["a1", "Plain title", "Alt", "https://example.org/a"],
+                vec!["Two\nlines", "https://news.example/img/a.jpg"],
+            ),
+            (&json_feed[..], Links::default(), vec!["b1", "Clean"], vec!["Tom & Jerry", "x y"]),
+        ] {
+            let bytes = file.to_vec();
+            let inside = bytes.as_ptr_range();
+            let Ok(NewsFile::Feed(parsed)) = parse_any_with(bytes, &links) else { panic!("not a feed") };
+            let item = &parsed.feed.items[0];
+            let texts = [Some(&item.id), Some(&item.title), Some(&item.summary), item.body.as_ref(), item.url.as_ref()];
+            let image = item.image.as_ref().map(|i| [&i.src, &i.alt]).into_iter().flatten();
+            let texts: Vec<&SharedStr> = texts.into_iter().flatten().chain(image).filter(|t| !t.is_empty()).collect();
+            let is_shared = |text: &str| inside.contains(&text.as_ptr());
+            let found = |wanted: &str| {
+                texts.iter().find(|t| t.as_str() == wanted).unwrap_or_else(|| panic!("{wanted} in {texts:?}"))
+            };
+            for text in shared {
+                assert!(is_shared(found(text)), "{text} is shared with the file");
+            }
+            for text in copied {
+                assert!(!is_shared(found(text)), "{text} is changed, so it is a copy");
+            }
+        }
+    }
+
+    #[test]
     fn the_entries_take_about_the_room_they_need() {
         // 1,100 entries: doubling from 64 would leave room for 2,048.
         let feed = crate::synthetic::feed(1100);
@@ -603,7 +673,7 @@ mod tests {
             {"date": "2025-03-03", "title": "C", "url": "java\tscript:alert(1)"}
         ]}"#;
         let links = Links::relative_to("https://example.org/feeds/all.json?v=2");
-        let Ok(NewsFile::Feed(parsed)) = parse_any_with(json, &links) else { panic!("not a feed") };
+        let Ok(NewsFile::Feed(parsed)) = parse_any_with(json.to_vec(), &links) else { panic!("not a feed") };
         let [c, b, a] = &parsed.feed.items[..] else { panic!("three entries") };
         assert_eq!(a.url.as_deref(), Some("https://example.org/news/a.html"));
         assert_eq!(a.image.as_ref().map(|i| i.src.as_str()), Some("https://example.org/feeds/img/a.jpg"));
@@ -616,7 +686,7 @@ mod tests {
         let json_feed = br#"{"version": "https://jsonfeed.org/version/1.1", "items": [
             {"id": "1", "date_published": "2025-03-01", "title": "A", "url": "https:",
              "external_url": "other.html", "image": "img/a.jpg"}]}"#;
-        let Ok(NewsFile::Feed(feed)) = parse_any_with(json_feed, &links) else { panic!("not a feed") };
+        let Ok(NewsFile::Feed(feed)) = parse_any_with(json_feed.to_vec(), &links) else { panic!("not a feed") };
         let item = &feed.feed.items[0];
         assert_eq!(item.url.as_deref(), Some("https://example.org/feeds/other.html"));
         assert_eq!(item.image.as_ref().map(|i| i.src.as_str()), Some("https://example.org/feeds/img/a.jpg"));
@@ -632,12 +702,12 @@ mod tests {
         let mut ids = UniqueIds::default();
         let mut kept: Vec<NewsItem> = Vec::new();
         for n in 0..5000 {
-            let mut item = NewsItem::new(format!("id-{n}"), date, "T".into());
+            let mut item = NewsItem::new(format!("id-{n}").into(), date, "T".into());
             assert_eq!(ids.claim(&mut item, &kept, true, &EntryPath(n), "id", "entry"), Ok(()));
             kept.push(item);
         }
         for n in (0..5000).step_by(7) {
-            let mut again = NewsItem::new(format!("id-{n}"), date, "T".into());
+            let mut again = NewsItem::new(format!("id-{n}").into(), date, "T".into());
             let refused = ids.claim(&mut again, &kept, true, &EntryPath(5000), "id", "entry");
             assert!(refused.is_err(), "id-{n} was taken");
             assert_eq!(ids.claim(&mut again, &kept, false, &EntryPath(5000), "id", "entry"), Ok(()));

@@ -21,7 +21,7 @@
 use super::input::Format;
 use super::{summary_from, title_or_text, Parsed, Problem, UniqueIds};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, NewsItem};
+use crate::model::{derive_id, Feed, Image, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
 use crate::urls::safe_url;
 use feed_rs::model::{Entry, FeedType, MediaObject, Text};
@@ -240,7 +240,7 @@ fn outline(bytes: &[u8]) -> Option<Outline> {
                 stack.pop();
                 if description.as_ref().is_some_and(|(depth, _)| *depth == stack.len()) {
                     if let (Some((_, text)), Some(slot)) = (description.take(), descriptions.last_mut()) {
-                        let text = collapse_whitespace(&decode_entities(&text));
+                        let text = collapse_whitespace(&decode_entities(&text)).into_owned();
                         if slot.is_none() && !text.is_empty() {
                             *slot = Some(text);
                         }
@@ -395,7 +395,7 @@ fn plain(text: &Text) -> String {
     if is_html(text) {
         html_to_text(&text.content)
     } else {
-        collapse_whitespace(&decode_entities(&text.content))
+        collapse_whitespace(&decode_entities(&text.content)).into_owned()
     }
 }
 
@@ -448,12 +448,12 @@ fn convert_entry(
     });
     let content_text = content
         .as_ref()
-        .map(|(body, html)| if *html { html_to_text(body) } else { collapse_whitespace(body) })
+        .map(|(body, html)| if *html { html_to_text(body) } else { collapse_whitespace(body).into_owned() })
         .filter(|t| !t.is_empty());
     let full_text = summary_text.clone().or_else(|| content_text.clone());
 
     let own_title = entry.title.as_ref().map(plain).filter(|t| !t.is_empty());
-    let title = match title_or_text(own_title, full_text.as_deref(), &path, problems) {
+    let title = match title_or_text(own_title.map(SharedStr::from), full_text.as_deref(), &path, problems) {
         Ok(title) => title,
         Err(problem) => {
             problems.push(problem);
@@ -513,25 +513,29 @@ fn convert_entry(
 
     let mut tags: Vec<String> = Vec::new();
     for category in &entry.categories {
-        let label =
-            category.label.as_deref().map(|l| collapse_whitespace(&decode_entities(l))).filter(|l| !l.is_empty());
-        let tag = label.unwrap_or_else(|| collapse_whitespace(&decode_entities(&category.term)));
+        let label = category
+            .label
+            .as_deref()
+            .map(|l| collapse_whitespace(&decode_entities(l)).into_owned())
+            .filter(|l| !l.is_empty());
+        let tag = label.unwrap_or_else(|| collapse_whitespace(&decode_entities(&category.term)).into_owned());
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
     }
     let mut authors: Vec<String> = Vec::new();
     for person in &entry.authors {
-        let name = person
-            .name
-            .as_deref()
-            .map(|n| collapse_whitespace(n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())));
+        let name = person.name.as_deref().map(|n| {
+            collapse_whitespace(n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())).into_owned()
+        });
         let name = name.filter(|n| !n.is_empty()).or_else(|| person.email.clone()).unwrap_or_default();
         if !name.is_empty() && !authors.contains(&name) {
             authors.push(name);
         }
     }
 
+    let (id, summary) = (SharedStr::from(id), SharedStr::from(summary));
+    let (body, html, url) = (body.map(SharedStr::from), html.map(SharedStr::from), url.map(SharedStr::from));
     Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }, explicit_id))
 }
 
@@ -635,7 +639,13 @@ fn image(
     let dimension = |n: Option<u32>| n.filter(|n| (1..=20_000).contains(n));
     // Bytes to KB (1,024), two decimals, as the news page states sizes ("55.76KB").
     let size_kb = found.bytes.filter(|b| *b > 0).map(|b| (b as f64 / 1024.0 * 100.0).round() / 100.0);
-    Some(Image { src, alt, size_kb, width: dimension(found.width), height: dimension(found.height) })
+    Some(Image {
+        src: src.into(),
+        alt: alt.into(),
+        size_kb,
+        width: dimension(found.width),
+        height: dimension(found.height),
+    })
 }
 
 fn looks_like_image(path: &str) -> bool {

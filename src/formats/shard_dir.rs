@@ -107,7 +107,7 @@ pub fn check(dir: &Path) -> Result<Checked, String> {
     let index_name = index_path.display();
     let shown = |name: &str| dir.join(name).display().to_string();
     let bytes = std::fs::read(&index_path).map_err(|e| format!("cannot read {index_name}: {}", io_reason(&e)))?;
-    let index = match parse_any(&bytes) {
+    let index = match parse_any(&bytes[..]) {
         Ok(NewsFile::ArchiveIndex(index)) => index,
         Ok(NewsFile::Feed(_)) => {
             return Err(format!("{index_name} is not an archive index (\"format\": \"{INDEX_FORMAT}\")"))
@@ -164,14 +164,13 @@ pub fn check(dir: &Path) -> Result<Checked, String> {
                 continue;
             }
         };
-        let parsed = match parse_feed(&bytes) {
+        let parsed = match parse_feed(bytes) {
             Ok(parsed) => parsed,
             Err(e) => {
                 problems.push(format!("{path}: {e}"));
                 continue;
             }
         };
-        drop(bytes);
         problems.extend(parsed.problems.iter().map(|problem| format!("{path}: {problem}")));
         let count = parsed.feed.items.len() + parsed.skipped();
         if count != shard.count {
@@ -183,10 +182,10 @@ pub fn check(dir: &Path) -> Result<Checked, String> {
                 let date = item.date.iso_date().map_or_else(|| "undated".to_string(), |day| format!("dated {day}"));
                 problems.push(format!("{path}: entry \"{}\" is {date}, not in {}", item.id, shard.month.key()));
             }
-            match owner.get(&item.id) {
+            match owner.get(item.id.as_str()) {
                 Some(first) => problems.push(format!("{path}: id \"{}\" is also in {first}", item.id)),
                 None => {
-                    owner.insert(item.id.clone(), src.to_string());
+                    owner.insert(item.id.to_string(), src.to_string());
                 }
             }
         }

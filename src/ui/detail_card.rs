@@ -56,7 +56,7 @@ pub fn DetailCard(
     let body = match item {
         Some(item) => {
             let caption = item.image.as_ref().map(|image| {
-                let parts: Vec<String> = [Some(image.alt.clone()).filter(|a| !a.is_empty()), image.size_label_in(t)]
+                let parts: Vec<String> = [Some(String::from(&image.alt)).filter(|a| !a.is_empty()), image.size_label_in(t)]
                     .into_iter()
                     .flatten()
                     .collect();
@@ -72,7 +72,7 @@ pub fn DetailCard(
             });
             // Feed HTML (JSON Feed content_html) goes through the sanitizer; otherwise the summary
             // and body show as plain paragraphs.
-            let rich = item.html.clone().map(|html| view! { <RichText html/> });
+            let rich = item.html.as_ref().map(|html| view! { <RichText html=String::from(html)/> });
             let paragraphs: Vec<String> = std::iter::once(item.summary.as_str())
                 .filter(|_| rich.is_none())
                 .chain(item.body.as_deref().filter(|_| rich.is_none()))
@@ -92,7 +92,7 @@ pub fn DetailCard(
                     </p>
                 }
             });
-            let original = item.url.clone().map(|url| {
+            let original = item.url.as_ref().map(String::from).map(|url| {
                 view! {
                     <p class="dl-card-original">
                         <a href=url rel="noopener noreferrer" target="_blank">{t.read_original}</a>
@@ -104,7 +104,7 @@ pub fn DetailCard(
                 {item.date.day().map(|day| view! {
                     <time class="dl-date" datetime=day.iso_date()>{day.long_label_in(t)}</time>
                 })}
-                <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{item.title}</h2>
+                <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{String::from(item.title)}</h2>
                 <div class="dl-card-text">
                     {paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
                     {rich}

@@ -72,7 +72,7 @@ pub fn ListView(
     let card = Memo::new(move |_| {
         open_id.get().map(|id| {
             list.with(|l| {
-                let link = |it: Option<&NewsItem>| it.map(|it| (it.id.clone(), it.title.clone()));
+                let link = |it: Option<&NewsItem>| it.map(|it| (String::from(&it.id), String::from(&it.title)));
                 let (before, after) = filter.with(|f| l.neighbours(f, &id));
                 (l.item(&id).cloned(), link(before), link(after))
             })
@@ -155,9 +155,9 @@ pub fn ListView(
                                         // The card's address follows the view (month, search,
                                         // topic), so a row kept across views links right.
                                         let href = if without_script {
-                                            Signal::stored(item.url.clone())
+                                            Signal::stored(item.url.as_ref().map(String::from))
                                         } else {
-                                            let id = item.id.clone();
+                                            let id = String::from(&item.id);
                                             Signal::derive(move || Some(href_for.run(ViewState { item: Some(id.clone()), ..state.get() })))
                                         };
                                         let topics = TagLinks { href: tag_href, choose: choose_tag };

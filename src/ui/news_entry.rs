@@ -79,7 +79,7 @@ pub fn NewsEntry(
     let tags = (!item.tags.is_empty()).then(|| {
         view! { <ul class="dl-tags" role="list">{item.tags.iter().map(|tag| topic(tag, topics)).collect_view()}</ul> }
     });
-    let id = item.id.clone();
+    let id = String::from(&item.id);
     let open = move |ev: MouseEvent| {
         // Let the browser handle "open in new tab" and friends.
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
@@ -99,7 +99,7 @@ pub fn NewsEntry(
                     <h3 class="dl-title">
                         // Without an address (no script and no original article) this is a
                         // placeholder link: plain text, not focusable.
-                        <a class="dl-title-link" href=href data-dl-id=item.id on:click=open>{title}</a>
+                        <a class="dl-title-link" href=href data-dl-id=String::from(item.id) on:click=open>{title}</a>
                     </h3>
                     {summary}
                     {tags}

@@ -30,7 +30,7 @@ mod fetch {
         }
         let base = response.url();
         let bytes = response.binary().await.map_err(|_| FetchError::Network { url: url.to_string() })?;
-        let file = parse_any_with(&bytes, &Links::relative_to(&base))
+        let file = parse_any_with(bytes, &Links::relative_to(&base))
             .map_err(|error| FetchError::Content { url: url.to_string(), error })?;
         Ok((file, base))
     }

@@ -25,8 +25,8 @@ pub fn Thumbnail(
     lazy: bool,
 ) -> impl IntoView {
     let (failed, set_failed) = signal(image.is_none());
-    let alt = image.as_ref().map(|i| i.alt.clone()).unwrap_or_default();
-    let src = image.map(|i| i.src).unwrap_or_default();
+    let alt = image.as_ref().map(|i| String::from(&i.alt)).unwrap_or_default();
+    let src = image.map(|i| String::from(&i.src)).unwrap_or_default();
     let loading = if lazy { "lazy" } else { "eager" };
     view! {
         <div class="dl-thumb">

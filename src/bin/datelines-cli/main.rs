@@ -212,7 +212,7 @@ EXAMPLES:
         let bytes = input::read(path)?;
         let tenths = (bytes.len() as u64 * 10 + 524_288) / 1_048_576;
         progress.note(&format!("{}: {}.{} MB read", display_name(path), tenths / 10, tenths % 10));
-        let result = input::parse(&bytes, mode, |n| progress.every(n, "entries read"));
+        let result = input::parse(bytes, mode, |n| progress.every(n, "entries read"));
         if let Ok((parsed, _)) = &result {
             progress.done(parsed.feed.items.len() + parsed.skipped(), "entries read");
         }

@@ -1,0 +1,187 @@
+//! [`SharedStr`]: an entry's text, shared with the file it was read from instead of copied.
+//!
+//! A fetched file's entries are mostly its own text: titles, summaries, links. Copying each one
+//! out of the file kept two copies in memory while the file was read (wasm memory never
+//! shrinks); a `SharedStr` is a place in the file instead, and the file lives as long as any
+//! entry needs it. Text the file does not hold as is (an escaped string, a derived id, a link
+//! made absolute) has a buffer of its own.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// Text that derefs to `str`: a range of a shared buffer, or a buffer of its own. As small as a
+/// `String` (12 bytes in wasm32); a clone shares the buffer.
+#[derive(Clone, Default)]
+pub struct SharedStr {
+    /// `None`: the empty string, which needs no buffer.
+    buffer: Option<Arc<String>>,
+    start: u32,
+    len: u32,
+}
+
+impl SharedStr {
+    /// `text` as a range of `buffer` when it lies inside it (no copy), else a copy of its own.
+    pub fn within(buffer: &Arc<String>, text: &str) -> SharedStr {
+        let offset = (text.as_ptr() as usize).wrapping_sub(buffer.as_ptr() as usize);
+        let inside = offset <= buffer.len() && text.len() <= buffer.len() - offset;
+        match (inside, u32::try_from(offset), u32::try_from(text.len())) {
+            (_, _, Ok(0)) => SharedStr::default(),
+            (true, Ok(start), Ok(len)) => SharedStr { buffer: Some(Arc::clone(buffer)), start, len },
+            _ => SharedStr::from(text),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        let Some(buffer) = &self.buffer else { return "" };
+        let start = self.start as usize;
+        // `within` and `From<String>` only make ranges on character boundaries of the buffer.
+        buffer.get(start..start + self.len as usize).unwrap_or_default()
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(text: String) -> SharedStr {
+        match u32::try_from(text.len()) {
+            Ok(0) => SharedStr::default(),
+            Ok(len) => SharedStr { buffer: Some(Arc::new(text)), start: 0, len },
+            // Over 4 GB: not something an entry holds; kept as its first 4 GB would cut a
+            // character, so it is left empty.
+            Err(_) => SharedStr::default(),
+        }
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(text: &str) -> SharedStr {
+        SharedStr::from(text.to_owned())
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(text: SharedStr) -> String {
+        text.as_str().to_owned()
+    }
+}
+
+impl From<&SharedStr> for String {
+    fn from(text: &SharedStr) -> String {
+        text.as_str().to_owned()
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl std::hash::Hash for SharedStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_inside_the_buffer_is_shared_and_other_text_copied() {
+        let file = Arc::new("{\"title\": \"Défense\"}".to_string());
+        let title = file.split('"').nth(3).expect("the title");
+        let shared = SharedStr::within(&file, title);
+        assert_eq!(shared, "Défense");
+        assert_eq!(Arc::strong_count(&file), 2, "the entry holds the file");
+        assert!(std::ptr::eq(shared.as_str().as_ptr(), title.as_ptr()), "not copied");
+
+        let elsewhere = String::from("Défense");
+        let copied = SharedStr::within(&file, &elsewhere);
+        assert_eq!(copied, "Défense");
+        assert_eq!(Arc::strong_count(&file), 2, "a copy does not hold the file");
+        assert!(!std::ptr::eq(copied.as_str().as_ptr(), elsewhere.as_ptr()));
+
+        // Text that starts inside the buffer but runs past its end is not a range of it.
+        let longer = format!("{file}{file}");
+        let straddling = &longer[file.len() - 2..file.len() + 2];
+        assert_eq!(SharedStr::within(&file, straddling), straddling);
+    }
+
+    #[test]
+    fn empty_text_holds_no_buffer_and_all_forms_compare_by_text() {
+        let file = Arc::new("abc".to_string());
+        let empty = SharedStr::within(&file, &file[1..1]);
+        assert_eq!(Arc::strong_count(&file), 1);
+        assert_eq!(empty, SharedStr::default());
+        assert_eq!(empty.as_str(), "");
+        assert_eq!(SharedStr::from(String::new()), "");
+        assert_eq!(SharedStr::within(&file, &file[1..]), SharedStr::from("bc"));
+        assert_eq!(format!("{}/{:?}", SharedStr::from("a\"b"), SharedStr::from("a\"b")), "a\"b/\"a\\\"b\"");
+        assert_eq!(serde_json::to_string(&SharedStr::from("x\ny")).expect("json"), "\"x\\ny\"");
+        assert_eq!(String::from(SharedStr::within(&file, &file[..2])), "ab");
+    }
+}
