@@ -1,7 +1,7 @@
 //! The data model every format is parsed into and every view reads from.
 
 use crate::dates::ItemDate;
-pub use crate::shared_str::SharedStr;
+pub use crate::shared_str::{Link, SharedStr};
 
 /// One news entry, already validated.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,7 +19,7 @@ pub struct NewsItem {
     /// shows it only through the sanitizer's allowlist.
     pub html: Option<SharedStr>,
     /// Link to the original article (http(s) or relative only).
-    pub url: Option<SharedStr>,
+    pub url: Option<Link>,
     pub image: Option<Image>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
@@ -47,7 +47,7 @@ impl NewsItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// URL of the image, relative to the page or absolute http(s).
-    pub src: SharedStr,
+    pub src: Link,
     /// Alternative text. Empty means the image is decorative.
     pub alt: SharedStr,
     /// File size in kilobytes, as the source page states it ("55.76KB").

@@ -1,4 +1,5 @@
-//! [`SharedStr`]: an entry's text, shared with the file it was read from instead of copied.
+//! [`SharedStr`]: an entry's text, shared with the file it was read from instead of copied; and
+//! [`Link`], an entry's link, in the same way.
 //!
 //! A fetched file's entries are mostly its own text: titles, summaries, links. Copying each one
 //! out of the file kept two copies in memory while the file was read (wasm memory never
@@ -7,6 +8,7 @@
 //! made absolute) has a buffer of its own.
 
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -143,6 +145,109 @@ impl fmt::Display for SharedStr {
 impl Serialize for SharedStr {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A link as an entry keeps it: a plain relative path in a fetched file (`img/a.jpg`) stays as
+/// it stands in the file, after the folder it resolves against (`https://example.org/feeds/`),
+/// which all such links of the file share; any other link is whole. Each relative link made
+/// absolute by a copy of its own took about 70 bytes per entry (7 MB at 100,000 entries).
+#[derive(Clone, Default)]
+pub struct Link {
+    folder: Option<Arc<String>>,
+    rest: SharedStr,
+}
+
+impl Link {
+    /// `rest` after `folder`, or `rest` alone.
+    pub fn new(folder: Option<Arc<String>>, rest: SharedStr) -> Link {
+        Link { folder, rest }
+    }
+
+    /// The whole link: borrowed when it has no folder.
+    pub fn to_cow(&self) -> Cow<'_, str> {
+        match &self.folder {
+            None => Cow::Borrowed(self.rest.as_str()),
+            Some(_) => Cow::Owned(String::from(self)),
+        }
+    }
+
+    /// What follows the folder: the whole link when it has none.
+    #[cfg(test)]
+    pub(crate) fn rest(&self) -> &SharedStr {
+        &self.rest
+    }
+
+    /// Whether the link is `text`, without building it.
+    fn is(&self, text: &str) -> bool {
+        let folder = self.folder.as_deref().map_or("", String::as_str);
+        text.strip_prefix(folder) == Some(self.rest.as_str())
+    }
+}
+
+impl From<SharedStr> for Link {
+    fn from(rest: SharedStr) -> Link {
+        Link { folder: None, rest }
+    }
+}
+
+impl From<&str> for Link {
+    fn from(text: &str) -> Link {
+        Link::from(SharedStr::from(text))
+    }
+}
+
+impl From<String> for Link {
+    fn from(text: String) -> Link {
+        Link::from(SharedStr::from(text))
+    }
+}
+
+impl From<&Link> for String {
+    fn from(link: &Link) -> String {
+        let folder = link.folder.as_deref().map_or("", String::as_str);
+        let mut whole = String::with_capacity(folder.len() + link.rest.len());
+        whole.push_str(folder);
+        whole.push_str(&link.rest);
+        whole
+    }
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Link) -> bool {
+        self.is(&other.to_cow())
+    }
+}
+
+impl Eq for Link {}
+
+impl PartialEq<str> for Link {
+    fn eq(&self, other: &str) -> bool {
+        self.is(other)
+    }
+}
+
+impl PartialEq<&str> for Link {
+    fn eq(&self, other: &&str) -> bool {
+        self.is(other)
+    }
+}
+
+impl fmt::Debug for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.to_cow(), f)
+    }
+}
+
+impl fmt::Display for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_cow())
+    }
+}
+
+impl Serialize for Link {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_cow())
     }
 }
 

@@ -56,10 +56,10 @@ pub fn json_ld(heading: &str, items: &[NewsItem], page_url: Option<&str>) -> Str
             if let Some(date) = item.date.iso_date() {
                 article.insert("datePublished".into(), date.into());
             }
-            if let Some(image) = item.image.as_ref().and_then(|image| absolute(&image.src)) {
+            if let Some(image) = item.image.as_ref().and_then(|image| absolute(&image.src.to_cow())) {
                 article.insert("image".into(), image.into());
             }
-            if let Some(url) = item.url.as_deref().and_then(absolute) {
+            if let Some(url) = item.url.as_ref().and_then(|url| absolute(&url.to_cow())) {
                 article.insert("url".into(), url.into());
             }
             if !item.summary.is_empty() {

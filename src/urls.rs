@@ -1,6 +1,7 @@
 //! Which URLs from data may reach the page: http(s) and relative ones only.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Returns the URL to use, or `None` when it must not be used.
 ///
@@ -64,6 +65,19 @@ impl Links {
             None => usable_url(url),
         }
     }
+
+    /// [`Links::usable`] in two parts: the base's folder ([`Base::folder`]) when the link is a
+    /// plain relative path, which follows it as it stands (`img/a.jpg`: the most common link
+    /// in a feed, kept without a copy); else the whole link.
+    pub fn usable_parts<'u>(&self, url: &'u str) -> Option<(Option<&Arc<String>>, Cow<'u, str>)> {
+        match &self.0 {
+            Some(base) => Some(match base.resolve(url)? {
+                Joined::InFolder(path) => (Some(&base.folder), path),
+                Joined::Whole(url) => (None, url),
+            }),
+            None => Some((None, usable_url(url)?)),
+        }
+    }
 }
 
 /// An http(s) address that relative URLs resolve against, taken apart once so that resolving
@@ -80,6 +94,17 @@ pub struct Base {
     path_len: usize,
     /// Length of the directory (up to and including the path's last `/`).
     dir_len: usize,
+    /// `https://example.org/feeds/`: the origin and directory, which a plain relative path
+    /// follows. Shared by the links that start with it.
+    folder: Arc<String>,
+}
+
+/// A link made absolute by [`Base::resolve`].
+enum Joined<'u> {
+    /// A plain relative path: the base's `folder` followed by this, as it stands.
+    InFolder(Cow<'u, str>),
+    /// The whole link.
+    Whole(Cow<'u, str>),
 }
 
 impl Base {
@@ -97,53 +122,63 @@ impl Base {
         }
         let path_len = no_fragment.find('?').unwrap_or(no_fragment.len());
         let dir_len = no_fragment[..path_len].rfind('/').map_or(1, |i| i + 1);
-        Some(Base { origin, no_fragment, path_len, dir_len })
+        let folder = Arc::new(origin.clone() + &no_fragment[..dir_len]);
+        Some(Base { origin, no_fragment, path_len, dir_len, folder })
     }
 
     /// `url` made absolute against this base, if it is safe to use.
     pub fn join<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
+        Some(match self.resolve(url)? {
+            Joined::InFolder(path) => Cow::Owned(String::clone(&self.folder) + &path),
+            Joined::Whole(url) => url,
+        })
+    }
+
+    /// [`Base::join`], with a plain relative path kept apart from the folder it follows.
+    fn resolve<'u>(&self, url: &'u str) -> Option<Joined<'u>> {
         let url = usable_url(url)?;
         let Some(scheme) = scheme(&url) else {
-            return Some(Cow::Owned(self.join_relative(&url)));
+            return Some(self.join_relative(url));
         };
         // `https:foo` and `https:/foo` (no `//`) are relative to a base of the same scheme,
         // and mean `https://foo` otherwise (the WHATWG URL rules for http and https).
         let rest = &url[scheme.len() + 1..];
         if rest.starts_with("//") && !rest.contains('\\') {
-            return Some(url);
+            return Some(Joined::Whole(url));
         }
         let base_scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];
         let slashes = rest.starts_with(['/', '\\']) && rest[1..].starts_with(['/', '\\']);
         if !slashes && scheme.eq_ignore_ascii_case(base_scheme) {
             // The rest is a path as it stands: no second scheme, no trimming.
-            return (!rest.is_empty()).then(|| Cow::Owned(self.join_relative(rest)));
+            return (!rest.is_empty()).then(|| self.join_relative(Cow::Owned(rest.to_string())));
         }
         let host = rest.trim_start_matches(['/', '\\']);
         let authority_end = host.find(['/', '\\', '?', '#']).unwrap_or(host.len());
         let (authority, more) = host.split_at(authority_end);
         let path = if more.starts_with(['/', '\\']) { clean_path(more) } else { format!("/{more}") };
-        (!authority.is_empty()).then(|| Cow::Owned(format!("{}://{authority}{path}", scheme.to_ascii_lowercase())))
+        (!authority.is_empty())
+            .then(|| Joined::Whole(Cow::Owned(format!("{}://{authority}{path}", scheme.to_ascii_lowercase()))))
     }
 
     /// A reference without a scheme (`img/a.jpg`, `../a.jpg`, `/a.jpg`, `?q`, `#f`, `//host/a`)
     /// made absolute against this base.
-    fn join_relative(&self, url: &str) -> String {
+    fn join_relative<'u>(&self, url: Cow<'u, str>) -> Joined<'u> {
         let dir = &self.no_fragment[..self.dir_len];
-        // The common case, a plain relative path ("img/a.jpg"): nothing to normalise.
+        // The common case, a plain relative path ("img/a.jpg"): nothing to normalise, and it
+        // follows the folder as it stands.
         let bytes = url.as_bytes();
         // One look at each byte (`str::contains("/.")` set up a substring search for every link).
         let plain = !matches!(bytes.first(), Some(b'/' | b'?' | b'#' | b'.'))
             && !bytes.iter().any(|&b| b == b'\\' || b == b'%')
             && !bytes.windows(2).any(|pair| pair == b"/.");
         if plain {
-            // Three pieces into one allocation, without `format!`: this runs for every link of
-            // every entry.
-            let mut joined = String::with_capacity(self.origin.len() + dir.len() + url.len());
-            joined.push_str(&self.origin);
-            joined.push_str(dir);
-            joined.push_str(url);
-            return joined;
+            return Joined::InFolder(url);
         }
+        Joined::Whole(Cow::Owned(self.join_other(&url, dir)))
+    }
+
+    /// [`Base::join_relative`] for a reference that is not a plain relative path.
+    fn join_other(&self, url: &str, dir: &str) -> String {
         let url = backslashes_to_slashes(url);
         let joined = if let Some(network) = url.strip_prefix("//") {
             let scheme = &self.origin[..self.origin.find(':').unwrap_or(0)];

@@ -9,7 +9,7 @@
 use super::json::{Json, Object};
 use super::{Document, EntryPath, LoadError, Parsed, Problem, Reader, Source};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, NewsItem, SharedStr};
+use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::shorten;
 use serde::Serialize;
 use std::fmt::Display;
@@ -226,7 +226,7 @@ struct ItemOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
+    url: Option<&'a Link>,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<ImageOut<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
@@ -237,7 +237,7 @@ struct ItemOut<'a> {
 
 #[derive(Serialize)]
 struct ImageOut<'a> {
-    src: &'a str,
+    src: &'a Link,
     alt: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     size_kb: Option<f64>,
@@ -269,7 +269,7 @@ fn item_out(item: &NewsItem) -> ItemOut<'_> {
         summary: &item.summary,
         body: item.body.as_deref(),
         html: item.html.as_deref(),
-        url: item.url.as_deref(),
+        url: item.url.as_ref(),
         image: item.image.as_ref().map(|img| ImageOut {
             src: &img.src,
             alt: &img.alt,

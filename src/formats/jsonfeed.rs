@@ -6,7 +6,7 @@ use super::datelines::text_list;
 use super::json::{Json, Object};
 use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem, Reader, Source};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, NewsItem, SharedStr};
+use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
 
 /// Whether parsed JSON is a JSON Feed (its `version` names jsonfeed.org).
@@ -115,7 +115,7 @@ fn first_safe_url(
     path: &EntryPath,
     source: Source<'_>,
     problems: &mut Vec<Problem>,
-) -> Option<SharedStr> {
+) -> Option<Link> {
     fields.iter().find_map(|field| {
         let safe = source.link(obj.get(field)?.as_str()?);
         if safe.is_none() {
@@ -183,7 +183,7 @@ mod tests {
         assert_eq!(items[0].summary, "Hello world");
         assert_eq!(items[0].html.as_deref(), Some("<p>Hello <b>world</b></p>"));
         assert_eq!(items[0].image, None, "javascript: image dropped");
-        assert_eq!(items[0].url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(items[0].url.as_ref().map(String::from).as_deref(), Some("https://example.org/a"));
         assert_eq!(
             (items[0].tags.clone(), items[0].authors.clone()),
             (vec!["nato".to_string()], vec!["Press".to_string()])

@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(h.date.iso_date().as_deref(), Some("2025-03-19"));
         let img = h.image.expect("image");
         assert_eq!(
-            (img.src.as_str(), img.alt.as_str(), img.size_kb),
+            (img.src.to_string().as_str(), img.alt.as_str(), img.size_kb),
             ("220720-topic-korean-republic.jpg", "NATO + nation flag on black", Some(55.76))
         );
 
@@ -138,7 +138,7 @@ mod tests {
         assert_eq!(img.alt, "Family photo - Meeting of NATO Ministers of Defence, Brussels");
 
         let img = parse_header("27 Feb. 2025 250225-asg-ihc.jpg, 40.46KB").and_then(|h| h.image).expect("image");
-        assert_eq!((img.src.as_str(), img.alt.as_str()), ("250225-asg-ihc.jpg", ""));
+        assert_eq!((img.src.to_string().as_str(), img.alt.as_str()), ("250225-asg-ihc.jpg", ""));
 
         assert!(parse_header("1000 Entries").is_none());
         assert!(parse_header("On 1 March 2025, the Republic of Korea joined").is_none());

@@ -15,7 +15,7 @@ pub mod rss_atom;
 pub mod shard_dir;
 pub mod shards;
 
-use crate::model::{Feed, NewsItem, SharedStr};
+use crate::model::{Feed, Link, NewsItem, SharedStr};
 use crate::text::excerpt;
 use crate::urls::Links;
 use json::{Json, Key, Object};
@@ -125,9 +125,11 @@ impl<'a> Source<'a> {
         }
     }
 
-    /// `link` made usable ([`Links::usable`]): shared when it stands in the file as is.
-    pub fn link(&self, link: &str) -> Option<SharedStr> {
-        self.links.usable(link).map(|link| self.changed_text(link))
+    /// `link` made usable ([`Links::usable`]): shared when it stands in the file as is, or
+    /// follows the file's folder as it stands.
+    pub fn link(&self, link: &str) -> Option<Link> {
+        let (folder, rest) = self.links.usable_parts(link)?;
+        Some(Link::new(folder.cloned(), self.changed_text(rest)))
     }
 }
 
@@ -609,25 +611,34 @@ mod tests {
     #[test]
     fn entries_share_the_files_text_and_copy_only_what_they_change() {
         let datelines = br#"{"items": [{"id": "a1", "date": "2025-03-01", "title": " Plain title ",
-            "summary": "Two\nlines", "url": "https://example.org/a", "image": {"src": "img/a.jpg", "alt": "Alt"}}]}"#;
+            "summary": "Two\nlines", "url": "../a.html", "image": {"src": "img/a.jpg", "alt": "Alt"}}]}"#;
         let json_feed = br#"{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "b1",
-            "date_published": "2025-03-01", "title": "Clean", "summary": "Tom &amp; Jerry", "content_text": "x  y"}]}"#;
+            "date_published": "2025-03-01", "title": "Clean", "summary": "Tom &amp; Jerry", "content_text": "x  y",
+            "url": "https://example.org/b"}]}"#;
+        let feed = Links::relative_to("https://news.example/feeds/feed.json");
         for (file, links, shared, copied) in [
             (
                 &datelines[..],
-                Links::relative_to("https://news.example/feed.json"),
-                vec!["a1", "Plain title", "Alt", "https://example.org/a"],
-                vec!["Two\nlines", "https://news.example/img/a.jpg"],
+                feed,
+                vec!["a1", "Plain title", "Alt", "img/a.jpg"],
+                vec!["Two\nlines", "https://news.example/a.html"],
             ),
-            (&json_feed[..], Links::default(), vec!["b1", "Clean"], vec!["Tom & Jerry", "x y"]),
+            (
+                &json_feed[..],
+                Links::default(),
+                vec!["b1", "Clean", "https://example.org/b"],
+                vec!["Tom & Jerry", "x y"],
+            ),
         ] {
             let bytes = file.to_vec();
             let inside = bytes.as_ptr_range();
             let Ok(NewsFile::Feed(parsed)) = parse_any_with(bytes, &links) else { panic!("not a feed") };
             let item = &parsed.feed.items[0];
-            let texts = [Some(&item.id), Some(&item.title), Some(&item.summary), item.body.as_ref(), item.url.as_ref()];
-            let image = item.image.as_ref().map(|i| [&i.src, &i.alt]).into_iter().flatten();
-            let texts: Vec<&SharedStr> = texts.into_iter().flatten().chain(image).filter(|t| !t.is_empty()).collect();
+            let texts = [Some(&item.id), Some(&item.title), Some(&item.summary), item.body.as_ref()];
+            let links = item.url.iter().chain(item.image.as_ref().map(|i| &i.src)).map(Link::rest);
+            let alt = item.image.as_ref().map(|i| &i.alt);
+            let texts: Vec<&SharedStr> =
+                texts.into_iter().flatten().chain(links).chain(alt).filter(|t| !t.is_empty()).collect();
             let is_shared = |text: &str| inside.contains(&text.as_ptr());
             let found = |wanted: &str| {
                 texts.iter().find(|t| t.as_str() == wanted).unwrap_or_else(|| panic!("{wanted} in {texts:?}"))
@@ -639,6 +650,27 @@ mod tests {
                 assert!(!is_shared(found(text)), "{text} is changed, so it is a copy");
             }
         }
+    }
+
+    #[test]
+    fn a_plain_relative_link_is_kept_after_the_folder_it_resolves_against() {
+        let json = br#"{"items": [
+            {"date": "2025-03-01", "title": "A", "url": "news/a.html", "image": {"src": "img/a.jpg"}},
+            {"date": "2025-03-02", "title": "B", "url": "/b.html", "image": {"src": "img/b.jpg"}}]}"#;
+        let links = Links::relative_to("https://example.org/feeds/feed.json?v=2#top");
+        let Ok(NewsFile::Feed(parsed)) = parse_any_with(json.to_vec(), &links) else { panic!("not a feed") };
+        let [b, a] = &parsed.feed.items[..] else { panic!("two entries") };
+        assert_eq!(String::from(a.url.as_ref().expect("url")), "https://example.org/feeds/news/a.html");
+        assert_eq!(a.url.as_ref().expect("url").rest(), "news/a.html");
+        assert_eq!(b.url.as_ref().expect("url").rest(), "https://example.org/b.html", "not plain: whole");
+        let (a_src, b_src) = (&a.image.as_ref().expect("image").src, &b.image.as_ref().expect("image").src);
+        assert_eq!(*a_src, "https://example.org/feeds/img/a.jpg");
+        assert!(*a_src != "https://example.org/feeds/img/b.jpg" && *a_src != "img/a.jpg");
+        assert_eq!(a_src.to_cow(), "https://example.org/feeds/img/a.jpg");
+        assert_eq!(format!("{a_src:?}"), "\"https://example.org/feeds/img/a.jpg\"");
+        assert_eq!(serde_json::to_string(a_src).expect("json"), "\"https://example.org/feeds/img/a.jpg\"");
+        assert_eq!(*a_src, Link::from("https://example.org/feeds/img/a.jpg"), "equal to the same link made whole");
+        assert!(*a_src != *b_src);
     }
 
     #[test]
@@ -675,9 +707,12 @@ mod tests {
         let links = Links::relative_to("https://example.org/feeds/all.json?v=2");
         let Ok(NewsFile::Feed(parsed)) = parse_any_with(json.to_vec(), &links) else { panic!("not a feed") };
         let [c, b, a] = &parsed.feed.items[..] else { panic!("three entries") };
-        assert_eq!(a.url.as_deref(), Some("https://example.org/news/a.html"));
-        assert_eq!(a.image.as_ref().map(|i| i.src.as_str()), Some("https://example.org/feeds/img/a.jpg"));
-        assert_eq!(b.url.as_deref(), Some("https://cdn.example.org/b"));
+        assert_eq!(a.url.as_ref().map(String::from).as_deref(), Some("https://example.org/news/a.html"));
+        assert_eq!(
+            a.image.as_ref().map(|i| String::from(&i.src)).as_deref(),
+            Some("https://example.org/feeds/img/a.jpg")
+        );
+        assert_eq!(b.url.as_ref().map(String::from).as_deref(), Some("https://cdn.example.org/b"));
         assert_eq!(b.image, None);
         assert_eq!(c.url, None);
         let paths: Vec<_> = parsed.problems.iter().map(|p| p.path.as_str()).collect();
@@ -688,12 +723,15 @@ mod tests {
              "external_url": "other.html", "image": "img/a.jpg"}]}"#;
         let Ok(NewsFile::Feed(feed)) = parse_any_with(json_feed.to_vec(), &links) else { panic!("not a feed") };
         let item = &feed.feed.items[0];
-        assert_eq!(item.url.as_deref(), Some("https://example.org/feeds/other.html"));
-        assert_eq!(item.image.as_ref().map(|i| i.src.as_str()), Some("https://example.org/feeds/img/a.jpg"));
+        assert_eq!(item.url.as_ref().map(String::from).as_deref(), Some("https://example.org/feeds/other.html"));
+        assert_eq!(
+            item.image.as_ref().map(|i| String::from(&i.src)).as_deref(),
+            Some("https://example.org/feeds/img/a.jpg")
+        );
         assert_eq!(feed.problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["items[0].url"]);
         // Without an address (the bundled file, the command line) links stay as written.
         let parsed = parse_feed(json).expect("feed");
-        assert_eq!(parsed.feed.items[2].url.as_deref(), Some("../news/a.html"));
+        assert_eq!(parsed.feed.items[2].url.as_ref().map(String::from).as_deref(), Some("../news/a.html"));
     }
 
     #[test]

@@ -21,7 +21,7 @@
 use super::input::Format;
 use super::{summary_from, title_or_text, Parsed, Problem, UniqueIds};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, NewsItem, SharedStr};
+use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
 use crate::urls::safe_url;
 use feed_rs::model::{Entry, FeedType, MediaObject, Text};
@@ -535,7 +535,7 @@ fn convert_entry(
     }
 
     let (id, summary) = (SharedStr::from(id), SharedStr::from(summary));
-    let (body, html, url) = (body.map(SharedStr::from), html.map(SharedStr::from), url.map(SharedStr::from));
+    let (body, html, url) = (body.map(SharedStr::from), html.map(SharedStr::from), url.map(Link::from));
     Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }, explicit_id))
 }
 
