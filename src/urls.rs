@@ -71,7 +71,7 @@ impl Links {
     /// in a feed, kept without a copy); else the whole link.
     pub fn usable_parts<'u>(&self, url: &'u str) -> Option<(Option<&Arc<String>>, Cow<'u, str>)> {
         match &self.0 {
-            Some(base) => Some(match base.resolve(url)? {
+            Some(base) => Some(match base.split(url)? {
                 Joined::InFolder(path) => (Some(&base.folder), path),
                 Joined::Whole(url) => (None, url),
             }),
@@ -99,7 +99,7 @@ pub struct Base {
     folder: Arc<String>,
 }
 
-/// A link made absolute by [`Base::resolve`].
+/// A link made absolute by [`Base::split`].
 enum Joined<'u> {
     /// A plain relative path: the base's `folder` followed by this, as it stands.
     InFolder(Cow<'u, str>),
@@ -128,14 +128,14 @@ impl Base {
 
     /// `url` made absolute against this base, if it is safe to use.
     pub fn join<'u>(&self, url: &'u str) -> Option<Cow<'u, str>> {
-        Some(match self.resolve(url)? {
-            Joined::InFolder(path) => Cow::Owned(String::clone(&self.folder) + &path),
+        Some(match self.split(url)? {
+            Joined::InFolder(path) => Cow::Owned([self.folder.as_str(), &path].concat()),
             Joined::Whole(url) => url,
         })
     }
 
     /// [`Base::join`], with a plain relative path kept apart from the folder it follows.
-    fn resolve<'u>(&self, url: &'u str) -> Option<Joined<'u>> {
+    fn split<'u>(&self, url: &'u str) -> Option<Joined<'u>> {
         let url = usable_url(url)?;
         let Some(scheme) = scheme(&url) else {
             return Some(self.join_relative(url));

@@ -7,7 +7,7 @@
 //! ```
 
 use super::json::{Json, Object};
-use super::{Document, EntryPath, LoadError, Parsed, Problem, Reader, Source};
+use super::{Document, EntryPath, FileText, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::shorten;
@@ -85,7 +85,7 @@ fn optional_str<'o>(
 pub(crate) fn read_item(
     raw: &Json<'_>,
     path: &EntryPath,
-    source: Source<'_>,
+    source: FileText<'_>,
     problems: &mut Vec<Problem>,
 ) -> Result<NewsItem, Problem> {
     let obj =
@@ -149,7 +149,7 @@ pub(crate) fn text_list(obj: &Object<'_>, field: &str, path: &dyn Display, probl
     }
 }
 
-fn read_image(value: &Json<'_>, path: &EntryPath, source: Source<'_>, problems: &mut Vec<Problem>) -> Option<Image> {
+fn read_image(value: &Json<'_>, path: &EntryPath, source: FileText<'_>, problems: &mut Vec<Problem>) -> Option<Image> {
     let mut warn = |field: &str, message: String| {
         problems.push(Problem { path: format!("{path}.image{field}"), message, skipped: false });
     };

@@ -2,7 +2,7 @@
 //! format from the content, never from the file name.
 
 use super::rss_atom::{self, Sniffed};
-use super::{feed_from_document, file_text, listing, parse_document, Parsed, Reader, Source};
+use super::{feed_from_document, listing, parse_document, utf8_text, FileText, Parsed, Reader};
 use std::fmt;
 use std::io::Read;
 
@@ -63,8 +63,8 @@ pub fn parse(bytes: Vec<u8>, mode: Mode, progress: impl FnMut(usize)) -> Result<
     let json = matches!(text.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['));
     if json || mode == Mode::Validate {
         let links = crate::urls::Links::default();
-        let file = file_text(bytes).map_err(|e| e.to_string())?;
-        let doc = parse_document(Source { file: &file, links: &links }).map_err(|e| e.to_string())?;
+        let file = utf8_text(bytes).map_err(|e| e.to_string())?;
+        let doc = parse_document(FileText { file: &file, links: &links }).map_err(|e| e.to_string())?;
         let format = match Reader::for_root(&doc.root) {
             Reader::JsonFeed => Format::JsonFeed,
             Reader::Datelines => Format::DatelinesJson,

@@ -4,7 +4,7 @@
 
 use super::datelines::text_list;
 use super::json::{Json, Object};
-use super::{summary_from, title_or_text, Document, EntryPath, LoadError, Parsed, Problem, Reader, Source};
+use super::{summary_from, title_or_text, Document, EntryPath, FileText, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
@@ -16,7 +16,7 @@ pub(crate) fn is_json_feed(value: &Object<'_>) -> bool {
 
 /// A text field as shown: references decoded, whitespace collapsed; shared with the file when
 /// that changes nothing.
-fn text(obj: &Object<'_>, field: &str, source: Source<'_>) -> Option<SharedStr> {
+fn text(obj: &Object<'_>, field: &str, source: FileText<'_>) -> Option<SharedStr> {
     let decoded = decode_entities(obj.get(field)?.as_str()?);
     Some(source.changed_text(collapse_whitespace(&decoded))).filter(|t| !t.is_empty())
 }
@@ -36,7 +36,7 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 pub(crate) fn read_item(
     raw: &Json<'_>,
     path: &EntryPath,
-    source: Source<'_>,
+    source: FileText<'_>,
     problems: &mut Vec<Problem>,
 ) -> Result<NewsItem, Problem> {
     let skip = |field: &str, message: String| Problem { path: format!("{path}{field}"), message, skipped: true };
@@ -113,7 +113,7 @@ fn first_safe_url(
     obj: &Object<'_>,
     fields: &[&str],
     path: &EntryPath,
-    source: Source<'_>,
+    source: FileText<'_>,
     problems: &mut Vec<Problem>,
 ) -> Option<Link> {
     fields.iter().find_map(|field| {

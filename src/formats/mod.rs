@@ -91,7 +91,7 @@ fn not_json(e: &serde_json::Error) -> LoadError {
 /// a 10,000-entry file never exists as one big tree in memory.
 pub(crate) struct Document<'a> {
     /// The file, to read the entries again when needed.
-    pub source: Source<'a>,
+    pub source: FileText<'a>,
     pub root: Object<'a>,
     /// `None`: no `items`. `Err(kind)`: `items` is not an array but `kind` ("an object", ...).
     pub items: Option<Result<Entries, &'static str>>,
@@ -100,12 +100,12 @@ pub(crate) struct Document<'a> {
 /// The file entries are read from: its text, which their texts share instead of copying it, and
 /// what its links resolve against.
 #[derive(Clone, Copy)]
-pub(crate) struct Source<'a> {
+pub(crate) struct FileText<'a> {
     pub file: &'a Arc<String>,
     pub links: &'a Links,
 }
 
-impl<'a> Source<'a> {
+impl<'a> FileText<'a> {
     /// The JSON text: the file after any byte order mark.
     fn json(&self) -> &'a str {
         let file: &'a str = self.file;
@@ -117,7 +117,7 @@ impl<'a> Source<'a> {
         SharedStr::within(self.file, text)
     }
 
-    /// [`Source::text`] for text that may have been changed: kept without another copy then.
+    /// [`FileText::text`] for text that may have been changed: kept without another copy then.
     pub fn changed_text(&self, text: Cow<'_, str>) -> SharedStr {
         match text {
             Cow::Borrowed(text) => self.text(text),
@@ -147,7 +147,7 @@ impl fmt::Display for EntryPath {
 
 /// An entry reader's signature: the item, or the problem that leaves it out; warnings go to the
 /// list.
-type ReadFn = fn(&Json<'_>, &EntryPath, Source<'_>, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
+type ReadFn = fn(&Json<'_>, &EntryPath, FileText<'_>, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
 
 /// One format's reader of an entry: what it shows, and the problems it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,7 +187,7 @@ impl Entries {
     /// The entries as `reader` reads them, in file order, ids unique (see [`UniqueIds`]). In the
     /// rare file where a member after `items` says it is another format (a JSON Feed's
     /// `version`), the file (`source`) is read again with `reader`.
-    pub fn read(self, reader: Reader, source: Source<'_>) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
+    pub fn read(self, reader: Reader, source: FileText<'_>) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
         let Entries { reader: used, good, problems } = self;
         if used == reader {
             return Ok((good, problems));
@@ -204,7 +204,7 @@ impl Entries {
 
 /// Reads entries one by one into a feed's items and problems.
 struct EntryReader<'a> {
-    source: Source<'a>,
+    source: FileText<'a>,
     /// Entries read so far.
     count: usize,
     ids: UniqueIds,
@@ -212,7 +212,7 @@ struct EntryReader<'a> {
 }
 
 impl<'a> EntryReader<'a> {
-    fn new(reader: Reader, source: Source<'a>) -> Self {
+    fn new(reader: Reader, source: FileText<'a>) -> Self {
         let read = Entries { reader, good: Vec::with_capacity(64), problems: Vec::new() };
         EntryReader { source, count: 0, ids: UniqueIds::default(), read }
     }
@@ -274,20 +274,27 @@ impl<'a> EntryReader<'a> {
 }
 
 /// The file as text the entries can share, or why it cannot be read.
-pub(crate) fn file_text(bytes: Vec<u8>) -> Result<Arc<String>, LoadError> {
+pub(crate) fn utf8_text(bytes: Vec<u8>) -> Result<Arc<String>, LoadError> {
     // Checked as UTF-8 once and read as text: read as bytes, serde_json checks each string on its
     // own (10% more instructions for 10,000 entries).
-    String::from_utf8(bytes).map(Arc::new).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map(Arc::new).map_err(|e| {
+        // Reported in the JSON text, after any byte order mark.
+        let (bytes, valid) = (e.as_bytes(), e.utf8_error().valid_up_to());
+        match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(json) => not_utf8(json, valid.saturating_sub(3)),
+            None => not_utf8(bytes, valid),
+        }
+    })
 }
 
 /// Reads a file's top level and entries.
-pub(crate) fn parse_document(source: Source<'_>) -> Result<Document<'_>, LoadError> {
+pub(crate) fn parse_document(source: FileText<'_>) -> Result<Document<'_>, LoadError> {
     read_document(source, None)
 }
 
 /// Reads the top level and the entries, these by `reader`, or by the reader the members before
 /// `items` point to.
-fn read_document(source: Source<'_>, reader: Option<Reader>) -> Result<Document<'_>, LoadError> {
+fn read_document(source: FileText<'_>, reader: Option<Reader>) -> Result<Document<'_>, LoadError> {
     use serde::Deserializer as _;
     let text = source.json();
     let mut json = serde_json::Deserializer::from_str(text);
@@ -329,7 +336,7 @@ struct Root<'a> {
 
 struct RootVisitor<'a> {
     reader: Option<Reader>,
-    source: Source<'a>,
+    source: FileText<'a>,
 }
 
 impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
@@ -359,7 +366,7 @@ impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
 /// `items`: an array's entries read by `reader`, or what else it is ("an object", ...).
 struct ItemsVisitor<'a> {
     reader: Reader,
-    source: Source<'a>,
+    source: FileText<'a>,
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ItemsVisitor<'de> {
@@ -528,8 +535,8 @@ pub fn parse_any(bytes: impl Into<Vec<u8>>) -> Result<NewsFile, LoadError> {
 /// [`parse_any`] for a file fetched from an address: its entries' links made absolute against it
 /// as they are read ([`Links::relative_to`]). An index's month addresses stay as written.
 pub fn parse_any_with(bytes: Vec<u8>, links: &Links) -> Result<NewsFile, LoadError> {
-    let file = file_text(bytes)?;
-    let doc = parse_document(Source { file: &file, links })?;
+    let file = utf8_text(bytes)?;
+    let doc = parse_document(FileText { file: &file, links })?;
     if shards::is_index(&doc.root) {
         shards::index_from_object(&doc.root).map(NewsFile::ArchiveIndex)
     } else {
@@ -551,8 +558,8 @@ pub fn parse_feed(bytes: impl Into<Vec<u8>>) -> Result<Parsed, LoadError> {
 }
 
 fn read_feed(bytes: Vec<u8>) -> Result<Parsed, LoadError> {
-    let file = file_text(bytes)?;
-    feed_from_document(parse_document(Source { file: &file, links: &Links::default() })?)
+    let file = utf8_text(bytes)?;
+    feed_from_document(parse_document(FileText { file: &file, links: &Links::default() })?)
 }
 
 #[cfg(test)]
@@ -588,6 +595,15 @@ mod tests {
         // A later member counts, as for any repeated name: read again as Datelines JSON.
         let overridden = format!(r#"{{{version}, {ENTRIES}, "version": "2"}}"#);
         assert_eq!(parse_feed(overridden.as_bytes()).expect("datelines"), datelines);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_after_a_byte_order_mark_are_reported_where_they_are() {
+        let latin1 =
+            parse_feed(&b"\xEF\xBB\xBF{\"items\": [\n  {\"date\": \"2025-03-01\", \"title\": \"D\xe9fense\"}\n]}"[..]);
+        // Where it is without the mark: at the é of Latin-1.
+        let err = latin1.expect_err("not UTF-8");
+        assert_eq!(err, LoadError::NotJson { line: 2, column: 37, reason: "invalid UTF-8".into() });
     }
 
     #[test]
@@ -671,6 +687,9 @@ mod tests {
         assert_eq!(serde_json::to_string(a_src).expect("json"), "\"https://example.org/feeds/img/a.jpg\"");
         assert_eq!(*a_src, Link::from("https://example.org/feeds/img/a.jpg"), "equal to the same link made whole");
         assert!(*a_src != *b_src);
+        let (a_folder, b_folder) = (a_src.folder().expect("a folder"), b_src.folder().expect("a folder"));
+        assert!(Arc::ptr_eq(a_folder, b_folder), "one folder for the file's links");
+        assert!(b.url.as_ref().expect("url").folder().is_none());
     }
 
     #[test]
