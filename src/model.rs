@@ -26,6 +26,23 @@ pub struct NewsItem {
 }
 
 impl NewsItem {
+    /// The entry with its texts in one buffer ([`crate::shared_str::one_buffer`]), for entries
+    /// made of texts of their own rather than ranges of a file: RSS and Atom items, generated
+    /// entries. (100,000 RSS items took 170 MB without it.)
+    pub fn compact(mut self) -> NewsItem {
+        let NewsItem { id, title, summary, body, html, url, image, .. } = &mut self;
+        let mut texts: Vec<&mut SharedStr> = vec![id, title, summary];
+        texts.extend(body.as_mut());
+        texts.extend(html.as_mut());
+        texts.extend(url.as_mut().map(Link::rest_mut));
+        if let Some(image) = image {
+            texts.push(image.src.rest_mut());
+            texts.push(&mut image.alt);
+        }
+        crate::shared_str::one_buffer(&mut texts);
+        self
+    }
+
     /// An entry with only the required parts; the rest empty.
     pub fn new(id: SharedStr, date: ItemDate, title: SharedStr) -> Self {
         NewsItem {

@@ -43,6 +43,24 @@ impl SharedStr {
     }
 }
 
+/// Puts `texts` in one buffer of their own: one allocation for all of them, where each text of
+/// its own takes two (the text, and the count that shares it).
+pub fn one_buffer(texts: &mut [&mut SharedStr]) {
+    let mut buffer = String::with_capacity(texts.iter().map(|text| text.len()).sum());
+    for text in texts.iter() {
+        buffer.push_str(text);
+    }
+    let buffer = Arc::new(buffer);
+    let mut start = 0;
+    for text in texts.iter_mut() {
+        let end = start + text.len();
+        if let Some(range) = buffer.get(start..end) {
+            **text = SharedStr::within(&buffer, range);
+        }
+        start = end;
+    }
+}
+
 impl From<String> for SharedStr {
     fn from(text: String) -> SharedStr {
         match u32::try_from(text.len()) {
@@ -172,6 +190,10 @@ impl Link {
         }
     }
 
+    pub(crate) fn rest_mut(&mut self) -> &mut SharedStr {
+        &mut self.rest
+    }
+
     /// What follows the folder: the whole link when it has none.
     #[cfg(test)]
     pub(crate) fn rest(&self) -> &SharedStr {
@@ -273,6 +295,15 @@ mod tests {
         assert_eq!(copied, "Défense");
         assert_eq!(Arc::strong_count(&file), 2, "a copy does not hold the file");
         assert!(!std::ptr::eq(copied.as_str().as_ptr(), elsewhere.as_ptr()));
+    }
+
+    #[test]
+    fn texts_put_in_one_buffer_keep_their_text_and_share_it() {
+        let (mut a, mut b, mut empty, mut c) =
+            (SharedStr::from("Défense"), SharedStr::from(""), SharedStr::default(), SharedStr::from("ça"));
+        one_buffer(&mut [&mut a, &mut b, &mut empty, &mut c]);
+        assert_eq!([a.as_str(), b.as_str(), empty.as_str(), c.as_str()], ["Défense", "", "", "ça"]);
+        assert_eq!(c.as_str().as_ptr(), a.as_str().as_ptr().wrapping_add("Défense".len()), "one buffer, in order");
     }
 
     #[test]

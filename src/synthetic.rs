@@ -61,11 +61,14 @@ pub fn feed(count: usize) -> Feed {
             width: None,
             height: None,
         };
-        items.push(NewsItem {
-            summary: summary.into(),
-            image: Some(image),
-            ..NewsItem::new(format!("s{n}").into(), date, title.into())
-        });
+        items.push(
+            NewsItem {
+                summary: summary.into(),
+                image: Some(image),
+                ..NewsItem::new(format!("s{n}").into(), date, title.into())
+            }
+            .compact(),
+        );
     }
     Feed::new(Some("Synthetic news".into()), items)
 }

@@ -536,7 +536,7 @@ fn convert_entry(
 
     let (id, summary) = (SharedStr::from(id), SharedStr::from(summary));
     let (body, html, url) = (body.map(SharedStr::from), html.map(SharedStr::from), url.map(Link::from));
-    Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }, explicit_id))
+    Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }.compact(), explicit_id))
 }
 
 /// The item's picture: a media thumbnail, else media content or an enclosure that is an image
