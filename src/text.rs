@@ -103,7 +103,17 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     text.push_str(rest);
-    collapse_whitespace(&decode_entities(&text)).into_owned()
+    // Each step copies only what it changes.
+    let decoded = match decode_entities(&text) {
+        Cow::Owned(decoded) => Some(decoded),
+        Cow::Borrowed(_) => None,
+    };
+    let text = decoded.unwrap_or(text);
+    let collapsed = match collapse_whitespace(&text) {
+        Cow::Owned(collapsed) => Some(collapsed),
+        Cow::Borrowed(_) => None,
+    };
+    collapsed.unwrap_or(text)
 }
 
 /// Elements that sit inside a line of text: removing their tags must not split a word.
