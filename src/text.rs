@@ -103,17 +103,7 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     text.push_str(rest);
-    // Each step copies only what it changes.
-    let decoded = match decode_entities(&text) {
-        Cow::Owned(decoded) => Some(decoded),
-        Cow::Borrowed(_) => None,
-    };
-    let text = decoded.unwrap_or(text);
-    let collapsed = match collapse_whitespace(&text) {
-        Cow::Owned(collapsed) => Some(collapsed),
-        Cow::Borrowed(_) => None,
-    };
-    collapsed.unwrap_or(text)
+    collapse_whitespace(&decode_entities(&text)).into_owned()
 }
 
 /// Elements that sit inside a line of text: removing their tags must not split a word.

@@ -66,19 +66,18 @@ pub(crate) fn read_item(
 
     let content_text = text(obj, "content_text", source);
     let html = obj.get("content_html").and_then(Json::as_str).map(str::trim).filter(|h| !h.is_empty());
-    // The HTML as text only where it stands in for a missing summary or title.
-    let html_text = std::cell::OnceCell::new();
-    let html_text = || html_text.get_or_init(|| html.map(html_to_text).filter(|t| !t.is_empty())).as_deref();
-    let summary = text(obj, "summary", source)
-        .or_else(|| content_text.as_deref().or_else(html_text).map(|t| summary_from(t).into()))
+    let (own_summary, own_title) = (text(obj, "summary", source), text(obj, "title", source));
+    // The HTML as text only where it may stand in for a missing summary or title.
+    let html_text = match (&own_summary, &own_title) {
+        (Some(_), Some(_)) => None,
+        _ => html.map(html_to_text).filter(|t| !t.is_empty()),
+    };
+    let summary = own_summary
+        .or_else(|| content_text.as_deref().or(html_text.as_deref()).map(|t| summary_from(t).into()))
         .unwrap_or_default();
 
     // Micro-blog feeds often have no titles: the start of the text stands in, with a warning.
-    let own_title = text(obj, "title", source);
-    let start = match own_title {
-        Some(_) => None,
-        None => content_text.as_deref().or_else(html_text).or(Some(&*summary).filter(|s| !s.is_empty())),
-    };
+    let start = content_text.as_deref().or(html_text.as_deref()).or(Some(&*summary).filter(|s| !s.is_empty()));
     let title = title_or_text(own_title, start, path, problems)?;
 
     let id = match obj.get("id") {
