@@ -2,7 +2,7 @@
 //! format from the content, never from the file name.
 
 use super::rss_atom::{self, Sniffed};
-use super::{listing, read_feed, Parsed, Reader};
+use super::{feed_from_document, listing, parse_document, utf8_text, FileText, Parsed, Reader};
 use std::fmt;
 use std::io::Read;
 
@@ -62,12 +62,14 @@ pub fn parse(bytes: Vec<u8>, mode: Mode, progress: impl FnMut(usize)) -> Result<
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let json = matches!(text.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'['));
     if json || mode == Mode::Validate {
-        let (parsed, reader) = read_feed(bytes).map_err(|e| e.to_string())?;
-        let format = match reader {
+        let links = crate::urls::Links::default();
+        let file = utf8_text(bytes).map_err(|e| e.to_string())?;
+        let doc = parse_document(FileText { file: &file, links: &links }).map_err(|e| e.to_string())?;
+        let format = match Reader::for_root(&doc.root) {
             Reader::JsonFeed => Format::JsonFeed,
             Reader::Datelines => Format::DatelinesJson,
         };
-        return Ok((parsed, format));
+        return feed_from_document(doc).map(|parsed| (parsed, format)).map_err(|e| e.to_string());
     }
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Err("unknown format: not UTF-8 text, JSON, RSS or Atom".to_string());

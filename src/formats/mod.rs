@@ -554,15 +554,12 @@ fn feed_from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
 /// The entries share the file's text (see [`SharedStr`]): given a `Vec`, it is not copied.
 pub fn parse_feed(bytes: impl Into<Vec<u8>>) -> Result<Parsed, LoadError> {
-    read_feed(bytes.into()).map(|(parsed, _)| parsed)
+    read_feed(bytes.into())
 }
 
-/// [`parse_feed`], with the reader the file was read by.
-pub(crate) fn read_feed(bytes: Vec<u8>) -> Result<(Parsed, Reader), LoadError> {
-    let (file, links) = (utf8_text(bytes)?, Links::default());
-    let doc = parse_document(FileText { file: &file, links: &links })?;
-    let reader = Reader::for_root(&doc.root);
-    feed_from_document(doc).map(|parsed| (parsed, reader))
+fn read_feed(bytes: Vec<u8>) -> Result<Parsed, LoadError> {
+    let file = utf8_text(bytes)?;
+    feed_from_document(parse_document(FileText { file: &file, links: &Links::default() })?)
 }
 
 #[cfg(test)]
