@@ -7,6 +7,7 @@
 use crate::i18n::{Strings, EN};
 use crate::text::shorten;
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::borrow::Cow;
 use std::fmt;
 
 /// When an entry was published, as the data writes it: a day, or no date at all.
@@ -54,9 +55,11 @@ impl ItemDate {
         NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate::Dated(Day { date, time: None }))
     }
 
-    /// Accepts, in this order: `2025-03-19`; RFC 3339 date-times (`2025-03-01T00:30:00+02:00`,
-    /// `...Z`, or with no offset); RFC 2822 (`Wed, 19 Mar 2025 10:00:00 +0000`); and the source
-    /// page's style (`19 Mar. 2025`, `19 March 2025`). Surrounding spaces are ignored.
+    /// Accepts, in this order: `2025-03-19`; RFC 3339 and ISO 8601 date-times
+    /// (`2025-03-01T00:30:00+02:00`, `...Z`, `...+0200`, or with no offset); `2020/1/10 14:33:00`;
+    /// RFC 822/2822 (`Wed, 19 Mar 2025 10:00:00 +0000`, the weekday, seconds and zone optional,
+    /// zones as offsets or names); and the source page's style (`19 Mar. 2025`, `19 March 2025`).
+    /// Surrounding spaces are ignored.
     ///
     /// Hand-written rather than chrono's format-string parser, which costs about 15 KB of wasm.
     pub fn parse(input: &str) -> Result<Self, DateError> {
@@ -65,6 +68,8 @@ impl ItemDate {
             None
         } else if s.as_bytes().first().is_some_and(u8::is_ascii_digit) && s.as_bytes().get(4) == Some(&b'-') {
             parse_iso(s)
+        } else if s.as_bytes().first().is_some_and(u8::is_ascii_digit) && s.as_bytes().get(4) == Some(&b'/') {
+            parse_slashed(s)
         } else {
             parse_rfc2822(s).or_else(|| parse_day_month_year(s))
         };
@@ -154,22 +159,28 @@ fn parse_iso(s: &str) -> Option<Day> {
         return Some(Day { date, time: None });
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
-    // Split off the offset: "Z", or "+HH:MM" / "-HH:MM" at the end.
+    // Split off the offset: "Z", or "+HH:MM" / "+HHMM" / "+HH" (and "-") at the end, after the
+    // clock's own "HH:MM".
+    let rest = rest.trim_end();
     let (clock, offset) = if let Some(clock) = rest.strip_suffix(['Z', 'z']) {
         (clock, None)
-    } else if rest.len() > 6 && matches!(rest.as_bytes()[rest.len() - 6], b'+' | b'-') {
-        let split = rest.len() - 6;
-        (&rest[..split], Some(&rest[split + 1..]))
     } else {
-        (rest, None)
+        match rest.get(5..).and_then(|tail| tail.rfind(['+', '-'])).map(|at| at + 5) {
+            Some(split) => (&rest[..split], Some(&rest[split + 1..])),
+            None => (rest, None),
+        }
     };
     if let Some(offset) = offset {
-        let (h, m) = offset.split_once(':')?;
+        let (h, m) = match offset.split_once(':') {
+            Some((h, m)) => (h, m),
+            None if offset.len() == 4 => offset.split_at(2),
+            None => (offset, "00"),
+        };
         if digits(h, 2)? > 23 || digits(m, 2)? > 59 {
             return None;
         }
     }
-    let time = parse_clock(clock)?;
+    let time = parse_clock(clock.trim_end())?;
     Some(Day { date, time: Some(time) })
 }
 
@@ -212,10 +223,15 @@ fn parse_rfc2822(s: &str) -> Option<Day> {
         None => s,
     };
     let words: Vec<&str> = s.split_whitespace().collect();
-    let [day, month, year, clock, zone] = words.as_slice() else { return None };
-    let valid_zone = match zone.as_bytes().first()? {
-        b'+' | b'-' => digits(&zone[1..], 4).is_some(),
-        _ => zone.len() <= 5 && zone.bytes().all(|b| b.is_ascii_alphabetic()),
+    let (day, month, year, clock, zone) = match words.as_slice() {
+        [day, month, year, clock, zone] => (day, month, year, clock, Some(zone)),
+        [day, month, year, clock] => (day, month, year, clock, None),
+        _ => return None,
+    };
+    let valid_zone = match zone.map(|z| (z, z.as_bytes().first())) {
+        None => true,
+        Some((zone, Some(b'+' | b'-'))) => digits(&zone[1..], 4).is_some(),
+        Some((zone, _)) => zone.len() <= 5 && zone.bytes().all(|b| b.is_ascii_alphabetic()),
     };
     if !valid_zone || month.ends_with('.') {
         return None;
@@ -228,6 +244,38 @@ fn parse_rfc2822(s: &str) -> Option<Day> {
     };
     let date = NaiveDate::from_ymd_opt(year, month_from_name(month)?, day.parse().ok().filter(|_| day.len() <= 2)?)?;
     Some(Day { date, time: Some(parse_clock(clock)?) })
+}
+
+/// `2020/1/10 14:33:00`, `2020/01/10`: year, month and day, then an optional clock.
+fn parse_slashed(s: &str) -> Option<Day> {
+    let (date, clock) = match s.split_once([' ', 'T']) {
+        Some((date, clock)) => (date, Some(clock.trim())),
+        None => (s, None),
+    };
+    let mut parts = date.split('/');
+    let number = |part: Option<&str>, len: std::ops::RangeInclusive<usize>| {
+        part.filter(|p| len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())).and_then(|p| p.parse().ok())
+    };
+    let (year, month, day): (u32, u32, u32) =
+        (number(parts.next(), 4..=4)?, number(parts.next(), 1..=2)?, number(parts.next(), 1..=2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let time = match clock {
+        Some(clock) => Some(parse_clock(&pad_hour(clock))?),
+        None => None,
+    };
+    Some(Day { date, time })
+}
+
+/// `9:05:00` as `09:05:00`.
+fn pad_hour(clock: &str) -> Cow<'_, str> {
+    if clock.find(':') == Some(1) {
+        Cow::Owned(format!("0{clock}"))
+    } else {
+        Cow::Borrowed(clock)
+    }
 }
 
 /// `19 Mar. 2025`, `5 February 2025`, `19 Sept 2025`.
@@ -364,11 +412,45 @@ mod tests {
         assert_eq!(d("1 Mar 2025 00:30 GMT").iso_date(), "2025-03-01");
         assert_eq!(d("Tue, 10 Jun 03 04:00:00 GMT").iso_date(), "2003-06-10");
         assert!(d("Wed, 19 Mar 2025 10:00:00 +0000") < d("Wed, 19 Mar 2025 10:00:01 +0000"));
+        // Without the weekday, the seconds or the zone; named zones.
+        for text in [
+            "19 Mar 2025 10:00:00 EST",
+            "Wed, 19 Mar 2025 10:00 UT",
+            "Wed, 19 Mar 2025 10:00:00",
+            "Wednesday, 19 March 2025 23:59 PDT",
+        ] {
+            assert_eq!(d(text).iso_date(), "2025-03-19", "{text}");
+        }
+    }
+
+    #[test]
+    fn parses_the_other_forms_real_feeds_use() {
+        for text in [
+            "2020/1/10 14:33:00",
+            "2020/01/10",
+            "2020/1/10 9:05:00",
+            "2020-01-10T14:33:00+0100",
+            "2020-01-10T14:33:00-05",
+            "2020-01-10 14:33:00 +01:00",
+        ] {
+            assert_eq!(d(text).iso_date(), "2020-01-10", "{text}");
+        }
+        assert!(d("2020/1/10 14:33:00") > d("2020/1/10 9:05:00"), "the time orders the day");
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "   ", "yesterday", "2025-02-30", "2025-13-01", "2025/03/19", "31 Feb. 2025", "1 Smarch 2025"] {
+        for bad in [
+            "",
+            "   ",
+            "yesterday",
+            "2025-02-30",
+            "2025-13-01",
+            "2025/13/19",
+            "2025/3",
+            "31 Feb. 2025",
+            "1 Smarch 2025",
+        ] {
             let err = ItemDate::parse(bad).expect_err(bad);
             assert!(err.to_string().contains("is not a date"), "{err}");
         }
@@ -378,7 +460,9 @@ mod tests {
             "2025-03-19X10:00",
             "2025-03-19T10",
             "2025-03-19T10:00:00.Z",
-            "Wed, 19 Mar 2025 10:00:00",
+            "Wed, 19 Mar 2025 10:00:00 +00",
+            "2020/1/10 25:00:00",
+            "2020/1/10/4",
             "Wed, 31 Feb 2025 10:00:00 +0000",
             "19 Mar. 2025 10:00:00 +0000",
             "2025-3-19",

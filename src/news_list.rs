@@ -20,8 +20,11 @@ use crate::url_state::ViewState;
 /// Why the news (or one month of an archive) could not be loaded.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
-    /// No answer at all: offline, DNS, CORS, a refused connection.
+    /// No answer at all: offline, DNS, a refused connection.
     Network { url: String },
+    /// No answer the page may read from another origin: most often its server does not allow
+    /// this page to read it (CORS), though it may also be offline.
+    CrossOrigin { url: String },
     /// The server answered with an error status.
     Http { url: String, status: u16, status_text: String },
     /// The answer was not a usable feed.
@@ -32,10 +35,11 @@ impl FetchError {
     /// A short headline for the error card, in language `t`.
     pub fn headline(&self, t: &'static Strings) -> &'static str {
         match self {
-            FetchError::Network { .. } => t.error_network,
+            FetchError::Network { .. } | FetchError::CrossOrigin { .. } => t.error_network,
             FetchError::Http { status: 404, .. } => t.error_not_found,
             FetchError::Http { .. } => t.error_server,
             FetchError::Content { error: LoadError::NotJson { .. }, .. } => t.error_not_json,
+            FetchError::Content { error: LoadError::NotXml { .. }, .. } => t.error_not_xml,
             FetchError::Content { .. } => t.error_wrong_format,
         }
     }
@@ -45,6 +49,7 @@ impl FetchError {
     pub fn detail(&self, t: &Strings) -> String {
         match self {
             FetchError::Network { .. } => t.detail_network.into(),
+            FetchError::CrossOrigin { url } => Strings::fill(t.detail_cross_origin, &[origin_of(url)]),
             FetchError::Http { status, status_text, .. } => {
                 let status =
                     if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
@@ -56,14 +61,34 @@ impl FetchError {
             FetchError::Content { error: LoadError::WrongShape(what), .. } => {
                 Strings::fill(t.detail_wrong_shape, &[what])
             }
+            FetchError::Content { error: LoadError::NotXml { line, column, reason }, .. } => {
+                Strings::fill(t.detail_not_xml, &[reason, &line.to_string(), &column.to_string()])
+            }
+            FetchError::Content { error: LoadError::NotFeed(why), .. } => Strings::fill(t.detail_not_feed, &[why]),
+            FetchError::Content { error: LoadError::WebPage { feeds }, .. } if feeds.is_empty() => {
+                t.detail_no_feed.into()
+            }
+            FetchError::Content { error: LoadError::WebPage { feeds }, .. } => {
+                Strings::fill(t.detail_not_feed, &[&format!("a web page that announces {}", feeds.join(", "))])
+            }
         }
     }
 
     pub fn url(&self) -> &str {
         match self {
-            FetchError::Network { url } | FetchError::Http { url, .. } | FetchError::Content { url, .. } => url,
+            FetchError::Network { url }
+            | FetchError::CrossOrigin { url }
+            | FetchError::Http { url, .. }
+            | FetchError::Content { url, .. } => url,
         }
     }
+}
+
+/// `https://example.org` of `https://example.org/feed.xml`: what a CORS message names.
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| i + after_scheme);
+    &url[..end]
 }
 
 /// Where one month of a sharded archive stands.

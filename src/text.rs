@@ -16,7 +16,7 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
         rest = &rest[at..];
         let end = rest[1..].find(|c: char| c == ';' || c == '&' || c.is_whitespace()).map(|i| i + 1);
         let decoded = match end {
-            Some(end) if rest.as_bytes()[end] == b';' && end <= 12 => reference(&rest[1..end]),
+            Some(end) if rest.as_bytes()[end] == b';' && end <= 12 => entity(&rest[1..end]),
             _ => None,
         };
         match (decoded, end) {
@@ -34,7 +34,21 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-fn reference(name: &str) -> Option<char> {
+/// HTML 4's ISO-8859-1 entity names, in code point order from U+00A0 (`nbsp`) to U+00FF (`yuml`).
+const LATIN1: [&str; 96] = [
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
+    "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
+    "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+    "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
+    "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
+    "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
+    "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+];
+
+/// The character a reference names: `#8217`, `#x2019`, XML's five names, HTML's ISO-8859-1
+/// names and the typographic ones feeds use. `None` for any other name.
+pub fn entity(name: &str) -> Option<char> {
     if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
@@ -43,30 +57,35 @@ fn reference(name: &str) -> Option<char> {
         // NUL and surrogates are not characters a reader should see.
         return char::from_u32(code).filter(|c| *c != '\0');
     }
+    if let Some(at) = LATIN1.iter().position(|n| *n == name) {
+        return char::from_u32(0xA0 + at as u32);
+    }
     Some(match name {
         "amp" => '&',
         "lt" => '<',
         "gt" => '>',
         "quot" => '"',
         "apos" => '\'',
-        "nbsp" => '\u{a0}',
         "ndash" => '–',
         "mdash" => '—',
         "lsquo" => '‘',
         "rsquo" => '’',
+        "sbquo" => '‚',
         "ldquo" => '“',
         "rdquo" => '”',
+        "bdquo" => '„',
         "hellip" => '…',
-        "laquo" => '«',
-        "raquo" => '»',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "agrave" => 'à',
-        "ccedil" => 'ç',
+        "bull" => '•',
         "euro" => '€',
-        "copy" => '©',
-        "reg" => '®',
         "trade" => '™',
+        "dagger" => '†',
+        "oelig" => 'œ',
+        "OElig" => 'Œ',
+        "thinsp" => '\u{2009}',
+        "ensp" => '\u{2002}',
+        "emsp" => '\u{2003}',
+        "zwnj" => '\u{200c}',
+        "zwj" => '\u{200d}',
         _ => return None,
     })
 }
@@ -164,6 +183,7 @@ mod tests {
         assert_eq!(decode_entities("&#xD800;"), "&#xD800;");
         assert_eq!(decode_entities("&amp;lt;"), "&lt;", "decoded once only");
         assert_eq!(decode_entities("é&amp;"), "é&");
+        assert_eq!(decode_entities("&eacute;&Eacute;&yuml;&nbsp;&iexcl;&divide;"), "éÉÿ\u{a0}¡÷");
     }
 
     #[test]

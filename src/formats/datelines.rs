@@ -48,6 +48,11 @@ fn skip(path: String, message: String) -> Problem {
     Problem { path, message, skipped: true }
 }
 
+/// The warning for an entry shown under "Undated" because of its date.
+pub(crate) fn undated(path: String, why: &str) -> Problem {
+    Problem { path, message: format!("{why}; the item is shown under \"Undated\""), skipped: false }
+}
+
 /// A required non-empty string field, as it stands in the file.
 fn required_str<'o>(obj: &'o Object<'_>, field: &str, path: &EntryPath) -> Result<&'o str, Problem> {
     match obj.get(field) {
@@ -91,11 +96,18 @@ pub(crate) fn read_item(
     let obj =
         raw.as_object().ok_or_else(|| skip(path.to_string(), format!("is {}, expected an object", raw.kind())))?;
     let title = required_str(obj, "title", path)?;
-    let date_text = required_str(obj, "date", path)?;
-    let date = if date_text == UNDATED {
-        ItemDate::Undated
-    } else {
-        ItemDate::parse(date_text).map_err(|e| skip(format!("{path}.date"), e.to_string()))?
+    // No entry is lost to its date: one that is missing or cannot be read is shown under
+    // "Undated", with a problem for the editor.
+    let date = match required_str(obj, "date", path) {
+        Ok(UNDATED) => ItemDate::Undated,
+        Ok(text) => ItemDate::parse(text).unwrap_or_else(|e| {
+            problems.push(undated(format!("{path}.date"), &e.to_string()));
+            ItemDate::Undated
+        }),
+        Err(Problem { path, message, .. }) => {
+            problems.push(undated(path, &message));
+            ItemDate::Undated
+        }
     };
     let id = match obj.get("id") {
         None | Some(Json::Null) => derive_id(&date, title).into(),
@@ -346,12 +358,15 @@ mod tests {
                 7
             ]}"#,
         );
-        assert_eq!(parsed.feed.items.len(), 1);
-        assert_eq!(parsed.skipped(), 3);
+        // No entry is lost to its date: "Bad date" shows under "Undated".
+        let titles: Vec<&str> = parsed.feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Good", "Bad date"]);
+        assert_eq!(parsed.feed.items[1].date, ItemDate::Undated);
+        assert_eq!(parsed.skipped(), 2);
         let lines: Vec<String> = parsed.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             lines[0],
-            "items[1].date: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)"
+            "items[1].date: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time); the item is shown under \"Undated\""
         );
         assert_eq!(lines[1], "items[2].title: is missing");
         assert_eq!(lines[2], "items[3]: is a number, expected an object");

@@ -1,8 +1,8 @@
 //! Input files for the command line (native only): reading a file or stdin, and detecting the
 //! format from the content, never from the file name.
 
-use super::rss_atom::{self, Sniffed};
-use super::{feed_from_document, listing, parse_document, utf8_text, FileText, Parsed, Reader};
+use super::rss_atom::{self, Sniffed, XmlFormat};
+use super::{feed_from_document, listing, parse_document, utf8_text, FileText, Parsed, Reader, SNIFF_BYTES};
 use std::fmt;
 use std::io::Read;
 
@@ -44,15 +44,21 @@ pub enum Mode {
     Validate,
 }
 
-/// The bytes to read at the start of an input to tell XML formats apart.
-const SNIFF_BYTES: usize = 64 * 1024;
-
 /// Reads an input in any format `mode` allows. The error is one line without the input's name:
 /// why the whole input cannot be used. `progress` is called with the running count of entries
 /// read, for formats read entry by entry (RSS and Atom).
 pub fn parse(bytes: Vec<u8>, mode: Mode, progress: impl FnMut(usize)) -> Result<(Parsed, Format), String> {
     match rss_atom::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
-        Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => return rss_atom::read(&bytes, progress),
+        Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => {
+            let xml = rss_atom::read(&bytes, &crate::urls::Links::default(), progress).map_err(|e| e.to_string())?;
+            let format = match xml.format {
+                XmlFormat::Rss2 => Format::Rss2,
+                XmlFormat::Rss09 => Format::Rss09,
+                XmlFormat::Rss1 => Format::Rss1,
+                XmlFormat::Atom => Format::Atom,
+            };
+            return Ok((xml.parsed, format));
+        }
         Sniffed::OtherXml(root) if mode == Mode::Import => {
             let what = if root.is_empty() { "XML".to_string() } else { format!("XML whose root element is <{root}>") };
             return Err(format!("unknown format: {what}, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)"));

@@ -58,10 +58,16 @@ pub(crate) fn read_item(
             });
             ItemDate::Undated
         }
-        (field, value) => match value.as_str() {
-            Some(s) => ItemDate::parse(s).map_err(|e| skip(&format!(".{field}"), e.to_string()))?,
-            None => return Err(skip(&format!(".{field}"), format!("is {}, expected a date", value.kind()))),
-        },
+        (field, value) => {
+            let parsed = match value.as_str() {
+                Some(s) => ItemDate::parse(s).map_err(|e| e.to_string()),
+                None => Err(format!("is {}, expected a date", value.kind())),
+            };
+            parsed.unwrap_or_else(|why| {
+                problems.push(super::datelines::undated(format!("{path}.{field}"), &why));
+                ItemDate::Undated
+            })
+        }
     };
 
     let content_text = text(obj, "content_text", source);
@@ -182,7 +188,10 @@ mod tests {
         .expect("a JSON Feed");
         let items = &parsed.feed.items;
         let titles: Vec<_> = items.iter().map(|i| i.title.as_str()).collect();
-        assert_eq!(titles, ["No id", "A micro post with no title at all, only words.", "Older & wiser", "No date"]);
+        assert_eq!(
+            titles,
+            ["No id", "A micro post with no title at all, only words.", "Older & wiser", "Bad date", "No date"]
+        );
         assert_eq!(items[0].id, "2025-03-01-no-id");
         assert_eq!(items[0].date.iso_date().as_deref(), Some("2025-03-01"), "its own offset's date");
         assert_eq!(items[0].summary, "Hello world");
@@ -195,9 +204,9 @@ mod tests {
         );
         assert_eq!(items[2].id, "7");
         assert_eq!(items[2].date.iso_date().as_deref(), Some("2025-02-19"));
-        assert_eq!(parsed.skipped(), 2);
+        assert_eq!(parsed.skipped(), 1);
         let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
-        assert!(lines.contains(&"items[3].date_published: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time)".to_string()), "{lines:?}");
+        assert!(lines.contains(&"items[3].date_published: \"31 Feb. 2025\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time); the item is shown under \"Undated\"".to_string()), "{lines:?}");
         assert!(
             lines.contains(&"items[2].title: is missing; the start of the text is used instead".to_string()),
             "{lines:?}"

@@ -4,12 +4,13 @@
 //! [`Parsed`] feed together with per-entry [`Problem`]s: one bad entry never sinks the rest.
 
 pub mod datelines;
+pub mod discover;
+pub mod encoding;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;
 pub mod json;
 pub mod jsonfeed;
 pub mod listing;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod rss_atom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shard_dir;
@@ -60,6 +61,14 @@ pub enum LoadError {
     NotJson { line: usize, column: usize, reason: String },
     /// Valid JSON, but not a news file (e.g. an array, or no `items`).
     WrongShape(String),
+    /// XML that breaks before any item could be read. Line and column are 1-based.
+    NotXml { line: usize, column: usize, reason: String },
+    /// A file that is not a feed Datelines can read, and why: XML of another kind, an empty
+    /// file, entities it will not expand.
+    NotFeed(String),
+    /// A web page rather than a feed, with the feeds it announces (`<link rel="alternate">`),
+    /// made absolute against its address when that is known.
+    WebPage { feeds: Vec<String> },
 }
 
 impl fmt::Display for LoadError {
@@ -69,6 +78,17 @@ impl fmt::Display for LoadError {
                 write!(f, "The file is not valid JSON: {reason} at line {line}, column {column}.")
             }
             LoadError::WrongShape(what) => write!(f, "The file is JSON but not a news feed: {what}."),
+            LoadError::NotXml { line, column, reason } => {
+                write!(f, "The feed is not well-formed XML: {reason} at line {line}, column {column}.")
+            }
+            LoadError::NotFeed(why) => write!(f, "The file is not a feed that can be read: {why}."),
+            LoadError::WebPage { feeds } if feeds.is_empty() => f.write_str(
+                "The address is a web page that announces no feed: it has no <link rel=\"alternate\"> to an RSS, \
+                 Atom or JSON feed.",
+            ),
+            LoadError::WebPage { feeds } => {
+                write!(f, "The address is a web page, not a feed; it announces {}.", feeds.join(", "))
+            }
         }
     }
 }
@@ -517,6 +537,9 @@ pub(crate) fn title_or_text(
     }
 }
 
+/// The bytes looked at to tell XML and HTML from JSON.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
 /// What a JSON file turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NewsFile {
@@ -535,6 +558,21 @@ pub fn parse_any(bytes: impl Into<Vec<u8>>) -> Result<NewsFile, LoadError> {
 /// [`parse_any`] for a file fetched from an address: its entries' links made absolute against it
 /// as they are read ([`Links::relative_to`]). An index's month addresses stay as written.
 pub fn parse_any_with(bytes: Vec<u8>, links: &Links) -> Result<NewsFile, LoadError> {
+    match rss_atom::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
+        rss_atom::Sniffed::Rss | rss_atom::Sniffed::Rdf | rss_atom::Sniffed::Atom => {
+            return rss_atom::read(&bytes, links, |_| {}).map(|xml| NewsFile::Feed(xml.parsed));
+        }
+        rss_atom::Sniffed::OtherXml(root) if root == "html" || root == "!doctype" => {
+            let page = encoding::decode(&bytes).0;
+            return Err(LoadError::WebPage { feeds: discover::announced_feeds(&page, links) });
+        }
+        rss_atom::Sniffed::OtherXml(root) if !root.is_empty() => {
+            return Err(LoadError::NotFeed(format!(
+                "XML whose root element is <{root}>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)"
+            )));
+        }
+        _ => {}
+    }
     let file = utf8_text(bytes)?;
     let doc = parse_document(FileText { file: &file, links })?;
     if shards::is_index(&doc.root) {
@@ -588,10 +626,12 @@ mod tests {
                 "items[1].id: \"1\" is used by an earlier entry; ids must be unique",
             ]
         );
-        // Without the version it is Datelines JSON, where both entries lack a `date`.
+        // Without the version it is Datelines JSON, where both entries lack a `date` (shown
+        // under "Undated") and the first a `title` (left out).
         let datelines = parse_feed(format!("{{{ENTRIES}}}").as_bytes()).expect("datelines");
-        assert!(datelines.feed.items.is_empty());
-        assert_eq!(datelines.skipped(), 2);
+        assert_eq!(datelines.feed.items.len(), 1);
+        assert_eq!(datelines.feed.items[0].title, "Same id");
+        assert_eq!(datelines.skipped(), 1);
         // A later member counts, as for any repeated name: read again as Datelines JSON.
         let overridden = format!(r#"{{{version}, {ENTRIES}, "version": "2"}}"#);
         assert_eq!(parse_feed(overridden.as_bytes()).expect("datelines"), datelines);

@@ -1,34 +1,64 @@
-//! RSS (2.0, 0.9x, 1.0) and Atom, read with feed-rs and converted into the shared model
-//! (native only: feed-rs and quick-xml are not in the wasm bundle).
+//! RSS (2.0, 0.9x, 1.0) and Atom, read leniently the way feed readers read them, by one reader
+//! that serves the browser and the command line alike: for the same bytes, the page shows what
+//! `datelines-cli import` and `validate` report.
 //!
-//! Only the command line reads XML: the browser reads Datelines JSON and JSON Feed, so JSON
-//! Feed goes through the browser's own parser ([`super::jsonfeed`]) on the command line too.
-//! What an item becomes: title -> title (entities decoded), link -> url, guid/id -> id,
-//! pubDate/published (else updated) -> date as written, description/summary -> summary (plain
-//! text), content:encoded/content -> html, a media thumbnail or an image media:content or
-//! enclosure -> image (alt: the media description, else the title), category -> tags,
-//! author/dc:creator -> authors. Problem paths count from 0: `items[0]` is the first `<item>`,
-//! `entries[0]` the first Atom `<entry>`.
+//! Built on quick-xml's event reader, the XML layer feed-rs is also built on. feed-rs itself
+//! is not used: in the wasm bundle it would bring its own model, date parsing (chrono's format
+//! engine, about 15 KB), mime, url and uuid, far over the 10 KB this reader may add, and it
+//! would read differently from the JSON formats (dates turned into UTC, random ids).
 //!
-//! Two things feed-rs would do differently from the rest of Datelines are switched off:
-//! - Dates: feed-rs turns them into UTC instants, which would move an item stamped
-//!   `Sat, 01 Mar 2025 00:30:00 +0200` to 28 February. Its timestamp hook instead hands over
-//!   the date text (as a number standing for it), and the shared date parser reads the text
-//!   as the browser does: the calendar date as written, and the same "is not a date" message.
-//! - Ids: feed-rs makes up a random UUID for an item without `<guid>`/`<id>`. Here such an item
-//!   gets the model's derived id (date plus a slug of the title), which never changes.
+//! Lenient where feeds are sloppy:
+//! - the encoding: see [`super::encoding`];
+//! - references: XML's five, HTML's named ones (`&nbsp;`, `&rsquo;`, `&eacute;`) and numeric
+//!   ones are decoded; unknown ones and a stray `&` stay as written;
+//! - names: prefixes that are never declared (`media:`, `content:`, `dc:`) are read by their
+//!   usual meaning; declared ones by their namespace, whatever the prefix;
+//! - end tags that do not match are closed up to the matching open element, or ignored;
+//! - XML that breaks off keeps the items read before the break, with a problem naming the line
+//!   and column.
+//!
+//! Never expanded or fetched: a DOCTYPE's entities and anything it names. A DOCTYPE whose
+//! entities refer to other entities or to outside resources (an entity-expansion bomb, or an
+//! external entity) makes the whole file unreadable, with a message saying so.
+//!
+//! What an item becomes: title -> title; link (or Atom `<link rel="alternate">`, else a
+//! permalink `<guid>`) -> url, against `xml:base` and the feed's own address; guid / id /
+//! `rdf:about` -> id; pubDate / published / dc:date (else updated) -> date, as written, and an
+//! item whose date cannot be read is shown under "Undated" with a problem; description /
+//! summary -> summary (plain text); content:encoded / content -> html for the card; image: see
+//! [`image`]; category / dc:subject -> tags; author / dc:creator -> authors. Problem paths
+//! count from 0: `items[0]` is the first `<item>`, `entries[0]` the first Atom `<entry>`.
 
-use super::input::Format;
-use super::{summary_from, title_or_text, Parsed, Problem, UniqueIds};
+use super::encoding;
+use super::{summary_from, title_or_text, LoadError, Parsed, Problem, UniqueIds};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
-use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
-use crate::urls::safe_url;
-use feed_rs::model::{Entry, FeedType, MediaObject, Text};
+use crate::text::{collapse_whitespace, decode_entities, entity, html_to_text, shorten};
+use crate::urls::Links;
+use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex};
+use std::ops::Range;
 
-/// What an XML file's root element says it is.
+/// The XML formats, as the root element and its `version` say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XmlFormat {
+    Rss2,
+    Rss09,
+    Rss1,
+    Atom,
+}
+
+/// A feed read from XML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct XmlFeed {
+    pub parsed: Parsed,
+    pub format: XmlFormat,
+    /// The feed's web site (RSS `<channel><link>`, Atom `<link rel="alternate">`), absolute when
+    /// the feed's address is known.
+    pub site: Option<String>,
+}
+
+/// What a file's root element says it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sniffed {
     /// `<rss>`: RSS 2.0 or 0.9x.
@@ -82,7 +112,7 @@ pub fn sniff(head: &[u8]) -> Sniffed {
                 "rss" => Sniffed::Rss,
                 "RDF" => Sniffed::Rdf,
                 "feed" => Sniffed::Atom,
-                _ => Sniffed::OtherXml(name),
+                _ => Sniffed::OtherXml(name.to_ascii_lowercase()),
             };
         };
         match next {
@@ -103,356 +133,566 @@ fn trim_start(mut bytes: &[u8]) -> &[u8] {
     bytes
 }
 
-/// How the items of each XML format are named in problem paths and messages.
+/// Elements nested deeper than this end the reading (an item is a few levels deep; a file
+/// nested a million deep would otherwise take that much stack to drop).
+const MAX_DEPTH: usize = 256;
+
+/// Namespaces read by their usual prefix, whatever prefix a feed gives them.
+const KNOWN: [(&str, &str); 10] = [
+    ("http://www.w3.org/2005/Atom", "atom"),
+    ("http://purl.org/rss/1.0/modules/content/", "content"),
+    ("http://purl.org/dc/elements/1.1/", "dc"),
+    ("http://purl.org/dc/terms/", "dcterms"),
+    ("http://search.yahoo.com/mrss/", "media"),
+    ("http://search.yahoo.com/mrss", "media"),
+    ("http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes"),
+    ("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf"),
+    ("http://www.w3.org/1999/xhtml", "xhtml"),
+    ("http://www.w3.org/XML/1998/namespace", "xml"),
+];
+
+/// Namespaces whose elements are the feed's own (no prefix in the names used here): RSS 1.0,
+/// RSS 0.90, and Userland's RSS 2.0 namespace. The root element's namespace is one too.
+const OWN: [&str; 3] =
+    ["http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://backend.userland.com/rss2"];
+
+/// One element of an item (or of the channel, outside the items), read whole.
+#[derive(Debug, Default)]
+struct El {
+    /// The name used here: `title`, `media:thumbnail`, `atom:link` (see [`Names::name`]).
+    name: String,
+    /// Attributes: the name as written, and the value with its references decoded.
+    attrs: Vec<(String, String)>,
+    /// The text directly inside it, references decoded.
+    text: String,
+    children: Vec<El>,
+    /// The markup between its start and end tags, in the file's text.
+    inner: Range<usize>,
+    /// The `xml:base` in effect for it, if any.
+    base: Option<String>,
+}
+
+impl El {
+    fn attr(&self, local: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(name, _)| name.rsplit(':').next() == Some(local))
+            .map(|(_, value)| value.trim())
+            .filter(|value| !value.is_empty())
+    }
+
+    fn child(&self, name: &str) -> Option<&El> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a El> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The first of these children that has text.
+    fn first_text(&self, names: &[&str]) -> Option<(&El, &str)> {
+        names.iter().find_map(|name| {
+            self.children.iter().filter(|c| c.name == *name).find_map(|c| {
+                let text = c.text.trim();
+                (!text.is_empty()).then_some((c, text))
+            })
+        })
+    }
+
+    /// Its content as markup: the text when it has no child elements, else the markup inside
+    /// it as written (an RSS description holding unescaped HTML, Atom `type="xhtml"`).
+    fn markup<'a>(&'a self, file: &'a str) -> Cow<'a, str> {
+        if self.children.is_empty() {
+            return Cow::Borrowed(self.text.as_str());
+        }
+        let inner = file.get(self.inner.clone()).unwrap_or_default();
+        // Atom xhtml: the content is inside one <div xmlns="http://www.w3.org/1999/xhtml">.
+        if let [div] = self.children.as_slice() {
+            if div.name.ends_with("div") && self.text.trim().is_empty() {
+                return Cow::Borrowed(file.get(div.inner.clone()).unwrap_or_default());
+            }
+        }
+        Cow::Borrowed(inner)
+    }
+
+    /// Whether its content is HTML: `type="html"`/`"xhtml"`/`"text/html"`, child elements, or
+    /// an element that is HTML by definition (RSS description, content:encoded).
+    fn is_html(&self, by_default: bool) -> bool {
+        match self.attr("type").map(str::to_ascii_lowercase) {
+            Some(t) if t == "text" || t == "text/plain" => !self.children.is_empty(),
+            Some(t) => t.contains("html") || !self.children.is_empty(),
+            None => by_default || !self.children.is_empty(),
+        }
+    }
+
+    /// Its content as plain text.
+    fn plain(&self, file: &str, html_by_default: bool) -> String {
+        if self.is_html(html_by_default) {
+            html_to_text(&self.markup(file))
+        } else {
+            // Plain text with references that leaked into it (`&amp;#8217;`).
+            collapse_whitespace(&decode_entities(&self.text)).into_owned()
+        }
+    }
+}
+
+/// The namespace prefixes in scope, and the names the reader uses for elements.
 struct Names {
-    /// `items` (RSS) or `entries` (Atom): `items[3]` is the fourth `<item>`.
+    /// Declared prefixes (`""` for the default namespace) and their namespaces, innermost last.
+    scope: Vec<(String, String)>,
+    /// The root element's namespace.
+    home: String,
+}
+
+impl Names {
+    /// Declares the element's `xmlns` attributes; returns how many.
+    fn declare(&mut self, attrs: &[(String, String)]) -> usize {
+        let before = self.scope.len();
+        for (name, value) in attrs {
+            if name == "xmlns" {
+                self.scope.push((String::new(), value.clone()));
+            } else if let Some(prefix) = name.strip_prefix("xmlns:") {
+                self.scope.push((prefix.to_string(), value.clone()));
+            }
+        }
+        self.scope.len() - before
+    }
+
+    fn namespace(&self, prefix: &str) -> Option<&str> {
+        self.scope.iter().rev().find(|(p, _)| p == prefix).map(|(_, ns)| ns.as_str())
+    }
+
+    /// The name an element is known by here: its local name for the feed's own elements,
+    /// else the usual prefix of its namespace and the local name (`media:thumbnail`). A prefix
+    /// never declared keeps its own name.
+    fn name(&self, qname: &str) -> String {
+        let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
+        let tag = match self.namespace(prefix) {
+            Some(ns) if ns == self.home || OWN.contains(&ns) => "",
+            Some(ns) => KNOWN.iter().find(|(uri, _)| *uri == ns).map_or(prefix, |(_, tag)| tag),
+            None => prefix,
+        };
+        if tag.is_empty() {
+            local.to_string()
+        } else {
+            format!("{tag}:{local}")
+        }
+    }
+}
+
+/// An element open in the file.
+struct Open {
+    /// The name as written, to match its end tag.
+    qname: String,
+    /// How many namespace declarations it made.
+    declared: usize,
+    /// The `xml:base` in effect inside it.
+    base: Option<String>,
+    /// Whether it is being read whole (an item, or an element of the channel).
+    whole: bool,
+    /// Whether its children are read whole: the channel (`<rss><channel>`), `<rdf:RDF>`, the
+    /// Atom `<feed>`.
+    container: bool,
+}
+
+/// What the items are called in problem paths, with the names of their fields.
+struct Fields {
     list: &'static str,
     id: &'static str,
     published: &'static str,
-    updated: &'static str,
-    link: &'static str,
-    /// Where an image enclosure comes from (RSS `<enclosure>` or `<media:content>`).
-    enclosure: &'static str,
 }
 
-const RSS: Names = Names {
-    list: "items",
-    id: "guid",
-    published: "pubDate",
-    updated: "atom:updated",
-    link: "link",
-    enclosure: "enclosure",
-};
-const ATOM: Names = Names {
-    list: "entries",
-    id: "id",
-    published: "published",
-    updated: "updated",
-    link: "link",
-    enclosure: "media:content",
-};
+/// Reads an RSS or Atom feed. Items that cannot be shown are left out with a problem; the rest
+/// are kept. A whole-file error only when nothing can be read. `links` makes the items' links
+/// usable (absolute against the feed's address, when it is known); `progress` is called with
+/// the running count of items read.
+pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Result<XmlFeed, LoadError> {
+    let (text, warning) = encoding::decode(bytes);
+    let file: &str = &text;
+    let mut problems: Vec<Problem> = Vec::new();
+    if let Some(message) = warning {
+        problems.push(Problem { path: "file".into(), message, skipped: false });
+    }
+    let mut reader = quick_xml::Reader::from_str(file);
+    {
+        let config = reader.config_mut();
+        config.allow_dangling_amp = true;
+        config.allow_unmatched_ends = true;
+        config.check_end_names = false;
+    }
+    let mut names = Names { scope: Vec::new(), home: String::new() };
+    let mut open: Vec<Open> = Vec::new();
+    // The elements being read whole, outermost first.
+    let mut building: Vec<El> = Vec::new();
+    let mut format: Option<XmlFormat> = None;
+    let mut fields = Fields { list: "items", id: "guid", published: "pubDate" };
+    let mut title: Option<String> = None;
+    let mut site: Option<String> = None;
+    let mut items: Vec<NewsItem> = Vec::new();
+    let mut ids = UniqueIds::default();
+    let mut count = 0usize;
+    // Only set where a feed gives an `xml:base`: links elsewhere use `links` as they are.
+    let root_base: Option<String> = None;
 
-/// Items handed to feed-rs at a time: its model of an item is about ten times the item's XML,
-/// so a 100,000-item feed is read in slices instead of whole.
-const SLICE: usize = 2_000;
-
-/// The Media RSS namespace (`media:thumbnail`).
-const MEDIA_RSS: &str = "http://search.yahoo.com/mrss/";
-
-/// Where the items are in the file, and the first `media:thumbnail` of each.
-struct Outline {
-    items: Vec<std::ops::Range<usize>>,
-    thumbnails: Vec<Option<Thumbnail>>,
-}
-
-#[derive(Clone)]
-struct Thumbnail {
-    url: String,
-    width: Option<u32>,
-    height: Option<u32>,
-    /// The item's first `media:description`, for the alt text.
-    description: Option<String>,
-}
-
-/// Finds the items (`<item>` in `<channel>` or in `<rdf:RDF>`, `<entry>` in `<feed>`) with
-/// quick-xml. `None` when the XML is not well formed: feed-rs then reads the whole file and
-/// says what is wrong.
-fn outline(bytes: &[u8]) -> Option<Outline> {
-    use quick_xml::events::Event;
-    use quick_xml::name::ResolveResult;
-    let mut reader = quick_xml::NsReader::from_reader(bytes);
-    let mut stack: Vec<String> = Vec::new();
-    let mut out = Outline { items: Vec::new(), thumbnails: Vec::new() };
-    // The open item: where it starts, and its depth.
-    let mut open: Option<(usize, usize)> = None;
-    // Inside a media:description of the open item: its depth and text so far (entities as
-    // written, decoded at the end).
-    let mut description: Option<(usize, String)> = None;
-    let mut descriptions: Vec<Option<String>> = Vec::new();
     loop {
-        let before = usize::try_from(reader.buffer_position()).ok()?;
-        let (ns, event) = reader.read_resolved_event().ok()?;
-        let media = matches!(ns, ResolveResult::Bound(n) if n.into_inner() == MEDIA_RSS);
+        let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(e) => {
+                let at = usize::try_from(reader.error_position()).unwrap_or(0);
+                let (line, column) = line_column(file, at);
+                if count == 0 {
+                    return Err(LoadError::NotXml { line, column, reason: e.to_string() });
+                }
+                problems.push(broken(line, column, &e.to_string(), count, fields.list));
+                break;
+            }
+        };
         match event {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let local = e.local_name().into_inner().to_string();
-                let is_item = open.is_none()
-                    && match (stack.len(), local.as_str()) {
-                        (1, "entry") => stack[0] == "feed",
-                        (1, "item") => stack[0] == "RDF",
-                        (2, "item") => stack[1] == "channel",
-                        _ => false,
-                    };
-                if is_item {
-                    open = Some((before, stack.len()));
-                    out.thumbnails.push(None);
-                    descriptions.push(None);
-                } else if media
-                    && local == "description"
-                    && open.is_some()
-                    && description.is_none()
-                    && matches!(event, Event::Start(_))
-                {
-                    description = Some((stack.len(), String::new()));
-                } else if media && local == "thumbnail" && open.is_some() {
-                    let attr = |name: &str| {
-                        let value = e.try_get_attribute(name).ok().flatten()?;
-                        value.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.trim().to_string())
-                    };
-                    if let (Some(slot), Some(url)) = (out.thumbnails.last_mut(), attr("url").filter(|u| !u.is_empty()))
-                    {
-                        if slot.is_none() {
-                            let number = |name: &str| attr(name).and_then(|v| v.parse::<u32>().ok());
-                            *slot = Some(Thumbnail {
-                                url,
-                                width: number("width"),
-                                height: number("height"),
-                                description: None,
-                            });
-                        }
+            Event::DocType(doctype) => check_doctype(&doctype.into_inner())?,
+            Event::Start(ref start) | Event::Empty(ref start) => {
+                let empty = matches!(event, Event::Empty(_));
+                let qname = start.name().0.to_string();
+                let attrs = attributes(start);
+                let declared = names.declare(&attrs);
+                if open.is_empty() {
+                    names.home = names.namespace(qname.split_once(':').map_or("", |(p, _)| p)).unwrap_or("").into();
+                }
+                let name = names.name(&qname);
+                let parent_base = open.last().map_or(&root_base, |o| &o.base);
+                let base = match attrs.iter().find(|(n, _)| n == "xml:base") {
+                    Some((_, value)) => match parent_base {
+                        Some(parent) => Links::relative_to(parent).usable(value).map(Cow::into_owned),
+                        None => links.usable(value).map(Cow::into_owned),
+                    },
+                    None => parent_base.clone(),
+                };
+                if open.is_empty() {
+                    let local = name.rsplit(':').next().unwrap_or_default();
+                    format = Some(match local {
+                        "rss" => match attrs.iter().find(|(n, _)| n == "version").map(|(_, v)| v.trim()) {
+                            Some(v) if v.starts_with("0.9") => XmlFormat::Rss09,
+                            _ => XmlFormat::Rss2,
+                        },
+                        "RDF" => XmlFormat::Rss1,
+                        "feed" => XmlFormat::Atom,
+                        _ => return Err(LoadError::NotFeed(not_a_feed(&name))),
+                    });
+                    if format == Some(XmlFormat::Atom) {
+                        fields = Fields { list: "entries", id: "id", published: "published" };
                     }
                 }
-                if matches!(event, Event::Start(_)) {
-                    stack.push(local);
-                } else if is_item {
-                    out.items.push(before..usize::try_from(reader.buffer_position()).ok()?);
-                    open = None;
+                let parent = open.last();
+                let whole = parent.is_some_and(|p| p.whole || p.container);
+                // `<rss><channel>` holds the items: it is not read whole, its children are.
+                let container = open.is_empty()
+                    || open.len() == 1
+                        && name == "channel"
+                        && matches!(format, Some(XmlFormat::Rss2 | XmlFormat::Rss09));
+                let (whole, container) = if container { (false, true) } else { (whole, false) };
+                if whole {
+                    if building.len() >= MAX_DEPTH {
+                        let (line, column) = line_column(file, before);
+                        let reason = format!("elements nested more than {MAX_DEPTH} deep");
+                        if count == 0 {
+                            return Err(LoadError::NotXml { line, column, reason });
+                        }
+                        problems.push(broken(line, column, &reason, count, fields.list));
+                        break;
+                    }
+                    let at = usize::try_from(reader.buffer_position()).unwrap_or(before);
+                    building.push(El { name, attrs, inner: at..at, base: base.clone(), ..El::default() });
+                }
+                if empty {
+                    names.scope.truncate(names.scope.len() - declared);
+                    if whole {
+                        finish_element(
+                            &mut building,
+                            file,
+                            links,
+                            &mut Done {
+                                fields: &fields,
+                                count: &mut count,
+                                items: &mut items,
+                                ids: &mut ids,
+                                problems: &mut problems,
+                                title: &mut title,
+                                site: &mut site,
+                                progress: &mut progress,
+                            },
+                        );
+                    }
+                } else {
+                    open.push(Open { qname, declared, base, whole, container });
+                }
+            }
+            Event::End(ref end) => {
+                let qname = end.name().0;
+                // Close up to the matching open element; an end tag that matches none is ignored.
+                let Some(depth) = open.iter().rposition(|o| o.qname == qname) else { continue };
+                while open.len() > depth {
+                    let Some(closed) = open.pop() else { break };
+                    names.scope.truncate(names.scope.len() - closed.declared);
+                    if closed.whole {
+                        if let Some(el) = building.last_mut() {
+                            el.inner.end = before.max(el.inner.start);
+                        }
+                        finish_element(
+                            &mut building,
+                            file,
+                            links,
+                            &mut Done {
+                                fields: &fields,
+                                count: &mut count,
+                                items: &mut items,
+                                ids: &mut ids,
+                                problems: &mut problems,
+                                title: &mut title,
+                                site: &mut site,
+                                progress: &mut progress,
+                            },
+                        );
+                    }
                 }
             }
             Event::Text(ref t) => {
-                if let Some((_, text)) = description.as_mut() {
-                    text.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0));
-                }
-            }
-            Event::GeneralRef(ref r) => {
-                if let Some((_, text)) = description.as_mut() {
-                    text.push('&');
-                    text.push_str(r);
-                    text.push(';');
+                if let Some(el) = building.last_mut() {
+                    el.text.push_str(&t.xml10_content());
                 }
             }
             Event::CData(ref c) => {
-                if let Some((_, text)) = description.as_mut() {
-                    text.push_str(&c.xml_content(quick_xml::XmlVersion::Implicit1_0).replace('&', "&amp;"));
+                if let Some(el) = building.last_mut() {
+                    el.text.push_str(&c.xml10_content());
                 }
             }
-            Event::End(_) => {
-                stack.pop();
-                if description.as_ref().is_some_and(|(depth, _)| *depth == stack.len()) {
-                    if let (Some((_, text)), Some(slot)) = (description.take(), descriptions.last_mut()) {
-                        let text = collapse_whitespace(&decode_entities(&text)).into_owned();
-                        if slot.is_none() && !text.is_empty() {
-                            *slot = Some(text);
+            Event::GeneralRef(ref r) => {
+                if let Some(el) = building.last_mut() {
+                    let name = r.xml10_content();
+                    match entity(&name) {
+                        Some(ch) => el.text.push(ch),
+                        // Not expanded: kept as written.
+                        None => {
+                            el.text.push('&');
+                            el.text.push_str(&name);
+                            el.text.push(';');
                         }
                     }
                 }
-                if let Some((start, depth)) = open {
-                    if stack.len() == depth {
-                        out.items.push(start..usize::try_from(reader.buffer_position()).ok()?);
-                        open = None;
+            }
+            Event::Eof => {
+                if format.is_none() {
+                    return Err(LoadError::NotFeed("the file is empty".into()));
+                }
+                if let Some(unclosed) = open.first() {
+                    let (line, column) = line_column(file, file.len());
+                    let reason = format!("the file ends before </{}>", unclosed.qname);
+                    if count == 0 && !building.is_empty() {
+                        return Err(LoadError::NotXml { line, column, reason });
+                    }
+                    if !building.is_empty() {
+                        problems.push(broken(line, column, &reason, count, fields.list));
                     }
                 }
+                break;
             }
-            Event::Eof => break,
             _ => {}
         }
     }
-    for (thumbnail, text) in out.thumbnails.iter_mut().zip(descriptions) {
-        if let Some(thumbnail) = thumbnail.as_mut() {
-            thumbnail.description = text;
-        }
-    }
-    (stack.is_empty() && open.is_none()).then_some(out)
+    let format = format.unwrap_or(XmlFormat::Rss2);
+    Ok(XmlFeed { parsed: Parsed { feed: Feed::new(title, items), problems }, format, site })
 }
 
-/// Reads an RSS or Atom feed and converts every item, with the feed's exact format. Items that
-/// cannot be converted are left out with a problem; the rest are kept. Only a file that is not
-/// a readable feed at all is an error (one line, without the file name). `progress` is called
-/// with the running count of items read.
-pub fn read(bytes: &[u8], mut progress: impl FnMut(usize)) -> Result<(Parsed, Format), String> {
-    let outline = outline(bytes).filter(|o| !o.items.is_empty());
-    // The whole file at once (small feeds, feeds without items, and XML that is not well
-    // formed, for feed-rs's message), or the items in slices, each slice between the file's
-    // own beginning (declaration, namespaces, channel) and end.
-    // DATELINES_XML_SLICE: a smaller slice, so that the tests can run small feeds in slices.
-    let slice = std::env::var("DATELINES_XML_SLICE")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or(SLICE);
-    // Each part: its XML, the index of its first item, and how many items it holds (0: the
-    // whole file). Slices are made one at a time, so the input is never held twice.
-    let parts: Box<dyn Iterator<Item = (Cow<'_, [u8]>, usize, usize)>> = match &outline {
-        Some(o) if o.items.len() > slice => {
-            let (first, last) = (o.items[0].start, o.items[o.items.len() - 1].end);
-            Box::new(o.items.chunks(slice).enumerate().map(move |(n, chunk)| {
-                let (from, to) = (chunk[0].start, chunk[chunk.len() - 1].end);
-                let mut doc = Vec::with_capacity(first + (to - from) + (bytes.len() - last));
-                doc.extend_from_slice(&bytes[..first]);
-                doc.extend_from_slice(&bytes[from..to]);
-                doc.extend_from_slice(&bytes[last..]);
-                (Cow::Owned(doc), n * slice, chunk.len())
-            }))
-        }
-        _ => Box::new(std::iter::once((Cow::Borrowed(bytes), 0, 0))),
-    };
+/// Where the results of whole elements go.
+struct Done<'a, P: FnMut(usize)> {
+    fields: &'a Fields,
+    count: &'a mut usize,
+    items: &'a mut Vec<NewsItem>,
+    ids: &'a mut UniqueIds,
+    problems: &'a mut Vec<Problem>,
+    title: &'a mut Option<String>,
+    site: &'a mut Option<String>,
+    progress: &'a mut P,
+}
 
-    // The format and the feed's own title (if it has one), from the first part.
-    let mut head: Option<(Format, Option<String>)> = None;
-    let mut problems = Vec::new();
-    let mut items = Vec::new();
-    let mut ids = UniqueIds::default();
-    for (doc, offset, expected) in parts {
-        let (feed, dates) = parse(&doc)?;
-        drop(doc);
-        if head.is_none() {
-            let format = match feed.feed_type {
-                FeedType::Atom => Format::Atom,
-                FeedType::RSS1 => Format::Rss1,
-                FeedType::RSS0 => Format::Rss09,
-                FeedType::RSS2 => Format::Rss2,
-                FeedType::JSON => Format::JsonFeed,
-            };
-            head = Some((format, feed.title.as_ref().map(plain).filter(|t| !t.is_empty())));
-        }
-        let names = if feed.feed_type == FeedType::Atom { &ATOM } else { &RSS };
-        // The outline's thumbnails line up with feed-rs's entries only when both found the
-        // same items.
-        let aligned = match &outline {
-            Some(o) if expected == 0 => o.items.len() == feed.entries.len(),
-            Some(_) => expected == feed.entries.len(),
-            None => false,
-        };
-        let thumbnails = outline.as_ref().filter(|_| aligned).and_then(|o| o.thumbnails.get(offset..));
-        for (local, entry) in feed.entries.into_iter().enumerate() {
-            let index = offset + local;
-            let path = format!("{}[{index}]", names.list);
-            progress(index + 1);
-            let thumbnail = thumbnails.and_then(|t| t.get(local)).cloned().flatten();
-            let Some((mut item, explicit_id)) = convert_entry(entry, &path, names, &dates, thumbnail, &mut problems)
-            else {
-                continue;
-            };
-            // Ids are unique, as in the JSON formats: a repeated <guid>/<id> leaves the later item out.
-            match ids.claim(&mut item, &items, explicit_id, &path, names.id, "item") {
-                Ok(()) => items.push(item),
-                Err(problem) => problems.push(problem),
+/// The innermost element being read is complete: it joins its parent, or, read whole at the
+/// channel's level, becomes an item or the feed's title or site.
+fn finish_element<P: FnMut(usize)>(building: &mut Vec<El>, file: &str, links: &Links, done: &mut Done<'_, P>) {
+    let Some(el) = building.pop() else { return };
+    if let Some(parent) = building.last_mut() {
+        parent.children.push(el);
+        return;
+    }
+    match el.name.as_str() {
+        "item" | "entry" => {
+            let index = *done.count;
+            *done.count += 1;
+            (done.progress)(*done.count);
+            let path = format!("{}[{index}]", done.fields.list);
+            if let Some((mut item, explicit)) = convert(&el, file, links, (&path, done.fields), done.problems) {
+                match done.ids.claim(&mut item, done.items, explicit, &path, done.fields.id, "item") {
+                    Ok(()) => done.items.push(item),
+                    Err(problem) => done.problems.push(problem),
+                }
             }
         }
+        "title" if done.title.is_none() => *done.title = Some(el.plain(file, false)).filter(|t| !t.is_empty()),
+        "link" | "atom:link" if done.site.is_none() => *done.site = page_link(&el, links),
+        // RSS 1.0: the channel stands beside the items.
+        "channel" => {
+            if done.title.is_none() {
+                *done.title = el.child("title").map(|t| t.plain(file, false)).filter(|t| !t.is_empty());
+            }
+            if done.site.is_none() {
+                *done.site = el.all("link").find_map(|l| page_link(l, links));
+            }
+        }
+        _ => {}
     }
-    // `parts` always has a first part, and one that cannot be read has returned above.
-    let Some((format, title)) = head else {
-        return Err("not a feed that can be read: it is empty".to_string());
-    };
-    Ok((Parsed { feed: Feed::new(title, items), problems }, format))
 }
 
-/// One feed-rs parse, with the date texts it met.
-fn parse(source: &[u8]) -> Result<(feed_rs::model::Feed, Vec<String>), String> {
-    // Every date text feed-rs meets, in order; feed-rs gets back a stand-in "instant" whose
-    // seconds since 1970 are the text's position in this list.
-    let dates: Arc<Mutex<Vec<String>>> = Arc::default();
-    let seen = Arc::clone(&dates);
-    let parser = feed_rs::parser::Builder::new()
-        .id_generator(|_, _, _| String::new())
-        .sanitize_content(false)
-        .timestamp_parser(move |text| {
-            let mut list = seen.lock().ok()?;
-            list.push(text.to_string());
-            chrono::DateTime::from_timestamp(list.len() as i64 - 1, 0)
-        })
-        .build();
-    // feed-rs is not ours: should it panic on some input, that is one more unreadable file,
-    // reported like the others (the default hook's message is kept out of the way meanwhile).
-    // (Use the `cli` profile for a fast build: `release` aborts on a panic, for the wasm bundle.)
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.parse(source)));
-    std::panic::set_hook(hook);
-    let feed = match result {
-        Ok(parsed) => parsed.map_err(|e| format!("not a feed that can be read: {e}"))?,
-        Err(_) => return Err("not a feed that can be read: the RSS/Atom reader (feed-rs) gave up on it".to_string()),
+/// The page a `<link>` points to: RSS's text, or Atom's `href` when it is the alternate.
+fn page_link(el: &El, links: &Links) -> Option<String> {
+    let href = match el.attr("href") {
+        Some(href) => matches!(el.attr("rel"), None | Some("alternate")).then_some(href)?,
+        None => Some(el.text.trim()).filter(|t| !t.is_empty())?,
     };
-    let dates = dates.lock().map(|mut list| std::mem::take(&mut *list)).unwrap_or_default();
-    Ok((feed, dates))
+    usable(href, el, links)
 }
 
-fn skip(path: &str, field: &str, message: String) -> Problem {
-    Problem { path: format!("{path}.{field}"), message, skipped: true }
+/// A link made usable against the `xml:base` in effect for `el`, else the feed's address.
+fn usable(link: &str, el: &El, links: &Links) -> Option<String> {
+    match &el.base {
+        Some(base) => Links::relative_to(base).usable(link).map(Cow::into_owned),
+        None => links.usable(link).map(Cow::into_owned),
+    }
+}
+
+/// The attributes of a start tag, values decoded. Lenient about quotes and repeats.
+fn attributes(start: &BytesStart<'_>) -> Vec<(String, String)> {
+    start
+        .html_attributes()
+        .with_checks(false)
+        .filter_map(Result::ok)
+        .map(|a| (a.key.0.to_string(), decode_entities(&a.value).into_owned()))
+        .collect()
+}
+
+/// Refuses a DOCTYPE whose entities expand into other entities or name outside resources.
+fn check_doctype(doctype: &str) -> Result<(), LoadError> {
+    for declaration in doctype.split("<!ENTITY").skip(1) {
+        let body = declaration.split('>').next().unwrap_or_default();
+        let external = body.contains("SYSTEM") || body.contains("PUBLIC");
+        let nested = body.trim_start().starts_with('%')
+            || body.match_indices('&').any(|(at, _)| !body[at + 1..].starts_with('#'));
+        if external || nested {
+            return Err(LoadError::NotFeed(
+                "it declares entities that refer to other entities or to outside resources (<!ENTITY> in its \
+                 DOCTYPE), which Datelines never expands or fetches"
+                    .into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn not_a_feed(root: &str) -> String {
+    format!("XML whose root element is <{root}>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)")
+}
+
+/// The problem for XML that breaks off after `count` items.
+fn broken(line: usize, column: usize, reason: &str, count: usize, list: &str) -> Problem {
+    let noun = if count == 1 { "item" } else { "items" };
+    let message =
+        format!("the XML breaks at line {line}, column {column} ({reason}); the {count} {noun} before it were read");
+    Problem { path: list.to_string(), message, skipped: false }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(file: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(file.len());
+    while !file.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &file[..at];
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before.rsplit('\n').next().unwrap_or_default().chars().count();
+    (line, column)
 }
 
 fn warn(path: &str, field: &str, message: String) -> Problem {
     Problem { path: format!("{path}.{field}"), message, skipped: false }
 }
 
-fn is_html(text: &Text) -> bool {
-    text.content_type.as_str().contains("html")
-}
-
-/// A text construct as plain text: HTML (RSS descriptions, Atom `type="html"`/`"xhtml"`) has
-/// its tags removed; plain text only has entities that leaked into it decoded (`&amp;#8217;`).
-fn plain(text: &Text) -> String {
-    if is_html(text) {
-        html_to_text(&text.content)
-    } else {
-        collapse_whitespace(&decode_entities(&text.content)).into_owned()
-    }
-}
-
-/// The entry's date text, by position in the list the timestamp hook filled.
-fn date_text(stamp: Option<chrono::DateTime<chrono::Utc>>, dates: &[String]) -> Option<&str> {
-    let at = usize::try_from(stamp?.timestamp()).ok()?;
-    dates.get(at).map(String::as_str)
-}
-
 /// One item; `None` (with a problem) when it cannot be shown. The flag says whether the id
-/// came from the feed (`<guid>`, `<id>`) rather than being derived.
-fn convert_entry(
-    entry: Entry,
-    path: &str,
-    names: &Names,
-    dates: &[String],
-    thumbnail: Option<Thumbnail>,
+/// came from the feed rather than being derived.
+fn convert(
+    el: &El,
+    file: &str,
+    links: &Links,
+    (path, fields): (&str, &Fields),
     problems: &mut Vec<Problem>,
 ) -> Option<(NewsItem, bool)> {
-    // Date: published, else updated. None at all: shown under "Undated", as a JSON Feed item
-    // without a date is. One that does not parse: the item is left out, as in JSON Feed.
-    let published = date_text(entry.published, dates).map(|t| (names.published, t));
-    // feed-rs copies the published date into `updated` when there is no other: only a
-    // different stamp is a real `updated`.
-    let updated = entry
-        .updated
-        .filter(|u| Some(*u) != entry.published)
-        .and_then(|u| date_text(Some(u), dates))
-        .map(|t| (names.updated, t));
-    let date = match published.or(updated) {
+    // Date: published, else updated. None: "Undated". One that cannot be read: "Undated" too,
+    // with a problem.
+    let date_field = el
+        .first_text(&[
+            "pubDate",
+            "published",
+            "dc:date",
+            "atom:published",
+            "issued",
+            "dcterms:issued",
+            "dcterms:created",
+        ])
+        .or_else(|| el.first_text(&["updated", "atom:updated", "modified", "dcterms:modified"]));
+    let date = match date_field {
         Some((field, text)) => match ItemDate::parse(text) {
             Ok(date) => date,
             Err(e) => {
-                problems.push(skip(path, field, e.to_string()));
-                return None;
+                problems.push(warn(path, &field.name, format!("{e}; the item is shown under \"Undated\"")));
+                ItemDate::Undated
             }
         },
         None => {
-            problems.push(warn(path, names.published, "is missing; the item is shown under \"Undated\"".into()));
+            problems.push(warn(path, fields.published, "is missing; the item is shown under \"Undated\"".into()));
             ItemDate::Undated
         }
     };
 
-    // Text: summary (RSS <description>, Atom <summary>) and content (RSS <content:encoded>,
-    // Atom <content>).
-    let summary_text = entry.summary.as_ref().map(plain).filter(|t| !t.is_empty());
-    let content = entry.content.as_ref().and_then(|c| {
-        let body = c.body.as_deref().map(str::trim).filter(|b| !b.is_empty())?;
-        Some((body.to_string(), c.content_type.as_str().contains("html")))
+    let summary_el = ["description", "summary", "atom:summary", "dc:description", "itunes:summary"]
+        .iter()
+        .find_map(|n| el.all(n).find(|c| !c.text.trim().is_empty() || !c.children.is_empty()));
+    let content_el = ["content:encoded", "content", "atom:content", "xhtml:body"]
+        .iter()
+        .find_map(|n| el.all(n).find(|c| !c.text.trim().is_empty() || !c.children.is_empty()));
+    // RSS descriptions are HTML; Atom summaries are text unless they say otherwise.
+    let summary_text = summary_el.map(|s| s.plain(file, s.name == "description")).filter(|t| !t.is_empty());
+    let content = content_el.and_then(|c| {
+        let html = c.is_html(c.name == "content:encoded");
+        let body = c.markup(file).trim().to_string();
+        // Atom content of another media type (`type="image/png"`) or out of line (`src=`) is not text.
+        let textual = c.attr("type").is_none_or(|t| t.contains("text") || t.contains("html") || t.contains("xml"));
+        (!body.is_empty() && textual && c.attr("src").is_none()).then_some((body, html))
     });
     let content_text = content
         .as_ref()
-        .map(|(body, html)| if *html { html_to_text(body) } else { collapse_whitespace(body).into_owned() })
+        .map(
+            |(body, html)| {
+                if *html {
+                    html_to_text(body)
+                } else {
+                    collapse_whitespace(&decode_entities(body)).into_owned()
+                }
+            },
+        )
         .filter(|t| !t.is_empty());
     let full_text = summary_text.clone().or_else(|| content_text.clone());
 
-    let own_title = entry.title.as_ref().map(plain).filter(|t| !t.is_empty());
+    let own_title = ["title", "atom:title", "dc:title"]
+        .iter()
+        .find_map(|n| el.child(n))
+        .map(|t| t.plain(file, false))
+        .filter(|t| !t.is_empty());
     let title = match title_or_text(own_title.map(SharedStr::from), full_text.as_deref(), &path, problems) {
         Ok(title) => title,
         Err(problem) => {
@@ -462,18 +702,18 @@ fn convert_entry(
     };
 
     let summary = full_text.as_deref().map(summary_from).unwrap_or_default();
-    let (mut html, mut body) = match content {
-        Some((raw, true)) => (Some(raw), None),
-        Some((_, false)) => (None, content_text.filter(|t| *t != summary)),
+    let (mut html, mut body) = match &content {
+        Some((raw, true)) => (Some(raw.clone()), None),
+        Some((_, false)) => (None, content_text.clone().filter(|t| *t != summary)),
         None => (None, None),
     };
     // A long description with no separate content: the list shows its start, and the detail
     // card the whole of it.
     if html.is_none() && body.is_none() {
-        if let (Some(text), Some(source)) = (summary_text.as_ref(), entry.summary.as_ref()) {
+        if let (Some(text), Some(source)) = (summary_text.as_ref(), summary_el) {
             if *text != summary {
-                if is_html(source) {
-                    html = Some(source.content.trim().to_string());
+                if source.is_html(source.name == "description") {
+                    html = Some(source.markup(file).trim().to_string());
                 } else {
                     body = Some(text.clone());
                 }
@@ -481,54 +721,78 @@ fn convert_entry(
         }
     }
 
-    let explicit_id = !entry.id.trim().is_empty();
-    let id = if explicit_id { entry.id.trim().to_string() } else { derive_id(&date, &title) };
+    let rdf_about = (el.name == "item").then(|| el.attr("about")).flatten();
+    let id_text = el.first_text(&["guid", "id", "atom:id"]).map(|(_, t)| t).or(rdf_about);
+    let explicit_id = id_text.is_some();
+    let id = match id_text {
+        Some(id) => collapse_whitespace(id).into_owned(),
+        None => derive_id(&date, &title),
+    };
 
     // Link: the first <link> that is the item itself (not comments, not an enclosure).
-    let link = entry
-        .links
-        .iter()
-        .find(|l| l.target.is_none() && matches!(l.rel.as_deref(), None | Some("alternate")))
-        .map(|l| l.href.trim().to_string())
-        .filter(|h| !h.is_empty());
-    let url = match link {
-        Some(href) => {
-            let safe = safe_url(&href);
+    let link_el = el.children.iter().find(|c| {
+        (c.name == "link" || c.name == "atom:link")
+            && matches!(c.attr("rel"), None | Some("alternate"))
+            && (c.attr("href").is_some() || !c.text.trim().is_empty())
+    });
+    let url = match link_el {
+        Some(link) => {
+            let href = link.attr("href").unwrap_or(link.text.trim());
+            let safe = usable(href, link, links);
             if safe.is_none() {
                 problems.push(warn(
                     path,
-                    names.link,
-                    format!("\"{}\" is not an http(s) or relative link; ignored", shorten(&href)),
+                    &link.name,
+                    format!("\"{}\" is not an http(s) or relative link; ignored", shorten(href)),
                 ));
             }
             safe
         }
         // An RSS <guid> is a permalink unless it says otherwise: use it when it is a web address.
-        None => {
-            Some(id.as_str()).filter(|id| id.starts_with("https://") || id.starts_with("http://")).and_then(safe_url)
-        }
+        None => el
+            .child("guid")
+            .filter(|g| g.attr("isPermaLink") != Some("false"))
+            .map(|g| g.text.trim())
+            .filter(|id| id.starts_with("https://") || id.starts_with("http://"))
+            .and_then(|id| usable(id, el, links)),
     };
 
-    let image = image(&entry, path, names, &title, thumbnail.as_ref(), problems);
+    let html_for_img = content
+        .as_ref()
+        .filter(|(_, html)| *html)
+        .map(|(raw, _)| Cow::Borrowed(raw.as_str()))
+        .or_else(|| summary_el.filter(|s| s.is_html(s.name == "description")).map(|s| s.markup(file)));
+    let image = image(el, file, links, (path, &title), html_for_img.as_deref(), problems);
 
     let mut tags: Vec<String> = Vec::new();
-    for category in &entry.categories {
-        let label = category
-            .label
-            .as_deref()
-            .map(|l| collapse_whitespace(&decode_entities(l)).into_owned())
-            .filter(|l| !l.is_empty());
-        let tag = label.unwrap_or_else(|| collapse_whitespace(&decode_entities(&category.term)).into_owned());
+    for category in
+        el.children.iter().filter(|c| matches!(c.name.as_str(), "category" | "atom:category" | "dc:subject"))
+    {
+        let label = category.attr("label").or(category.attr("term")).unwrap_or(category.text.trim());
+        let tag = collapse_whitespace(&decode_entities(label)).into_owned();
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
     }
     let mut authors: Vec<String> = Vec::new();
-    for person in &entry.authors {
-        let name = person.name.as_deref().map(|n| {
-            collapse_whitespace(n.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())).into_owned()
-        });
-        let name = name.filter(|n| !n.is_empty()).or_else(|| person.email.clone()).unwrap_or_default();
+    for person in el
+        .children
+        .iter()
+        .filter(|c| matches!(c.name.as_str(), "author" | "atom:author" | "dc:creator" | "itunes:author"))
+    {
+        let name =
+            match person.first_text(&["name", "atom:name"]).or_else(|| person.first_text(&["email", "atom:email"])) {
+                Some((_, name)) => name.to_string(),
+                // RSS: "jane@example.org (Jane Doe)".
+                None => {
+                    let text = person.text.trim();
+                    match text.split_once('(') {
+                        Some((email, name)) if email.contains('@') => name.trim_end_matches(')').to_string(),
+                        _ => text.to_string(),
+                    }
+                }
+            };
+        let name = collapse_whitespace(&decode_entities(&name)).into_owned();
         if !name.is_empty() && !authors.contains(&name) {
             authors.push(name);
         }
@@ -539,89 +803,91 @@ fn convert_entry(
     Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }.compact(), explicit_id))
 }
 
-/// The item's picture: a media thumbnail, else media content or an enclosure that is an image
-/// (by its type, or by its file name when it has no type), else an Atom `<link rel="enclosure">`
-/// to an image. Its alt text is the media description, else the item's title.
-fn image(
-    entry: &Entry,
-    path: &str,
-    names: &Names,
-    title: &str,
-    outlined: Option<&Thumbnail>,
-    problems: &mut Vec<Problem>,
-) -> Option<Image> {
-    struct Found<'a> {
-        field: &'static str,
-        src: &'a str,
-        width: Option<u32>,
-        height: Option<u32>,
-        bytes: Option<u64>,
-        media: Option<&'a MediaObject>,
-        /// Alt text found beside it (the outline's media:description).
-        alt: Option<&'a str>,
-    }
-    let thumbnail = entry.media.iter().find_map(|media| {
-        let thumb = media.thumbnails.iter().find(|t| !t.image.uri.trim().is_empty())?;
-        let image = &thumb.image;
+/// An image found for an item, before it is checked.
+struct Found<'a> {
+    field: &'a str,
+    src: &'a str,
+    el: &'a El,
+    width: Option<u32>,
+    height: Option<u32>,
+    bytes: Option<u64>,
+    alt: Option<String>,
+}
+
+impl<'a> Found<'a> {
+    fn from_attr(el: &'a El, attr: &str) -> Option<Found<'a>> {
+        let number = |name: &str| el.attr(name).and_then(|v| v.parse::<u32>().ok());
         Some(Found {
-            field: "media:thumbnail",
-            src: image.uri.trim(),
-            width: image.width,
-            height: image.height,
-            bytes: None,
-            media: Some(media),
+            field: &el.name,
+            src: el.attr(attr)?,
+            el,
+            width: number("width"),
+            height: number("height"),
+            bytes: el.attr("length").or(el.attr("fileSize")).and_then(|v| v.parse().ok()),
             alt: None,
         })
-    });
-    let content = || {
-        entry.media.iter().find_map(|media| {
-            media.content.iter().find_map(|c| {
-                let url = c.url.as_ref()?;
-                let is_image = match &c.content_type {
-                    Some(mime) => mime.ty().as_str().eq_ignore_ascii_case("image"),
-                    None => looks_like_image(url.path()),
-                };
-                is_image.then(|| Found {
-                    field: names.enclosure,
-                    src: url.as_str(),
-                    width: c.width,
-                    height: c.height,
-                    bytes: c.size,
-                    media: Some(media),
-                    alt: None,
-                })
-            })
-        })
+    }
+}
+
+/// The item's picture, looked for as feed readers do, in order: a `media:thumbnail` (of the
+/// item, a `media:group` or a `media:content`); an image `media:content`; an image
+/// `<enclosure>`; `itunes:image`; an Atom `<link rel="enclosure">` to an image; else the first
+/// `<img>` in the item's HTML (`html`). Its alt text is the nearest `media:description`, else
+/// the `<img>`'s alt, else the item's title.
+fn image(
+    el: &El,
+    file: &str,
+    links: &Links,
+    (path, title): (&str, &str),
+    html: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Option<Image> {
+    let groups: Vec<&El> = std::iter::once(el).chain(el.all("media:group")).collect();
+    let media_contents = || groups.iter().flat_map(|g| g.all("media:content"));
+    let is_image = |c: &El, src: &str| match (c.attr("medium"), c.attr("type")) {
+        (Some(medium), _) => medium.eq_ignore_ascii_case("image"),
+        (None, Some(mime)) => mime.to_ascii_lowercase().starts_with("image/"),
+        (None, None) => looks_like_image(src),
     };
-    let enclosure_link = || {
-        entry.links.iter().find_map(|l| {
-            let is_image = l.media_type.as_deref().is_some_and(|t| t.trim().to_ascii_lowercase().starts_with("image/"));
-            (l.rel.as_deref() == Some("enclosure") && is_image).then(|| Found {
-                field: "link",
-                src: l.href.trim(),
-                width: None,
-                height: None,
-                bytes: l.length,
-                media: None,
-                alt: None,
-            })
-        })
+    // The media:description nearest to an element: its own, its group's, the item's.
+    let description = |found: &El| {
+        [Some(found), groups.iter().copied().find(|g| g.children.iter().any(|c| std::ptr::eq(c, found))), Some(el)]
+            .into_iter()
+            .flatten()
+            .find_map(|scope| scope.child("media:description").map(|d| d.plain(file, false)))
+            .filter(|d| !d.is_empty())
     };
-    // feed-rs keeps a media:thumbnail only beside a media:content; the outline found the others
-    // (BBC-style feeds have an item-level thumbnail and nothing else).
-    let outlined = || {
-        outlined.map(|t| Found {
-            field: "media:thumbnail",
-            src: t.url.as_str(),
-            width: t.width,
-            height: t.height,
-            bytes: None,
-            media: None,
-            alt: t.description.as_deref(),
-        })
+    let thumbnail = groups
+        .iter()
+        .flat_map(|g| g.all("media:thumbnail"))
+        .chain(media_contents().flat_map(|c| c.all("media:thumbnail")))
+        .find_map(|t| Found::from_attr(t, "url"));
+    let found = thumbnail
+        .or_else(|| media_contents().filter_map(|c| Found::from_attr(c, "url")).find(|f| is_image(f.el, f.src)))
+        .or_else(|| el.all("enclosure").filter_map(|c| Found::from_attr(c, "url")).find(|f| is_image(f.el, f.src)))
+        .or_else(|| el.all("itunes:image").find_map(|c| Found::from_attr(c, "href")))
+        .or_else(|| {
+            el.children
+                .iter()
+                .filter(|c| (c.name == "link" || c.name == "atom:link") && c.attr("rel") == Some("enclosure"))
+                .filter_map(|c| Found::from_attr(c, "href"))
+                .find(|f| is_image(f.el, f.src))
+        });
+    let Some(mut found) = found else {
+        let (src, alt) = first_img(html?)?;
+        let Some(usable_src) = usable(&src, el, links) else {
+            problems.push(warn(
+                path,
+                "img",
+                format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(&src)),
+            ));
+            return None;
+        };
+        let alt = alt.filter(|a| !a.is_empty()).unwrap_or_else(|| title.to_string());
+        return Some(Image { src: Link::from(usable_src), alt: alt.into(), size_kb: None, width: None, height: None });
     };
-    let found = thumbnail.or_else(content).or_else(outlined).or_else(enclosure_link)?;
-    let Some(src) = safe_url(found.src) else {
+    found.alt = description(found.el);
+    let Some(src) = usable(found.src, found.el, links) else {
         problems.push(warn(
             path,
             found.field,
@@ -629,33 +895,60 @@ fn image(
         ));
         return None;
     };
-    let alt = found
-        .media
-        .and_then(|m| m.description.as_ref())
-        .map(plain)
-        .or_else(|| found.alt.map(str::to_string))
-        .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| title.to_string());
     let dimension = |n: Option<u32>| n.filter(|n| (1..=20_000).contains(n));
     // Bytes to KB (1,024), two decimals, as the news page states sizes ("55.76KB").
     let size_kb = found.bytes.filter(|b| *b > 0).map(|b| (b as f64 / 1024.0 * 100.0).round() / 100.0);
     Some(Image {
-        src: src.into(),
-        alt: alt.into(),
+        src: Link::from(src),
+        alt: found.alt.unwrap_or_else(|| title.to_string()).into(),
         size_kb,
         width: dimension(found.width),
         height: dimension(found.height),
     })
 }
 
-fn looks_like_image(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|ext| lower.ends_with(ext))
+/// The `src` and `alt` of the first `<img>` in an HTML fragment, references decoded.
+fn first_img(html: &str) -> Option<(String, Option<String>)> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<img").map(|i| i + from) {
+        from = at + 4;
+        let end = lower[at..].find('>').map_or(lower.len(), |i| i + at);
+        // `<img` followed by a space, a slash or the end of the tag (not `<imgx`).
+        if !lower[from..end].starts_with(|c: char| c.is_ascii_whitespace() || c == '/') {
+            continue;
+        }
+        let tag = BytesStart::from_content(html.get(at + 1..end)?.trim_end_matches('/'), 3);
+        let attrs = attributes(&tag);
+        let find =
+            |name: &str| attrs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string());
+        if let Some(src) = find("src").filter(|s| !s.is_empty()) {
+            return Some((src, find("alt")));
+        }
+    }
+    None
+}
+
+fn looks_like_image(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|ext| path.ends_with(ext))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_str(xml: &str) -> XmlFeed {
+        read(xml.as_bytes(), &Links::relative_to("https://news.example/feeds/feed.xml"), |_| {}).expect("a feed")
+    }
+
+    fn problems(feed: &XmlFeed) -> Vec<String> {
+        feed.parsed.problems.iter().map(ToString::to_string).collect()
+    }
+
+    fn titles(feed: &XmlFeed) -> Vec<&str> {
+        feed.parsed.feed.items.iter().map(|i| i.title.as_str()).collect()
+    }
 
     #[test]
     fn sniffs_the_root_element() {
@@ -665,7 +958,7 @@ mod tests {
         );
         assert_eq!(sniff(b"\xEF\xBB\xBF  <feed xmlns=\"http://www.w3.org/2005/Atom\">"), Sniffed::Atom);
         assert_eq!(sniff(b"<rdf:RDF xmlns:rdf=\"x\">"), Sniffed::Rdf);
-        assert_eq!(sniff(b"<!DOCTYPE html>\n<html><body>"), Sniffed::OtherXml("html".into()));
+        assert_eq!(sniff(b"<!DOCTYPE html>\n<HTML><body>"), Sniffed::OtherXml("html".into()));
         assert_eq!(sniff(b"<!DOCTYPE rss [<!ENTITY a \"x\"><!ENTITY b \"&a;\">]>\n<rss>"), Sniffed::Rss);
         assert_eq!(sniff(b"{\"items\": []}"), Sniffed::NotXml);
         assert_eq!(sniff(b""), Sniffed::NotXml);
@@ -674,33 +967,241 @@ mod tests {
 
     #[test]
     fn rss_items_follow_the_shared_rules_for_ids_and_titles() {
-        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel>
+        let feed = read_str(
+            r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Blog &amp; co</title><link>/</link>
           <item><guid>a</guid><title>One</title><pubDate>Wed, 19 Mar 2025 10:00:00 +0000</pubDate></item>
           <item><guid>a</guid><title>Two</title><pubDate>Wed, 19 Mar 2025 11:00:00 +0000</pubDate></item>
           <item><title>Same</title><pubDate>Tue, 18 Mar 2025 10:00:00 +0000</pubDate></item>
           <item><title>Same</title><pubDate>Tue, 18 Mar 2025 10:00:00 +0000</pubDate></item>
           <item><description>Only words here.</description><pubDate>Mon, 17 Mar 2025 10:00:00 +0000</pubDate></item>
-        </channel></rss>"#;
-        let (parsed, format) = read(rss, |_| {}).expect("a readable feed");
-        assert_eq!(format, Format::Rss2);
-        assert_eq!(parsed.feed.title, None, "a feed without a title");
-        let ids: Vec<&str> = parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
+          <item><pubDate>Mon, 17 Mar 2025 10:00:00 +0000</pubDate></item>
+        </channel></rss>"#,
+        );
+        assert_eq!(feed.format, XmlFormat::Rss2);
+        assert_eq!(feed.parsed.feed.title.as_deref(), Some("Blog & co"));
+        assert_eq!(feed.site.as_deref(), Some("https://news.example/"));
+        let ids: Vec<&str> = feed.parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "2025-03-18-same", "2025-03-18-same-2", "2025-03-17-only-words-here"]);
-        assert_eq!(parsed.feed.items[3].title, "Only words here.");
-        let lines: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(feed.parsed.feed.items[3].title, "Only words here.");
         assert_eq!(
-            lines,
+            problems(&feed),
             [
                 "items[1].guid: \"a\" is used by an earlier item; ids must be unique",
                 "items[4].title: is missing; the start of the text is used instead",
+                "items[5].title: is missing and the item has no text to show",
             ]
         );
-        assert_eq!(parsed.skipped(), 1);
+        assert_eq!(feed.parsed.skipped(), 2);
     }
 
     #[test]
-    fn a_file_that_is_not_a_feed_is_one_error() {
-        let err = read(b"<rss><channel><item><title>Unclosed</channel></rss>", |_| {}).expect_err("broken");
-        assert!(err.starts_with("not a feed that can be read: "), "{err}");
+    fn sloppy_feeds_are_read_as_feed_readers_read_them() {
+        // Undeclared prefixes, HTML entities, CDATA, a stray ampersand, a mismatched end tag.
+        let feed = read_str(
+            "<rss version=\"2.0\"><channel><title>L&eacute;a&rsquo;s&nbsp;news</title>
+            <item><title>AT&T &amp; Caf&eacute; &#8220;ok&#x201D; &bogus;</title>
+              <media:thumbnail url=\"https://img.example/a.jpg\" width=\"120\" height=\"80\"/>
+              <media:description>A cat</media:description>
+              <description><![CDATA[<p>Inside <b>CDATA</b> & still text</p>]]></description>
+              <pubDate>Wed, 19 Mar 2025 10:00 GMT</pubDate></item>
+            <item><title>Mismatched <b>end</B></title><pubDate>19 Mar 2025 10:00:00 EST</pubDate></item>
+            </channel></rss>",
+        );
+        assert_eq!(feed.parsed.feed.title.as_deref(), Some("Léa’s news"), "&nbsp; is a space in a title");
+        assert_eq!(titles(&feed), ["AT&T & Café “ok” &bogus;", "Mismatched end"]);
+        let first = &feed.parsed.feed.items[0];
+        assert_eq!(first.summary, "Inside CDATA & still text");
+        let image = first.image.as_ref().expect("the undeclared media: thumbnail");
+        assert_eq!((image.src.to_string().as_str(), image.alt.as_str()), ("https://img.example/a.jpg", "A cat"));
+        assert_eq!((image.width, image.height), (Some(120), Some(80)));
+        assert!(problems(&feed).is_empty(), "{:?}", problems(&feed));
+    }
+
+    #[test]
+    fn every_date_form_real_feeds_use_lands_on_its_day() {
+        let item = |date: &str| format!("<item><title>{date}</title><pubDate>{date}</pubDate></item>");
+        let forms = [
+            "Wed, 19 Mar 2025 10:00:00 +0000",
+            "Wed, 19 Mar 2025 10:00 GMT",
+            "19 Mar 2025 10:00:00 EST",
+            "Wed, 19 Mar 2025 10:00:00 UT",
+            "Wed, 19 Mar 2025 23:30:00 PDT",
+            "2025-03-19T10:00:00Z",
+            "2025-03-19T10:00:00.123+02:00",
+            "2025-03-19T10:00:00+0200",
+            "2025-03-19 10:00:00",
+            "2025/3/19 14:33:00",
+            "2025-03-19",
+        ];
+        let xml = format!("<rss><channel>{}</channel></rss>", forms.map(item).concat());
+        let feed = read_str(&xml);
+        assert!(problems(&feed).is_empty(), "{:?}", problems(&feed));
+        for item in &feed.parsed.feed.items {
+            assert_eq!(item.date.iso_date().as_deref(), Some("2025-03-19"), "{}", item.title);
+        }
+        let rdf = read_str(
+            r#"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+                 xmlns:d="http://purl.org/dc/elements/1.1/">
+               <channel rdf:about="https://x.example/"><title>RDF</title><link>https://x.example/</link></channel>
+               <item rdf:about="https://x.example/1"><title>One</title><link>https://x.example/1</link>
+                 <d:date>2020-01-10T14:33:00+01:00</d:date><d:subject>Science</d:subject><d:creator>Ann</d:creator></item>
+             </rdf:RDF>"#,
+        );
+        assert_eq!(rdf.format, XmlFormat::Rss1);
+        assert_eq!(rdf.parsed.feed.title.as_deref(), Some("RDF"));
+        let one = &rdf.parsed.feed.items[0];
+        assert_eq!((one.id.as_str(), one.date.iso_date().as_deref()), ("https://x.example/1", Some("2020-01-10")));
+        assert_eq!((one.tags.clone(), one.authors.clone()), (vec!["Science".to_string()], vec!["Ann".to_string()]));
+    }
+
+    #[test]
+    fn an_item_whose_date_cannot_be_read_is_undated_never_lost() {
+        let feed = read_str(
+            "<rss><channel><item><title>Soon</title><pubDate>sometime soon</pubDate></item>
+             <item><title>None</title></item></channel></rss>",
+        );
+        assert_eq!(titles(&feed), ["Soon", "None"]);
+        assert!(feed.parsed.feed.items.iter().all(|i| i.date == ItemDate::Undated));
+        assert_eq!(
+            problems(&feed),
+            [
+                "items[0].pubDate: \"sometime soon\" is not a date (expected YYYY-MM-DD or an RFC 3339 date-time); the item is shown under \"Undated\"",
+                "items[1].pubDate: is missing; the item is shown under \"Undated\"",
+            ]
+        );
+        assert_eq!(feed.parsed.skipped(), 0);
+    }
+
+    #[test]
+    fn atom_text_constructs_bases_and_links() {
+        let feed = read_str(
+            r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/">
+              <title type="html">Ben &amp;lt;3 Jerry</title><link href="/" /><link rel="self" href="/atom.xml"/>
+              <entry xml:base="posts/"><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Hello <b>there</b></div></title>
+                <id>tag:1</id><link href="one.html"/><updated>2025-03-02T00:00:00Z</updated><published>2025-03-01T00:00:00Z</published>
+                <summary type="html">&lt;p&gt;An &lt;em&gt;HTML&lt;/em&gt; summary.&lt;/p&gt;</summary>
+                <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Body <img src="pic.png" alt="Pic"/></p></div></content>
+                <category term="t" label="Topic"/><author><name>Ann</name></author></entry>
+              <entry><title>Plain &amp;amp; text</title><id>tag:2</id><link rel="alternate" href="two.html"/>
+                <link rel="enclosure" type="image/png" href="https://img.example/l.png"/>
+                <updated>2025-02-01T00:00:00Z</updated><content type="text">Just   text</content></entry>
+            </feed>"#,
+        );
+        assert_eq!(feed.format, XmlFormat::Atom);
+        assert_eq!(feed.parsed.feed.title.as_deref(), Some("Ben <3 Jerry"));
+        assert_eq!(feed.site.as_deref(), Some("https://blog.example/"));
+        assert_eq!(titles(&feed), ["Hello there", "Plain & text"]);
+        let [one, two] = feed.parsed.feed.items.as_slice() else { panic!("two entries") };
+        assert_eq!(one.date.iso_date().as_deref(), Some("2025-03-01"), "published before updated");
+        assert_eq!(one.url.as_ref().map(ToString::to_string).as_deref(), Some("https://blog.example/posts/one.html"));
+        assert_eq!(one.summary, "An HTML summary.");
+        assert_eq!(one.html.as_deref(), Some(r#"<p>Body <img src="pic.png" alt="Pic"/></p>"#));
+        let image = one.image.as_ref().expect("the content's first img");
+        assert_eq!((image.src.to_string().as_str(), image.alt.as_str()), ("https://blog.example/posts/pic.png", "Pic"));
+        assert_eq!(
+            (one.tags.as_slice(), one.authors.as_slice()),
+            (&["Topic".to_string()][..], &["Ann".to_string()][..])
+        );
+        assert_eq!(two.url.as_ref().map(ToString::to_string).as_deref(), Some("https://blog.example/two.html"));
+        assert_eq!((two.summary.as_str(), two.body.as_deref()), ("Just text", None));
+        assert_eq!(two.image.as_ref().map(|i| i.src.to_string()).as_deref(), Some("https://img.example/l.png"));
+    }
+
+    #[test]
+    fn images_are_looked_for_in_the_order_feed_readers_use() {
+        let item = |inner: &str| format!("<item><title>t</title>{inner}</item>");
+        let cases = [
+            (
+                r#"<media:group><media:content url="https://i.example/c.jpg" medium="image"><media:description>In group</media:description></media:content></media:group><media:thumbnail url="https://i.example/t.jpg"/><media:description>Item alt</media:description>"#,
+                "https://i.example/t.jpg",
+                "Item alt",
+            ),
+            (
+                r#"<enclosure url="https://i.example/e.jpg" type="image/jpeg" length="2048"/><media:content url="https://i.example/c.jpg" type="image/jpeg"><media:description>Content alt</media:description></media:content>"#,
+                "https://i.example/c.jpg",
+                "Content alt",
+            ),
+            (
+                r#"<enclosure url="https://i.example/a.mp3" type="audio/mpeg"/><itunes:image href="https://i.example/i.jpg"/><enclosure url="https://i.example/e.jpg" type="image/jpeg"/>"#,
+                "https://i.example/e.jpg",
+                "t",
+            ),
+            (
+                r#"<itunes:image href="https://i.example/i.jpg"/><description>&lt;img src="https://i.example/d.jpg"&gt;</description>"#,
+                "https://i.example/i.jpg",
+                "t",
+            ),
+            (
+                r#"<content:encoded><![CDATA[<p>x <IMG ALT="First alt" SRC="/first.jpg"> <img src="/second.jpg"></p>]]></content:encoded>"#,
+                "https://news.example/first.jpg",
+                "First alt",
+            ),
+        ];
+        let xml = format!(
+            "<rss><channel>{}</channel></rss>",
+            cases.iter().map(|(inner, _, _)| item(inner)).collect::<String>()
+        );
+        let feed = read_str(&xml);
+        for (item, (inner, src, alt)) in feed.parsed.feed.items.iter().zip(cases) {
+            let image = item.image.as_ref().unwrap_or_else(|| panic!("an image in {inner}"));
+            assert_eq!((image.src.to_string().as_str(), image.alt.as_str()), (src, alt), "{inner}");
+        }
+        assert_eq!(feed.parsed.feed.items[1].image.as_ref().and_then(|i| i.size_kb), None);
+        let unsafe_image = read_str(
+            r#"<rss><channel><item><title>x</title><media:thumbnail url="javascript:alert(1)"/></item></channel></rss>"#,
+        );
+        assert!(unsafe_image.parsed.feed.items[0].image.is_none());
+        assert!(problems(&unsafe_image).contains(&"items[0].media:thumbnail: \"javascript:alert(1)\" is not an http(s) or relative URL; the item shows without an image".to_string()));
+    }
+
+    #[test]
+    fn xml_that_breaks_keeps_what_came_before_and_says_where() {
+        let feed = read_str("<rss><channel>\n<item><title>One</title></item>\n<item><title>Two</title></item>\n<item><title>Broken</titl\n");
+        assert_eq!(titles(&feed), ["One", "Two"]);
+        let lines: Vec<String> = problems(&feed).into_iter().filter(|p| p.contains("breaks")).collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].starts_with("items: the XML breaks at line 4, column "), "{}", lines[0]);
+        assert!(lines[0].ends_with("; the 2 items before it were read"), "{}", lines[0]);
+        let nothing =
+            read(b"<rss><channel><item><title>x</title", &Links::default(), |_| {}).expect_err("nothing read");
+        assert!(matches!(nothing, LoadError::NotXml { line: 1, .. }), "{nothing:?}");
+        let other = read(b"<html><body></body></html>", &Links::default(), |_| {}).expect_err("not a feed");
+        assert_eq!(other.to_string(), "The file is not a feed that can be read: XML whose root element is <html>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>).");
+    }
+
+    #[test]
+    fn entities_are_never_expanded_and_bombs_fail_fast() {
+        let lol =
+            "<!DOCTYPE rss [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\
+                   <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">]>\
+                   <rss><channel><item><title>&lol2;</title></item></channel></rss>";
+        let err = read(lol.as_bytes(), &Links::default(), |_| {}).expect_err("a bomb");
+        assert!(err.to_string().contains("never expands"), "{err}");
+        let xxe = "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss><channel><item><title>a &xxe; b</title></item></channel></rss>";
+        assert!(read(xxe.as_bytes(), &Links::default(), |_| {}).is_err());
+        // A plain declared entity is kept as written, not expanded.
+        let plain =
+            "<!DOCTYPE rss [<!ENTITY me \"Me\">]><rss><channel><item><title>a &me; b</title></item></channel></rss>";
+        assert_eq!(titles(&read_str(plain)), ["a &me; b"]);
+    }
+
+    #[test]
+    fn deep_nesting_and_odd_input_never_panic() {
+        let deep = format!("<rss><channel><item><title>x</title>{}</item></channel></rss>", "<a>".repeat(10_000));
+        assert!(read(deep.as_bytes(), &Links::default(), |_| {}).is_err());
+        for odd in [
+            "",
+            "<",
+            "<rss",
+            "<rss/>",
+            "<feed><entry/></feed>",
+            "<rss><channel></rss>",
+            "<rss>&</rss>",
+            "<rss><item><title>x</title></item></rss>",
+        ] {
+            let _ = read(odd.as_bytes(), &Links::default(), |_| {});
+        }
+        let loose = read_str("<rss><item><title>Loose item</title></item></rss>");
+        assert_eq!(titles(&loose), ["Loose item"]);
     }
 }

@@ -53,11 +53,20 @@ pub struct Strings {
     pub error_server: &'static str,
     pub error_not_json: &'static str,
     pub error_wrong_format: &'static str,
+    pub error_not_xml: &'static str,
     pub detail_network: &'static str,
+    /// Slot: the feed's origin. Names the header that server must send (CORS).
+    pub detail_cross_origin: &'static str,
     pub detail_http: &'static str,
     /// Slots: reason (as the JSON reader gives it, in English), line, column.
     pub detail_not_json: &'static str,
     pub detail_wrong_shape: &'static str,
+    /// Slots: reason (as the XML reader gives it, in English), line, column.
+    pub detail_not_xml: &'static str,
+    /// Slot: why, in English (for the file's editor).
+    pub detail_not_feed: &'static str,
+    /// A web page that announces no feed.
+    pub detail_no_feed: &'static str,
     pub by: &'static str,
     pub tags: &'static str,
     pub read_original: &'static str,
@@ -224,6 +233,9 @@ mod tests {
                 ("detail_http", s.detail_http, 1),
                 ("detail_not_json", s.detail_not_json, 3),
                 ("detail_wrong_shape", s.detail_wrong_shape, 1),
+                ("detail_not_xml", s.detail_not_xml, 3),
+                ("detail_not_feed", s.detail_not_feed, 1),
+                ("detail_cross_origin", s.detail_cross_origin, 1),
                 ("by", s.by, 1),
                 ("tags", s.tags, 1),
                 ("no_match", s.no_match, 1),

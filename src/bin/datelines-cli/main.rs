@@ -44,7 +44,7 @@ mod cli {
 
     const AFTER_HELP: &str = "\
 Input formats are detected from the content, not the file name: RSS 2.0, 0.9x and 1.0
-(<rss>, <rdf:RDF>) and Atom (<feed>), read with feed-rs; JSON Feed 1.0/1.1 and Datelines JSON,
+(<rss>, <rdf:RDF>) and Atom (<feed>), read as the browser reads them; JSON Feed 1.0/1.1 and Datelines JSON,
 read by the browser app's own parser; the text copied from a news page.
 
 EXIT CODES:
