@@ -255,7 +255,7 @@ fn validate_checks_that_rss_and_atom_convert_cleanly() {
         .expect("write");
     let broken = cli_in(&dir, &["validate", "broken.rss"]);
     assert_eq!(broken.status.code(), Some(1), "{}{}", stdout(&broken), stderr(&broken));
-    let says = "broken.rss: The feed is not well-formed XML: syntax error: tag not closed: `>` not found before end of input at line 2, column 22.";
+    let says = "broken.rss: The feed is not well-formed XML: an end tag is not closed at line 2, column 22.";
     assert_eq!(stdout(&broken).trim_end(), says);
     // import cannot use it at all: exit 2, one line.
     assert_fatal(&cli_in(&dir, &["import", "broken.rss"]), says);

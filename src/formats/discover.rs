@@ -2,7 +2,7 @@
 //! find them (`<link rel="alternate" type="application/rss+xml" href="/feed.xml">`).
 
 use crate::urls::Links;
-use quick_xml::events::BytesStart;
+use super::xml::attributes;
 
 /// The media types of the feeds Datelines reads.
 const FEED_TYPES: [&str; 5] =
@@ -22,12 +22,9 @@ pub fn announced_feeds(page: &str, links: &Links) -> Vec<String> {
         if !tag[4..].starts_with(|c: char| c.is_ascii_whitespace()) {
             continue;
         }
-        let start = BytesStart::from_content(tag.trim_end_matches('/'), 4);
-        let attrs: Vec<(String, String)> = start
-            .html_attributes()
-            .with_checks(false)
-            .filter_map(Result::ok)
-            .map(|a| (a.key.0.to_ascii_lowercase(), crate::text::decode_entities(&a.value).trim().to_string()))
+        let attrs: Vec<(String, String)> = attributes(&tag[4..])
+            .into_iter()
+            .map(|(name, value)| (name.to_ascii_lowercase(), crate::text::decode_entities(value).trim().to_string()))
             .collect();
         let get = |name: &str| attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
         let is_alternate =

@@ -15,6 +15,7 @@ pub mod rss_atom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shard_dir;
 pub mod shards;
+pub mod xml;
 
 use crate::model::{Feed, Link, NewsItem, SharedStr};
 use crate::text::excerpt;

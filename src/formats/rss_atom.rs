@@ -33,9 +33,9 @@ use super::encoding;
 use super::{summary_from, title_or_text, LoadError, Parsed, Problem, UniqueIds};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
-use crate::text::{collapse_whitespace, decode_entities, entity, html_to_text, shorten};
+use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
 use crate::urls::Links;
-use quick_xml::events::{BytesStart, Event};
+use super::xml::{attributes, Broken, Token, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -281,9 +281,9 @@ impl Names {
 }
 
 /// An element open in the file.
-struct Open {
+struct Open<'a> {
     /// The name as written, to match its end tag.
-    qname: String,
+    qname: &'a str,
     /// How many namespace declarations it made.
     declared: usize,
     /// The `xml:base` in effect inside it.
@@ -309,63 +309,57 @@ struct Fields {
 pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Result<XmlFeed, LoadError> {
     let (text, warning) = encoding::decode(bytes);
     let file: &str = &text;
-    let mut problems: Vec<Problem> = Vec::new();
+    let mut r = Reading {
+        fields: Fields { list: "items", id: "guid", published: "pubDate" },
+        count: 0,
+        items: Vec::new(),
+        ids: UniqueIds::default(),
+        problems: Vec::new(),
+        title: None,
+        site: None,
+    };
     if let Some(message) = warning {
-        problems.push(Problem { path: "file".into(), message, skipped: false });
+        r.problems.push(Problem { path: "file".into(), message, skipped: false });
     }
-    let mut reader = quick_xml::Reader::from_str(file);
-    {
-        let config = reader.config_mut();
-        config.allow_dangling_amp = true;
-        config.allow_unmatched_ends = true;
-        config.check_end_names = false;
-    }
+    let mut tokens = Tokens::new(file);
     let mut names = Names { scope: Vec::new(), home: String::new() };
     let mut open: Vec<Open> = Vec::new();
     // The elements being read whole, outermost first.
     let mut building: Vec<El> = Vec::new();
     let mut format: Option<XmlFormat> = None;
-    let mut fields = Fields { list: "items", id: "guid", published: "pubDate" };
-    let mut title: Option<String> = None;
-    let mut site: Option<String> = None;
-    let mut items: Vec<NewsItem> = Vec::new();
-    let mut ids = UniqueIds::default();
-    let mut count = 0usize;
-    // Only set where a feed gives an `xml:base`: links elsewhere use `links` as they are.
-    let root_base: Option<String> = None;
 
-    loop {
-        let before = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
-        let event = match reader.read_event() {
-            Ok(event) => event,
-            Err(e) => {
-                let at = usize::try_from(reader.error_position()).unwrap_or(0);
+    while let Some(token) = tokens.next() {
+        let token = match token {
+            Ok(token) => token,
+            Err(Broken { at, reason }) => {
                 let (line, column) = line_column(file, at);
-                if count == 0 {
-                    return Err(LoadError::NotXml { line, column, reason: e.to_string() });
+                if r.count == 0 {
+                    return Err(LoadError::NotXml { line, column, reason: reason.into() });
                 }
-                problems.push(broken(line, column, &e.to_string(), count, fields.list));
-                break;
+                r.problems.push(broken(line, column, reason, r.count, r.fields.list));
+                return Ok(finish(r, format));
             }
         };
-        match event {
-            Event::DocType(doctype) => check_doctype(&doctype.into_inner())?,
-            Event::Start(ref start) | Event::Empty(ref start) => {
-                let empty = matches!(event, Event::Empty(_));
-                let qname = start.name().0.to_string();
-                let attrs = attributes(start);
+        match token {
+            Token::DocType(doctype) => check_doctype(doctype)?,
+            Token::Start { name: qname, attrs, empty } => {
+                let attrs: Vec<(String, String)> = attributes(attrs)
+                    .into_iter()
+                    .map(|(name, value)| (name.to_string(), decode_entities(value).into_owned()))
+                    .collect();
                 let declared = names.declare(&attrs);
                 if open.is_empty() {
                     names.home = names.namespace(qname.split_once(':').map_or("", |(p, _)| p)).unwrap_or("").into();
                 }
-                let name = names.name(&qname);
-                let parent_base = open.last().map_or(&root_base, |o| &o.base);
+                let name = names.name(qname);
+                // Only set where a feed gives an `xml:base`: links elsewhere use `links` as they are.
+                let parent_base = open.last().and_then(|o| o.base.as_deref());
                 let base = match attrs.iter().find(|(n, _)| n == "xml:base") {
                     Some((_, value)) => match parent_base {
                         Some(parent) => Links::relative_to(parent).usable(value).map(Cow::into_owned),
                         None => links.usable(value).map(Cow::into_owned),
                     },
-                    None => parent_base.clone(),
+                    None => parent_base.map(str::to_string),
                 };
                 if open.is_empty() {
                     let local = name.rsplit(':').next().unwrap_or_default();
@@ -379,55 +373,36 @@ pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Res
                         _ => return Err(LoadError::NotFeed(not_a_feed(&name))),
                     });
                     if format == Some(XmlFormat::Atom) {
-                        fields = Fields { list: "entries", id: "id", published: "published" };
+                        r.fields = Fields { list: "entries", id: "id", published: "published" };
                     }
                 }
-                let parent = open.last();
-                let whole = parent.is_some_and(|p| p.whole || p.container);
-                // `<rss><channel>` holds the items: it is not read whole, its children are.
-                let container = open.is_empty()
-                    || open.len() == 1
-                        && name == "channel"
-                        && matches!(format, Some(XmlFormat::Rss2 | XmlFormat::Rss09));
-                let (whole, container) = if container { (false, true) } else { (whole, false) };
+                // The root and `<rss><channel>` hold the items: they are not read whole, their
+                // children are.
+                let container = open.is_empty() || open.len() == 1 && name == "channel";
+                let whole = !container && open.last().is_some_and(|p| p.whole || p.container);
                 if whole {
                     if building.len() >= MAX_DEPTH {
-                        let (line, column) = line_column(file, before);
-                        let reason = format!("elements nested more than {MAX_DEPTH} deep");
-                        if count == 0 {
-                            return Err(LoadError::NotXml { line, column, reason });
+                        let (line, column) = line_column(file, tokens.start);
+                        let reason = "elements are nested too deep";
+                        if r.count == 0 {
+                            return Err(LoadError::NotXml { line, column, reason: reason.into() });
                         }
-                        problems.push(broken(line, column, &reason, count, fields.list));
-                        break;
+                        r.problems.push(broken(line, column, reason, r.count, r.fields.list));
+                        return Ok(finish(r, format));
                     }
-                    let at = usize::try_from(reader.buffer_position()).unwrap_or(before);
+                    let at = tokens.position();
                     building.push(El { name, attrs, inner: at..at, base: base.clone(), ..El::default() });
                 }
                 if empty {
                     names.scope.truncate(names.scope.len() - declared);
                     if whole {
-                        finish_element(
-                            &mut building,
-                            file,
-                            links,
-                            &mut Done {
-                                fields: &fields,
-                                count: &mut count,
-                                items: &mut items,
-                                ids: &mut ids,
-                                problems: &mut problems,
-                                title: &mut title,
-                                site: &mut site,
-                                progress: &mut progress,
-                            },
-                        );
+                        finish_element(&mut building, file, links, &mut r, &mut progress);
                     }
                 } else {
                     open.push(Open { qname, declared, base, whole, container });
                 }
             }
-            Event::End(ref end) => {
-                let qname = end.name().0;
+            Token::End(qname) => {
                 // Close up to the matching open element; an end tag that matches none is ignored.
                 let Some(depth) = open.iter().rposition(|o| o.qname == qname) else { continue };
                 while open.len() > depth {
@@ -435,88 +410,60 @@ pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Res
                     names.scope.truncate(names.scope.len() - closed.declared);
                     if closed.whole {
                         if let Some(el) = building.last_mut() {
-                            el.inner.end = before.max(el.inner.start);
+                            el.inner.end = tokens.start.max(el.inner.start);
                         }
-                        finish_element(
-                            &mut building,
-                            file,
-                            links,
-                            &mut Done {
-                                fields: &fields,
-                                count: &mut count,
-                                items: &mut items,
-                                ids: &mut ids,
-                                problems: &mut problems,
-                                title: &mut title,
-                                site: &mut site,
-                                progress: &mut progress,
-                            },
-                        );
+                        finish_element(&mut building, file, links, &mut r, &mut progress);
                     }
                 }
             }
-            Event::Text(ref t) => {
+            Token::Text(text) => {
                 if let Some(el) = building.last_mut() {
-                    el.text.push_str(&t.xml10_content());
+                    el.text.push_str(&decode_entities(text));
                 }
             }
-            Event::CData(ref c) => {
+            Token::CData(text) => {
                 if let Some(el) = building.last_mut() {
-                    el.text.push_str(&c.xml10_content());
+                    el.text.push_str(text);
                 }
             }
-            Event::GeneralRef(ref r) => {
-                if let Some(el) = building.last_mut() {
-                    let name = r.xml10_content();
-                    match entity(&name) {
-                        Some(ch) => el.text.push(ch),
-                        // Not expanded: kept as written.
-                        None => {
-                            el.text.push('&');
-                            el.text.push_str(&name);
-                            el.text.push(';');
-                        }
-                    }
-                }
-            }
-            Event::Eof => {
-                if format.is_none() {
-                    return Err(LoadError::NotFeed("the file is empty".into()));
-                }
-                if let Some(unclosed) = open.first() {
-                    let (line, column) = line_column(file, file.len());
-                    let reason = format!("the file ends before </{}>", unclosed.qname);
-                    if count == 0 && !building.is_empty() {
-                        return Err(LoadError::NotXml { line, column, reason });
-                    }
-                    if !building.is_empty() {
-                        problems.push(broken(line, column, &reason, count, fields.list));
-                    }
-                }
-                break;
-            }
-            _ => {}
         }
     }
-    let format = format.unwrap_or(XmlFormat::Rss2);
-    Ok(XmlFeed { parsed: Parsed { feed: Feed::new(title, items), problems }, format, site })
+    if format.is_none() {
+        return Err(LoadError::NotFeed("the file is empty".into()));
+    }
+    if let Some(unclosed) = open.first() {
+        let (line, column) = line_column(file, file.len());
+        if !building.is_empty() {
+            let reason = format!("the file ends before </{}>", unclosed.qname);
+            if r.count == 0 {
+                return Err(LoadError::NotXml { line, column, reason });
+            }
+            r.problems.push(broken(line, column, &reason, r.count, r.fields.list));
+        }
+    }
+    Ok(finish(r, format))
 }
 
-/// Where the results of whole elements go.
-struct Done<'a, P: FnMut(usize)> {
-    fields: &'a Fields,
-    count: &'a mut usize,
-    items: &'a mut Vec<NewsItem>,
-    ids: &'a mut UniqueIds,
-    problems: &'a mut Vec<Problem>,
-    title: &'a mut Option<String>,
-    site: &'a mut Option<String>,
-    progress: &'a mut P,
+fn finish(r: Reading, format: Option<XmlFormat>) -> XmlFeed {
+    let format = format.unwrap_or(XmlFormat::Rss2);
+    XmlFeed { parsed: Parsed { feed: Feed::new(r.title, r.items), problems: r.problems }, format, site: r.site }
+}
+
+/// What a feed's reading has found so far.
+struct Reading {
+    fields: Fields,
+    /// Items met so far, shown or not.
+    count: usize,
+    items: Vec<NewsItem>,
+    ids: UniqueIds,
+    problems: Vec<Problem>,
+    title: Option<String>,
+    site: Option<String>,
 }
 
 /// The innermost element being read is complete: it joins its parent, or, read whole at the
 /// channel's level, becomes an item or the feed's title or site.
-fn finish_element<P: FnMut(usize)>(building: &mut Vec<El>, file: &str, links: &Links, done: &mut Done<'_, P>) {
+fn finish_element(building: &mut Vec<El>, file: &str, links: &Links, done: &mut Reading, progress: &mut dyn FnMut(usize)) {
     let Some(el) = building.pop() else { return };
     if let Some(parent) = building.last_mut() {
         parent.children.push(el);
@@ -524,26 +471,26 @@ fn finish_element<P: FnMut(usize)>(building: &mut Vec<El>, file: &str, links: &L
     }
     match el.name.as_str() {
         "item" | "entry" => {
-            let index = *done.count;
-            *done.count += 1;
-            (done.progress)(*done.count);
+            let index = done.count;
+            done.count += 1;
+            progress(done.count);
             let path = format!("{}[{index}]", done.fields.list);
-            if let Some((mut item, explicit)) = convert(&el, file, links, (&path, done.fields), done.problems) {
-                match done.ids.claim(&mut item, done.items, explicit, &path, done.fields.id, "item") {
+            if let Some((mut item, explicit)) = convert(&el, file, links, (&path, &done.fields), &mut done.problems) {
+                match done.ids.claim(&mut item, &done.items, explicit, &path, done.fields.id, "item") {
                     Ok(()) => done.items.push(item),
                     Err(problem) => done.problems.push(problem),
                 }
             }
         }
-        "title" if done.title.is_none() => *done.title = Some(el.plain(file, false)).filter(|t| !t.is_empty()),
-        "link" | "atom:link" if done.site.is_none() => *done.site = page_link(&el, links),
+        "title" if done.title.is_none() => done.title = Some(el.plain(file, false)).filter(|t| !t.is_empty()),
+        "link" | "atom:link" if done.site.is_none() => done.site = page_link(&el, links),
         // RSS 1.0: the channel stands beside the items.
         "channel" => {
             if done.title.is_none() {
-                *done.title = el.child("title").map(|t| t.plain(file, false)).filter(|t| !t.is_empty());
+                done.title = el.child("title").map(|t| t.plain(file, false)).filter(|t| !t.is_empty());
             }
             if done.site.is_none() {
-                *done.site = el.all("link").find_map(|l| page_link(l, links));
+                done.site = el.all("link").find_map(|l| page_link(l, links));
             }
         }
         _ => {}
@@ -565,16 +512,6 @@ fn usable(link: &str, el: &El, links: &Links) -> Option<String> {
         Some(base) => Links::relative_to(base).usable(link).map(Cow::into_owned),
         None => links.usable(link).map(Cow::into_owned),
     }
-}
-
-/// The attributes of a start tag, values decoded. Lenient about quotes and repeats.
-fn attributes(start: &BytesStart<'_>) -> Vec<(String, String)> {
-    start
-        .html_attributes()
-        .with_checks(false)
-        .filter_map(Result::ok)
-        .map(|a| (a.key.0.to_string(), decode_entities(&a.value).into_owned()))
-        .collect()
 }
 
 /// Refuses a DOCTYPE whose entities expand into other entities or name outside resources.
@@ -918,10 +855,10 @@ fn first_img(html: &str) -> Option<(String, Option<String>)> {
         if !lower[from..end].starts_with(|c: char| c.is_ascii_whitespace() || c == '/') {
             continue;
         }
-        let tag = BytesStart::from_content(html.get(at + 1..end)?.trim_end_matches('/'), 3);
-        let attrs = attributes(&tag);
-        let find =
-            |name: &str| attrs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_string());
+        let attrs = attributes(html.get(at + 4..end)?);
+        let find = |name: &str| {
+            attrs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| decode_entities(v).trim().to_string())
+        };
         if let Some(src) = find("src").filter(|s| !s.is_empty()) {
             return Some((src, find("alt")));
         }
