@@ -740,37 +740,42 @@ fn convert(
     Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }.compact(), explicit_id))
 }
 
-/// An image found for an item, before it is checked.
-struct Found<'a> {
-    field: &'a str,
-    src: &'a str,
-    el: &'a El,
-    width: Option<u32>,
-    height: Option<u32>,
-    bytes: Option<u64>,
-    alt: Option<String>,
+/// How much an element is preferred as the item's picture (lower first), and its address, or
+/// `None` when it is not a picture.
+fn picture_rank(c: &El) -> Option<(u8, &str)> {
+    let is_image = |src: &str| match (c.attr("medium"), c.attr("type")) {
+        (Some(medium), _) => medium.eq_ignore_ascii_case("image"),
+        (None, Some(mime)) => mime.to_ascii_lowercase().starts_with("image/"),
+        (None, None) => looks_like_image(src),
+    };
+    let (rank, src) = match c.name.as_str() {
+        "media:thumbnail" => (0, c.attr("url")?),
+        "media:content" => (1, c.attr("url")?),
+        "enclosure" => (2, c.attr("url")?),
+        "itunes:image" => return Some((3, c.attr("href")?)),
+        "link" | "atom:link" if c.attr("rel") == Some("enclosure") => (4, c.attr("href")?),
+        _ => return None,
+    };
+    (rank == 0 || is_image(src)).then_some((rank, src))
 }
 
-impl<'a> Found<'a> {
-    fn from_attr(el: &'a El, attr: &str) -> Option<Found<'a>> {
-        let number = |name: &str| el.attr(name).and_then(|v| v.parse::<u32>().ok());
-        Some(Found {
-            field: &el.name,
-            src: el.attr(attr)?,
-            el,
-            width: number("width"),
-            height: number("height"),
-            bytes: el.attr("length").or(el.attr("fileSize")).and_then(|v| v.parse().ok()),
-            alt: None,
-        })
+/// A picture found: its rank, address, element, and the elements around it.
+type Picture<'a> = (u8, &'a str, &'a El, [Option<&'a El>; 2]);
+
+/// Keeps `c` as the best picture so far if it is one and ranks higher.
+fn consider<'a>(best: &mut Option<Picture<'a>>, c: &'a El, parents: [Option<&'a El>; 2]) {
+    if let Some((rank, src)) = picture_rank(c) {
+        if best.as_ref().is_none_or(|(r, ..)| rank < *r) {
+            *best = Some((rank, src, c, parents));
+        }
     }
 }
 
 /// The item's picture, looked for as feed readers do, in order: a `media:thumbnail` (of the
 /// item, a `media:group` or a `media:content`); an image `media:content`; an image
 /// `<enclosure>`; `itunes:image`; an Atom `<link rel="enclosure">` to an image; else the first
-/// `<img>` in the item's HTML (`html`). Its alt text is the nearest `media:description`, else
-/// the `<img>`'s alt, else the item's title.
+/// `<img>` in the item's HTML (`html`). Its alt text is the nearest `media:description` (the
+/// picture's own, its parent's, the item's), else the `<img>`'s alt, else the item's title.
 fn image(
     el: &El,
     file: &str,
@@ -779,68 +784,52 @@ fn image(
     html: Option<&str>,
     problems: &mut Vec<Problem>,
 ) -> Option<Image> {
-    let groups: Vec<&El> = std::iter::once(el).chain(el.all("media:group")).collect();
-    let media_contents = || groups.iter().flat_map(|g| g.all("media:content"));
-    let is_image = |c: &El, src: &str| match (c.attr("medium"), c.attr("type")) {
-        (Some(medium), _) => medium.eq_ignore_ascii_case("image"),
-        (None, Some(mime)) => mime.to_ascii_lowercase().starts_with("image/"),
-        (None, None) => looks_like_image(src),
+    // One walk over the item, its media:groups and media:contents, two levels down at most,
+    // keeping the best picture and the elements its alt text may come from.
+    let mut best: Option<Picture<'_>> = None;
+    for c in &el.children {
+        consider(&mut best, c, [Some(el), None]);
+        if c.name == "media:group" || c.name == "media:content" {
+            for g in &c.children {
+                consider(&mut best, g, [Some(c), Some(el)]);
+                if g.name == "media:content" {
+                    for t in &g.children {
+                        consider(&mut best, t, [Some(g), Some(c)]);
+                    }
+                }
+            }
+        }
+    }
+    let (src, alt, found, size) = match best {
+        Some((_, src, found, parents)) => {
+            let alt = [Some(found), parents[0], parents[1]]
+                .into_iter()
+                .flatten()
+                .find_map(|scope| scope.child("media:description").map(|d| d.plain(file, false)))
+                .filter(|d| !d.is_empty());
+            (Cow::Borrowed(src), alt, Some(found), found.attr("length").or(found.attr("fileSize")))
+        }
+        None => {
+            let (src, alt) = first_img(html?)?;
+            (Cow::Owned(src), alt.filter(|a| !a.is_empty()), None, None)
+        }
     };
-    // The media:description nearest to an element: its own, its group's, the item's.
-    let description = |found: &El| {
-        [Some(found), groups.iter().copied().find(|g| g.children.iter().any(|c| std::ptr::eq(c, found))), Some(el)]
-            .into_iter()
-            .flatten()
-            .find_map(|scope| scope.child("media:description").map(|d| d.plain(file, false)))
-            .filter(|d| !d.is_empty())
-    };
-    let thumbnail = groups
-        .iter()
-        .flat_map(|g| g.all("media:thumbnail"))
-        .chain(media_contents().flat_map(|c| c.all("media:thumbnail")))
-        .find_map(|t| Found::from_attr(t, "url"));
-    let found = thumbnail
-        .or_else(|| media_contents().filter_map(|c| Found::from_attr(c, "url")).find(|f| is_image(f.el, f.src)))
-        .or_else(|| el.all("enclosure").filter_map(|c| Found::from_attr(c, "url")).find(|f| is_image(f.el, f.src)))
-        .or_else(|| el.all("itunes:image").find_map(|c| Found::from_attr(c, "href")))
-        .or_else(|| {
-            el.children
-                .iter()
-                .filter(|c| (c.name == "link" || c.name == "atom:link") && c.attr("rel") == Some("enclosure"))
-                .filter_map(|c| Found::from_attr(c, "href"))
-                .find(|f| is_image(f.el, f.src))
-        });
-    let Some(mut found) = found else {
-        let (src, alt) = first_img(html?)?;
-        let Some(usable_src) = usable(&src, el, links) else {
-            problems.push(warn(
-                path,
-                "img",
-                format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(&src)),
-            ));
-            return None;
-        };
-        let alt = alt.filter(|a| !a.is_empty()).unwrap_or_else(|| title.to_string());
-        return Some(Image { src: Link::from(usable_src), alt: alt.into(), size_kb: None, width: None, height: None });
-    };
-    found.alt = description(found.el);
-    let Some(src) = usable(found.src, found.el, links) else {
-        problems.push(warn(
-            path,
-            found.field,
-            format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(found.src)),
-        ));
+    let Some(usable_src) = usable(&src, found.unwrap_or(el), links) else {
+        let field = found.map_or("img", |f| f.name.as_str());
+        let message = format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(&src));
+        problems.push(warn(path, field, message));
         return None;
     };
-    let dimension = |n: Option<u32>| n.filter(|n| (1..=20_000).contains(n));
+    let dimension = |name: &str| found?.attr(name)?.parse::<u32>().ok().filter(|n| (1..=20_000).contains(n));
     // Bytes to KB (1,024), two decimals, as the news page states sizes ("55.76KB").
-    let size_kb = found.bytes.filter(|b| *b > 0).map(|b| (b as f64 / 1024.0 * 100.0).round() / 100.0);
+    let size_kb = size.and_then(|b| b.parse::<u64>().ok()).filter(|b| *b > 0);
+    let size_kb = size_kb.map(|b| (b as f64 / 1024.0 * 100.0).round() / 100.0);
     Some(Image {
-        src: Link::from(src),
-        alt: found.alt.unwrap_or_else(|| title.to_string()).into(),
+        src: Link::from(usable_src),
+        alt: alt.unwrap_or_else(|| title.to_string()).into(),
         size_kb,
-        width: dimension(found.width),
-        height: dimension(found.height),
+        width: dimension("width"),
+        height: dimension("height"),
     })
 }
 
