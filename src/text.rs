@@ -34,17 +34,14 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// HTML 4's ISO-8859-1 entity names, in code point order from U+00A0 (`nbsp`) to U+00FF (`yuml`).
-const LATIN1: [&str; 96] = [
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
-    "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
-    "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
-    "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
-    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
-    "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
-    "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
-    "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
-];
+/// HTML 4's ISO-8859-1 entity names, in code point order from U+00A0 (`nbsp`) to U+00FF
+/// (`yuml`). One string rather than an array of 96 `&str`s: 0.7 KB less wasm.
+const LATIN1: &str = "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn \
+    sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde \
+    Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde \
+    Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil \
+    egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave \
+    uacute ucirc uuml yacute thorn yuml";
 
 /// The character a reference names: `#8217`, `#x2019`, XML's five names, HTML's ISO-8859-1
 /// names and the typographic ones feeds use. `None` for any other name.
@@ -57,7 +54,7 @@ pub fn entity(name: &str) -> Option<char> {
         // NUL and surrogates are not characters a reader should see.
         return char::from_u32(code).filter(|c| *c != '\0');
     }
-    if let Some(at) = LATIN1.iter().position(|n| *n == name) {
+    if let Some(at) = LATIN1.split_ascii_whitespace().position(|n| n == name) {
         return char::from_u32(0xA0 + at as u32);
     }
     Some(match name {

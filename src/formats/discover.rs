@@ -1,8 +1,8 @@
 //! Feed discovery: the feeds a web page announces in its head, as browsers and feed readers
 //! find them (`<link rel="alternate" type="application/rss+xml" href="/feed.xml">`).
 
-use crate::urls::Links;
 use super::xml::attributes;
+use crate::urls::Links;
 
 /// The media types of the feeds Datelines reads.
 const FEED_TYPES: [&str; 5] =

@@ -30,12 +30,12 @@
 //! count from 0: `items[0]` is the first `<item>`, `entries[0]` the first Atom `<entry>`.
 
 use super::encoding;
+use super::xml::{attributes, Broken, Token, Tokens};
 use super::{summary_from, title_or_text, LoadError, Parsed, Problem, UniqueIds};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
 use crate::urls::Links;
-use super::xml::{attributes, Broken, Token, Tokens};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -106,7 +106,7 @@ pub fn sniff(head: &[u8]) -> Sniffed {
                 .copied()
                 .take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/')
                 .collect();
-            let name = String::from_utf8_lossy(&name).into_owned();
+            let name = String::from_utf8(name).unwrap_or_default();
             let local = name.rsplit(':').next().unwrap_or_default();
             return match local {
                 "rss" => Sniffed::Rss,
@@ -185,18 +185,17 @@ impl El {
         self.children.iter().find(|c| c.name == name)
     }
 
-    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a El> + 'a {
-        self.children.iter().filter(move |c| c.name == name)
+    /// The first child named one of `names` (separated by spaces, in order of preference) that
+    /// has some content: text, or elements.
+    fn first(&self, names: &str) -> Option<&El> {
+        names.split(' ').find_map(|name| {
+            self.children.iter().find(|c| c.name == name && (!c.text.trim().is_empty() || !c.children.is_empty()))
+        })
     }
 
-    /// The first of these children that has text.
-    fn first_text(&self, names: &[&str]) -> Option<(&El, &str)> {
-        names.iter().find_map(|name| {
-            self.children.iter().filter(|c| c.name == *name).find_map(|c| {
-                let text = c.text.trim();
-                (!text.is_empty()).then_some((c, text))
-            })
-        })
+    /// [`El::first`] for a text: the element and its trimmed text.
+    fn first_text(&self, names: &str) -> Option<(&El, &str)> {
+        self.first(names).map(|c| (c, c.text.trim())).filter(|(_, text)| !text.is_empty())
     }
 
     /// Its content as markup: the text when it has no child elements, else the markup inside
@@ -463,7 +462,13 @@ struct Reading {
 
 /// The innermost element being read is complete: it joins its parent, or, read whole at the
 /// channel's level, becomes an item or the feed's title or site.
-fn finish_element(building: &mut Vec<El>, file: &str, links: &Links, done: &mut Reading, progress: &mut dyn FnMut(usize)) {
+fn finish_element(
+    building: &mut Vec<El>,
+    file: &str,
+    links: &Links,
+    done: &mut Reading,
+    progress: &mut dyn FnMut(usize),
+) {
     let Some(el) = building.pop() else { return };
     if let Some(parent) = building.last_mut() {
         parent.children.push(el);
@@ -490,7 +495,7 @@ fn finish_element(building: &mut Vec<El>, file: &str, links: &Links, done: &mut 
                 done.title = el.child("title").map(|t| t.plain(file, false)).filter(|t| !t.is_empty());
             }
             if done.site.is_none() {
-                done.site = el.all("link").find_map(|l| page_link(l, links));
+                done.site = el.children.iter().filter(|c| c.name == "link").find_map(|l| page_link(l, links));
             }
         }
         _ => {}
@@ -572,16 +577,8 @@ fn convert(
     // Date: published, else updated. None: "Undated". One that cannot be read: "Undated" too,
     // with a problem.
     let date_field = el
-        .first_text(&[
-            "pubDate",
-            "published",
-            "dc:date",
-            "atom:published",
-            "issued",
-            "dcterms:issued",
-            "dcterms:created",
-        ])
-        .or_else(|| el.first_text(&["updated", "atom:updated", "modified", "dcterms:modified"]));
+        .first_text("pubDate published dc:date atom:published issued dcterms:issued dcterms:created")
+        .or_else(|| el.first_text("updated atom:updated modified dcterms:modified"));
     let date = match date_field {
         Some((field, text)) => match ItemDate::parse(text) {
             Ok(date) => date,
@@ -596,12 +593,8 @@ fn convert(
         }
     };
 
-    let summary_el = ["description", "summary", "atom:summary", "dc:description", "itunes:summary"]
-        .iter()
-        .find_map(|n| el.all(n).find(|c| !c.text.trim().is_empty() || !c.children.is_empty()));
-    let content_el = ["content:encoded", "content", "atom:content", "xhtml:body"]
-        .iter()
-        .find_map(|n| el.all(n).find(|c| !c.text.trim().is_empty() || !c.children.is_empty()));
+    let summary_el = el.first("description summary atom:summary dc:description itunes:summary");
+    let content_el = el.first("content:encoded content atom:content xhtml:body");
     // RSS descriptions are HTML; Atom summaries are text unless they say otherwise.
     let summary_text = summary_el.map(|s| s.plain(file, s.name == "description")).filter(|t| !t.is_empty());
     let content = content_el.and_then(|c| {
@@ -625,11 +618,7 @@ fn convert(
         .filter(|t| !t.is_empty());
     let full_text = summary_text.clone().or_else(|| content_text.clone());
 
-    let own_title = ["title", "atom:title", "dc:title"]
-        .iter()
-        .find_map(|n| el.child(n))
-        .map(|t| t.plain(file, false))
-        .filter(|t| !t.is_empty());
+    let own_title = el.first("title atom:title dc:title").map(|t| t.plain(file, false)).filter(|t| !t.is_empty());
     let title = match title_or_text(own_title.map(SharedStr::from), full_text.as_deref(), &path, problems) {
         Ok(title) => title,
         Err(problem) => {
@@ -659,7 +648,7 @@ fn convert(
     }
 
     let rdf_about = (el.name == "item").then(|| el.attr("about")).flatten();
-    let id_text = el.first_text(&["guid", "id", "atom:id"]).map(|(_, t)| t).or(rdf_about);
+    let id_text = el.first_text("guid id atom:id").map(|(_, t)| t).or(rdf_about);
     let explicit_id = id_text.is_some();
     let id = match id_text {
         Some(id) => collapse_whitespace(id).into_owned(),
@@ -717,18 +706,17 @@ fn convert(
         .iter()
         .filter(|c| matches!(c.name.as_str(), "author" | "atom:author" | "dc:creator" | "itunes:author"))
     {
-        let name =
-            match person.first_text(&["name", "atom:name"]).or_else(|| person.first_text(&["email", "atom:email"])) {
-                Some((_, name)) => name.to_string(),
-                // RSS: "jane@example.org (Jane Doe)".
-                None => {
-                    let text = person.text.trim();
-                    match text.split_once('(') {
-                        Some((email, name)) if email.contains('@') => name.trim_end_matches(')').to_string(),
-                        _ => text.to_string(),
-                    }
+        let name = match person.first_text("name atom:name email atom:email") {
+            Some((_, name)) => name.to_string(),
+            // RSS: "jane@example.org (Jane Doe)".
+            None => {
+                let text = person.text.trim();
+                match text.split_once('(') {
+                    Some((email, name)) if email.contains('@') => name.trim_end_matches(')').to_string(),
+                    _ => text.to_string(),
                 }
-            };
+            }
+        };
         let name = collapse_whitespace(&decode_entities(&name)).into_owned();
         if !name.is_empty() && !authors.contains(&name) {
             authors.push(name);
@@ -816,7 +804,8 @@ fn image(
     };
     let Some(usable_src) = usable(&src, found.unwrap_or(el), links) else {
         let field = found.map_or("img", |f| f.name.as_str());
-        let message = format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(&src));
+        let message =
+            format!("\"{}\" is not an http(s) or relative URL; the item shows without an image", shorten(&src));
         problems.push(warn(path, field, message));
         return None;
     };
