@@ -162,7 +162,9 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                 data-theme=move || config.theme.get()
             >
                 {move || {
-                    let source = config.src.get().map_or(Source::Bundled, Source::Url);
+                    // `src`: one address, or several separated by whitespace.
+                    let urls = config.src.get().map(|src| crate::sources::split_sources(&src)).unwrap_or_default();
+                    let source = if urls.is_empty() { Source::Bundled } else { Source::Urls(urls) };
                     let options = ListOptions {
                         limit: config.limit.into(),
                         more_href: config.more_href.into(),

@@ -16,6 +16,7 @@ pub mod prerender;
 pub mod sanitize;
 pub mod search;
 pub mod shared_str;
+pub mod sources;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod structured_data;
 pub mod synthetic;

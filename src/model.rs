@@ -23,6 +23,17 @@ pub struct NewsItem {
     pub image: Option<Image>,
     pub tags: Vec<String>,
     pub authors: Vec<String>,
+    /// The feed it came from, when the list shows several ([`crate::sources`]).
+    pub origin: Option<std::sync::Arc<Origin>>,
+}
+
+/// The feed an entry came from, named beside it when a list merges several feeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The feed's title, else its address's host.
+    pub title: String,
+    /// The feed's web site, else the feed itself.
+    pub site: Option<String>,
 }
 
 impl NewsItem {
@@ -56,6 +67,7 @@ impl NewsItem {
             image: None,
             tags: Vec::new(),
             authors: Vec::new(),
+            origin: None,
         }
     }
 }
@@ -82,6 +94,9 @@ pub struct Feed {
     /// sees the default in their language ("News", "Actualités").
     pub title: Option<String>,
     pub items: Vec<NewsItem>,
+    /// The web site the feed belongs to (RSS `<channel><link>`, Atom's alternate link, JSON
+    /// Feed's `home_page_url`), when it names one.
+    pub site: Option<String>,
 }
 
 impl Feed {
@@ -89,7 +104,7 @@ impl Feed {
     /// order from the data, so an editor controls ties.
     pub fn new(title: Option<String>, mut items: Vec<NewsItem>) -> Self {
         sort_newest_first(&mut items);
-        Feed { title, items }
+        Feed { title, items, site: None }
     }
 }
 

@@ -22,6 +22,8 @@ use crate::url_state::ViewState;
 pub enum FetchError {
     /// No answer at all: offline, DNS, a refused connection.
     Network { url: String },
+    /// No answer within [`crate::sources::FEED_TIMEOUT_MS`] (one feed of several).
+    TimedOut { url: String },
     /// No answer the page may read from another origin: most often its server does not allow
     /// this page to read it (CORS), though it may also be offline.
     CrossOrigin { url: String },
@@ -35,7 +37,9 @@ impl FetchError {
     /// A short headline for the error card, in language `t`.
     pub fn headline(&self, t: &'static Strings) -> &'static str {
         match self {
-            FetchError::Network { .. } | FetchError::CrossOrigin { .. } => t.error_network,
+            FetchError::Network { .. } | FetchError::CrossOrigin { .. } | FetchError::TimedOut { .. } => {
+                t.error_network
+            }
             FetchError::Http { status: 404, .. } => t.error_not_found,
             FetchError::Http { .. } => t.error_server,
             FetchError::Content { error: LoadError::NotJson { .. }, .. } => t.error_not_json,
@@ -49,6 +53,7 @@ impl FetchError {
     pub fn detail(&self, t: &Strings) -> String {
         match self {
             FetchError::Network { .. } => t.detail_network.into(),
+            FetchError::TimedOut { .. } => t.detail_timeout.into(),
             FetchError::CrossOrigin { url } => Strings::fill(t.detail_cross_origin, &[origin_of(url)]),
             FetchError::Http { status, status_text, .. } => {
                 let status =
@@ -78,6 +83,7 @@ impl FetchError {
         match self {
             FetchError::Network { url }
             | FetchError::CrossOrigin { url }
+            | FetchError::TimedOut { url }
             | FetchError::Http { url, .. }
             | FetchError::Content { url, .. } => url,
         }

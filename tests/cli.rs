@@ -286,7 +286,7 @@ fn usage_input_and_output_errors_exit_with_2_and_one_line() {
     // Usage, reported by clap.
     assert_usage_error(&cli(&["frobnicate"]), "unrecognized subcommand 'frobnicate'");
     assert_usage_error(&cli(&["import"]), "the following required arguments were not provided");
-    assert_usage_error(&cli(&["import", "a", "b"]), "unexpected argument 'b'");
+    assert_usage_error(&cli(&["validate", "a", "b"]), "unexpected argument 'b'");
     assert_usage_error(&cli(&["import", "public/news.json", "-o"]), "a value is required for '--output <FILE>'");
     assert_usage_error(&cli(&["import", "public/news.json", "--frob"]), "unexpected argument '--frob'");
     assert_usage_error(&cli(&["validate", "public/news.json", "-o", "x.json"]), "unexpected argument '-o'");
@@ -297,6 +297,11 @@ fn usage_input_and_output_errors_exit_with_2_and_one_line() {
 
     // A missing file.
     assert_fatal(&cli(&["import", "no/such/feed.rss"]), "cannot read no/such/feed.rss: No such file or directory");
+    // With several inputs, one that cannot be read stops the import (nothing half-merged is written).
+    assert_fatal(
+        &cli(&["import", "public/news.json", "no/such.rss"]),
+        "cannot read no/such.rss: No such file or directory",
+    );
     assert_fatal(
         &cli(&["shard", "no/such/feed.rss", "out"]),
         "cannot read no/such/feed.rss: No such file or directory",
@@ -485,5 +490,48 @@ fn shard_check_passes_a_good_archive_and_names_what_is_wrong_with_a_tampered_one
     // An index that is a feed, not an index.
     std::fs::copy(dir.join("feed.json"), twice.join("index.json")).expect("copy");
     assert_fatal(&cli_in(&dir, &["shard", "--check", "twice"]), "twice/index.json is not an archive index");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn import_and_render_merge_several_inputs_naming_each_entrys_feed() {
+    let (rss, atom) = ("tests/golden/rss-2.0/feed.rss", "tests/golden/atom/feed.xml");
+    let out = cli(&["import", rss, atom]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let merged: serde_json::Value = serde_json::from_slice(&out.stdout).expect("Datelines JSON");
+    let items = merged["items"].as_array().expect("items");
+    let single = |path: &str| {
+        let one: serde_json::Value = serde_json::from_slice(&cli(&["import", path]).stdout).expect("JSON");
+        one["items"].as_array().map_or(0, Vec::len)
+    };
+    // Every entry of both feeds, none lost; the two feeds share no link.
+    assert_eq!(items.len(), single(rss) + single(atom));
+    let sources: std::collections::BTreeSet<&str> =
+        items.iter().map(|i| i["source"]["title"].as_str().expect("each entry names its feed")).collect();
+    assert_eq!(
+        sources.into_iter().collect::<Vec<_>>(),
+        ["Example Alliance & Partners: News", "Science & Technology Updates"]
+    );
+    let dates: Vec<&str> = items.iter().map(|i| i["date"].as_str().unwrap_or_default()).collect();
+    let dated: Vec<&&str> = dates.iter().filter(|d| **d != "undated").collect();
+    assert!(dated.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    assert!(
+        stderr(&out).ends_with(&format!("{rss}, {atom}: 14 entries imported from 2 feeds, 3 entries left out\n")),
+        "{}",
+        stderr(&out)
+    );
+    // The merged file reads back the same, sources included.
+    let dir = scratch("merged");
+    std::fs::write(dir.join("merged.json"), &out.stdout).expect("write");
+    let again = cli_in(&dir, &["import", "merged.json"]);
+    assert!(again.stdout == out.stdout, "{}", stdout(&again));
+    // render merges the same way, and names each entry's feed.
+    let html = stdout(&cli(&["render", "--fragment", rss, atom]));
+    assert!(
+        html.contains(
+            r#"<p class="dl-source">From <a href="https://example.org/science/">Science &amp; Technology Updates</a>"#
+        ),
+        "{html}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -9,7 +9,7 @@
 use super::json::{Json, Object};
 use super::{Document, EntryPath, FileText, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
-use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
+use crate::model::{derive_id, Feed, Image, Link, NewsItem, Origin, SharedStr};
 use crate::text::shorten;
 use serde::Serialize;
 use std::fmt::Display;
@@ -138,8 +138,17 @@ pub(crate) fn read_item(
         None | Some(Json::Null) => None,
         Some(value) => read_image(value, path, source, problems),
     };
+    let origin = obj.get("source").and_then(|value| read_origin(value, source));
     let title = source.text(title);
-    Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
+    Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors, origin })
+}
+
+/// `"source": {"title": …, "url": …}`: the feed an entry of a merged list came from.
+fn read_origin(value: &Json<'_>, source: FileText<'_>) -> Option<std::sync::Arc<Origin>> {
+    let obj = value.as_object()?;
+    let title = obj.get("title").and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty())?;
+    let site = obj.get("url").and_then(Json::as_str).and_then(|u| source.link(u.trim())).map(|l| l.to_string());
+    Some(std::sync::Arc::new(Origin { title: title.to_string(), site }))
 }
 
 /// An optional list of strings (`tags`, `authors`); other values are ignored with a warning.
@@ -245,6 +254,15 @@ struct ItemOut<'a> {
     tags: &'a [String],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     authors: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -291,6 +309,7 @@ fn item_out(item: &NewsItem) -> ItemOut<'_> {
         }),
         tags: &item.tags,
         authors: &item.authors,
+        source: item.origin.as_deref().map(|o| SourceOut { title: &o.title, url: o.site.as_deref() }),
     }
 }
 

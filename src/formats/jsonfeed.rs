@@ -29,8 +29,10 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
         None => return Err(LoadError::WrongShape("this JSON Feed has no \"items\" array".into())),
     };
     let title = text(root, "title", doc.source).map(String::from);
+    let site = root.get("home_page_url").and_then(Json::as_str).and_then(|url| doc.source.links.usable(url.trim()));
+    let site = site.map(std::borrow::Cow::into_owned);
     let (good, problems) = items.read(Reader::JsonFeed, doc.source)?;
-    Ok(Parsed { feed: Feed::new(title, good), problems })
+    Ok(Parsed { feed: Feed { site, ..Feed::new(title, good) }, problems })
 }
 
 pub(crate) fn read_item(
@@ -115,7 +117,7 @@ pub(crate) fn read_item(
     }
     authors.retain(|a| !a.trim().is_empty());
     let body = content_text.filter(|t| *t != summary);
-    Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors })
+    Ok(NewsItem { id, date, title, summary, body, html, url, image, tags, authors, origin: None })
 }
 
 /// The first of `fields` holding a URL, if it is http(s) or relative; an unsafe one is reported

@@ -53,9 +53,6 @@ pub enum XmlFormat {
 pub struct XmlFeed {
     pub parsed: Parsed,
     pub format: XmlFormat,
-    /// The feed's web site (RSS `<channel><link>`, Atom `<link rel="alternate">`), absolute when
-    /// the feed's address is known.
-    pub site: Option<String>,
 }
 
 /// What a file's root element says it is.
@@ -445,7 +442,10 @@ pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Res
 
 fn finish(r: Reading, format: Option<XmlFormat>) -> XmlFeed {
     let format = format.unwrap_or(XmlFormat::Rss2);
-    XmlFeed { parsed: Parsed { feed: Feed::new(r.title, r.items), problems: r.problems }, format, site: r.site }
+    // The site: RSS `<channel><link>`, Atom `<link rel="alternate">`, absolute when the feed's
+    // address is known.
+    let feed = Feed { site: r.site, ..Feed::new(r.title, r.items) };
+    XmlFeed { parsed: Parsed { feed, problems: r.problems }, format }
 }
 
 /// What a feed's reading has found so far.
@@ -725,7 +725,10 @@ fn convert(
 
     let (id, summary) = (SharedStr::from(id), SharedStr::from(summary));
     let (body, html, url) = (body.map(SharedStr::from), html.map(SharedStr::from), url.map(Link::from));
-    Some((NewsItem { id, date, title, summary, body, html, url, image, tags, authors }.compact(), explicit_id))
+    Some((
+        NewsItem { id, date, title, summary, body, html, url, image, tags, authors, origin: None }.compact(),
+        explicit_id,
+    ))
 }
 
 /// How much an element is preferred as the item's picture (lower first), and its address, or
@@ -894,7 +897,7 @@ mod tests {
         );
         assert_eq!(feed.format, XmlFormat::Rss2);
         assert_eq!(feed.parsed.feed.title.as_deref(), Some("Blog & co"));
-        assert_eq!(feed.site.as_deref(), Some("https://news.example/"));
+        assert_eq!(feed.parsed.feed.site.as_deref(), Some("https://news.example/"));
         let ids: Vec<&str> = feed.parsed.feed.items.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["a", "2025-03-18-same", "2025-03-18-same-2", "2025-03-17-only-words-here"]);
         assert_eq!(feed.parsed.feed.items[3].title, "Only words here.");
@@ -1004,7 +1007,7 @@ mod tests {
         );
         assert_eq!(feed.format, XmlFormat::Atom);
         assert_eq!(feed.parsed.feed.title.as_deref(), Some("Ben <3 Jerry"));
-        assert_eq!(feed.site.as_deref(), Some("https://blog.example/"));
+        assert_eq!(feed.parsed.feed.site.as_deref(), Some("https://blog.example/"));
         assert_eq!(titles(&feed), ["Hello there", "Plain & text"]);
         let [one, two] = feed.parsed.feed.items.as_slice() else { panic!("two entries") };
         assert_eq!(one.date.iso_date().as_deref(), Some("2025-03-01"), "published before updated");

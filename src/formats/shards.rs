@@ -119,7 +119,7 @@ pub fn shard(feed: &Feed) -> Vec<(String, String)> {
             .into_iter()
             .filter_map(|i| feed.items.get(i).cloned())
             .collect();
-        let month_feed = Feed { title: feed.title.clone(), items };
+        let month_feed = Feed { title: feed.title.clone(), items, site: feed.site.clone() };
         files.push((format!("{}.json", m.month.key()), to_json(&month_feed)));
     }
     files

@@ -44,6 +44,11 @@ pub struct Strings {
     pub address: &'static str,
     pub skipped_one: &'static str,
     pub skipped_other: &'static str,
+    /// "1 feed could not be loaded", above the failed feeds of a list of several.
+    pub feeds_failed_one: &'static str,
+    pub feeds_failed_other: &'static str,
+    /// The feed of an entry in a list of several: "From {}".
+    pub from_feed: &'static str,
     pub notes_one: &'static str,
     pub notes_other: &'static str,
     /// Between a label and its value: ": ", or " : " with a narrow no-break space in French.
@@ -67,6 +72,8 @@ pub struct Strings {
     pub detail_not_feed: &'static str,
     /// A web page that announces no feed.
     pub detail_no_feed: &'static str,
+    /// A feed of several that did not answer in time.
+    pub detail_timeout: &'static str,
     pub by: &'static str,
     pub tags: &'static str,
     pub read_original: &'static str,
@@ -170,6 +177,11 @@ impl Strings {
         self.plural(n, self.skipped_one, self.skipped_other)
     }
 
+    /// "2 feeds could not be loaded".
+    pub fn feeds_failed(&self, n: usize) -> String {
+        self.plural(n, self.feeds_failed_one, self.feeds_failed_other)
+    }
+
     /// A number with two decimals in this language's style: `55.76`, `55,76`.
     pub fn two_decimals(&self, hundredths: u64) -> String {
         format!("{}{}{:02}", hundredths / 100, self.decimal, hundredths % 100)
@@ -226,6 +238,9 @@ mod tests {
                 ("entries_other", s.entries_other, 1),
                 ("skipped_one", s.skipped_one, 1),
                 ("skipped_other", s.skipped_other, 1),
+                ("feeds_failed_one", s.feeds_failed_one, 1),
+                ("feeds_failed_other", s.feeds_failed_other, 1),
+                ("from_feed", s.from_feed, 1),
                 ("notes_one", s.notes_one, 1),
                 ("notes_other", s.notes_other, 1),
                 ("not_a_month", s.not_a_month, 1),

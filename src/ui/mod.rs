@@ -19,7 +19,7 @@ pub use month_filter::{FilterSelect, MonthFilter};
 pub use news_app::{Loader, NewsApp, Source};
 pub use news_entry::NewsEntry;
 pub use rich_text::RichText;
-pub use status::{ErrorCard, LoadingList, SkippedNotice};
+pub use status::{ErrorCard, FeedErrors, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
 
 use crate::i18n::{Strings, EN};
@@ -129,7 +129,7 @@ pub fn log_panics() {
     }));
 }
 
-/// Mounts the standalone page on `<body>`: the bundled news, or `?src=<url>`.
+/// Mounts the standalone page on `<body>`: the bundled news, or `?src=<url>` (once per feed).
 #[cfg(target_arch = "wasm32")]
 pub fn mount_page() {
     log_panics();
@@ -147,10 +147,15 @@ pub fn mount_page() {
         let _ = root.set_attribute("lang", strings.lang);
     }
     document().set_title(&format!("{} · Datelines", strings.news));
-    let source = params
-        .into_iter()
-        .find(|(key, value)| key == "src" && !value.trim().is_empty())
-        .map_or(Source::Bundled, |(_, url)| Source::Url(url.trim().to_string()));
+    // ?src= once per feed; several are merged into one list.
+    let mut urls: Vec<String> = Vec::new();
+    for (_, url) in params.into_iter().filter(|(key, _)| key == "src") {
+        let url = url.trim();
+        if !url.is_empty() && !urls.iter().any(|u| u == url) {
+            urls.push(url.to_string());
+        }
+    }
+    let source = if urls.is_empty() { Source::Bundled } else { Source::Urls(urls) };
     let app = move || {
         provide_context(Language::fixed(strings));
         // Effects need the executor that mounting starts, so the URL sync is set up in here.

@@ -1,12 +1,15 @@
 use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
 use super::source::{fetch_any, fetch_feed};
-use super::{use_language, ErrorCard, ListOptions, ListView, LoadingList, SkippedNotice};
+use super::{use_language, ErrorCard, FeedErrors, ListOptions, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
 use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
+use crate::sources::Sources;
+#[cfg(target_arch = "wasm32")]
+use crate::sources::FEED_TIMEOUT_MS;
 use crate::url_state::ViewState;
 use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]
@@ -19,8 +22,10 @@ pub enum Source {
     Bundled,
     /// News already in hand (what `datelines-cli render` read).
     Ready(Parsed),
-    /// A Datelines JSON file or JSON Feed at this address (relative or absolute).
-    Url(String),
+    /// Feeds at these addresses (relative or absolute): Datelines JSON, JSON Feed, RSS or
+    /// Atom, a web page that announces one, or one sharded archive's index. Several are merged
+    /// into one list ([`crate::sources`]).
+    Urls(Vec<String>),
 }
 
 /// The list's model in a signal, and the one place that fetches what it asks for. Each fetch
@@ -30,12 +35,22 @@ pub enum Source {
 pub struct Loader {
     pub list: RwSignal<NewsList>,
     source: StoredValue<Source>,
+    /// Several feeds and how each stands (`None` for one source).
+    pub sources: RwSignal<Option<Sources>>,
+    /// Which round of fetching several feeds is current: a timer from an earlier one is ignored.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    round: StoredValue<u32>,
 }
 
 impl Loader {
     /// A loader for `source` with nothing loaded yet; call [`Loader::load`].
     pub fn new(source: Source) -> Self {
-        Loader { list: RwSignal::new(NewsList::new()), source: StoredValue::new(source) }
+        Loader {
+            list: RwSignal::new(NewsList::new()),
+            source: StoredValue::new(source),
+            sources: RwSignal::new(None),
+            round: StoredValue::new(0),
+        }
     }
 
     /// A loader over news already in hand (a test's feed, say), loaded.
@@ -47,7 +62,7 @@ impl Loader {
 
     /// True when the source is fetched (so it can be refreshed).
     pub fn is_fetched(&self) -> bool {
-        self.source.with_value(|s| matches!(s, Source::Url(_)))
+        self.source.with_value(|s| matches!(s, Source::Urls(_)))
     }
 
     /// Loads the source: the first time, on Refresh, and on Retry.
@@ -63,8 +78,35 @@ impl Loader {
                     .update(|list| list.load_failed(FetchError::Content { url: "(bundled news)".into(), error })),
             },
             Source::Ready(parsed) => self.list.update(|list| list.feed_loaded(parsed)),
-            Source::Url(url) => self.fetch_source(url),
+            Source::Urls(mut urls) if urls.len() == 1 => self.fetch_source(urls.remove(0)),
+            Source::Urls(urls) => {
+                let fetches = urls.iter().cloned().enumerate().collect();
+                self.sources.set(Some(Sources::new(urls)));
+                self.fetch_several(fetches);
+            }
         }
+    }
+
+    /// Retry for the feeds of several that failed; the list shows what it has meanwhile.
+    pub fn retry_failed_feeds(self) {
+        let again = self.sources.try_update(|s| s.as_mut().map(Sources::retry)).flatten().unwrap_or_default();
+        self.fetch_several(again);
+    }
+
+    /// The list several feeds make, once each has answered, failed or run out of time.
+    fn show_sources(self) {
+        let Some(sources) = self.sources.try_get_untracked().flatten() else { return };
+        if !sources.is_settled() {
+            return;
+        }
+        let _ = self.list.try_update(|list| match sources.merged() {
+            Some(parsed) => list.feed_loaded(parsed),
+            None => {
+                if let Some(error) = sources.failures().into_iter().next() {
+                    list.load_failed(error);
+                }
+            }
+        });
     }
 
     /// Fetches `month` of a sharded archive, unless it is fetched or on its way.
@@ -113,6 +155,53 @@ impl Loader {
         });
     }
 
+    /// Fetches feeds of several at once (their places and addresses), and shows the list when
+    /// they have settled, or after [`FEED_TIMEOUT_MS`] with those that have.
+    #[cfg(target_arch = "wasm32")]
+    fn fetch_several(self, fetches: Vec<(usize, String)>) {
+        if fetches.is_empty() {
+            return;
+        }
+        let round = self.round.try_update_value(|r| {
+            *r += 1;
+            *r
+        });
+        for (index, url) in fetches {
+            spawn_local(async move {
+                let result = fetch_feed(&url).await;
+                let settled = self.sources.try_update(|s| {
+                    let Some(s) = s else { return false };
+                    let before = s.is_settled();
+                    match result {
+                        Ok(parsed) => s.read(index, parsed),
+                        Err(e) => s.failed(index, e),
+                    }
+                    !before && s.is_settled()
+                });
+                if settled == Some(true) {
+                    self.show_sources();
+                }
+            });
+        }
+        leptos::prelude::set_timeout(
+            move || {
+                if self.round.try_get_value() != round {
+                    return;
+                }
+                let timed_out = self.sources.try_update(|s| {
+                    let Some(s) = s else { return false };
+                    let before = s.is_settled();
+                    s.time_out();
+                    !before
+                });
+                if timed_out == Some(true) {
+                    self.show_sources();
+                }
+            },
+            std::time::Duration::from_millis(FEED_TIMEOUT_MS),
+        );
+    }
+
     #[cfg(target_arch = "wasm32")]
     fn fetch(self, MonthFetch { month, url }: MonthFetch) {
         spawn_local(async move {
@@ -129,6 +218,18 @@ impl Loader {
     #[cfg(not(target_arch = "wasm32"))]
     fn fetch_source(self, url: String) {
         self.list.update(|list| list.load_failed(FetchError::Network { url }));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fetch_several(self, fetches: Vec<(usize, String)>) {
+        let _ = self.sources.try_update(|s| {
+            for (index, url) in fetches {
+                if let Some(s) = s {
+                    s.failed(index, FetchError::Network { url });
+                }
+            }
+        });
+        self.show_sources();
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -168,6 +269,10 @@ pub fn NewsApp(
         }
     });
     let retry = Callback::new(move |()| news.load());
+    let retry_feeds = Callback::new(move |()| news.retry_failed_feeds());
+    let failed_feeds = Memo::new(move |_| {
+        news.sources.with(|s| s.as_ref().filter(|s| s.is_settled()).map(Sources::failures).unwrap_or_default())
+    });
 
     view! {
         // Until a list is shown, the page still has its heading.
@@ -185,6 +290,10 @@ pub fn NewsApp(
             if shown.get() {
                 view! {
                     {move || view! { <SkippedNotice problems=problems.get()/> }}
+                    {move || {
+                        let failures = failed_feeds.get();
+                        (!failures.is_empty()).then(|| view! { <FeedErrors failures on_retry=retry_feeds/> })
+                    }}
                     {news.is_fetched().then(|| view! {
                         <div class="dl-toolbar">
                             <button type="button" class="dl-button dl-refresh" disabled=loading on:click=move |_| news.load()>

@@ -102,6 +102,15 @@ pub fn NewsEntry(
                         <a class="dl-title-link" href=href data-dl-id=String::from(item.id) on:click=open>{title}</a>
                     </h3>
                     {summary}
+                    {item.origin.as_deref().map(|origin| {
+                        let (before, after) = use_strings().from_feed.split_once("{}").unwrap_or(("", ""));
+                        let name = origin.title.clone();
+                        let name = match origin.site.clone() {
+                            Some(site) => view! { <a href=site>{name}</a> }.into_any(),
+                            None => name.into_any(),
+                        };
+                        view! { <p class="dl-source">{before}{name}{(!after.is_empty()).then_some(after)}</p> }
+                    })}
                     {tags}
                 </div>
             </article>

@@ -52,6 +52,30 @@ pub fn SkippedNotice(
     })
 }
 
+/// The feeds of several that could not be loaded, each with why, and Retry for them; the list
+/// shows the others meanwhile.
+#[component]
+pub fn FeedErrors(
+    /// Why each failed feed could not be loaded.
+    failures: Vec<FetchError>,
+    /// Fetches the failed feeds again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <div class="dl-feed-errors" role="status">
+            <p>{t.feeds_failed(failures.len())}</p>
+            <ul>
+                {failures
+                    .into_iter()
+                    .map(|e| view! { <li><code>{e.url().to_string()}</code>{t.colon}{e.detail(t)}</li> })
+                    .collect_view()}
+            </ul>
+            <button type="button" class="dl-button" on:click=move |_| on_retry.run(())>{t.retry}</button>
+        </div>
+    }
+}
+
 /// Grey placeholder entries shown while the news loads, so nothing jumps when it arrives.
 #[component]
 pub fn LoadingList(

@@ -88,8 +88,10 @@ EXAMPLES:
         /// the rest are imported, exit code 0.
         Import {
             /// The input: RSS, Atom, JSON Feed, Datelines JSON or a news page's text; - reads stdin.
-            #[arg(value_name = "FILE|-")]
-            input: String,
+            /// Several inputs are merged into one list, newest first, the same entry (same link)
+            /// once, each entry naming its feed, as the browser merges several `src`.
+            #[arg(value_name = "FILE|-", required = true, num_args = 1..)]
+            inputs: Vec<String>,
             /// Where to write (default: stdout).
             #[arg(short, long, value_name = "FILE")]
             output: Option<String>,
@@ -124,9 +126,10 @@ EXAMPLES:
         /// A whole page with schema.org JSON-LD, or with --fragment the list alone (a fallback
         /// to put inside <datelines-news>).
         Render {
-            /// The input, in any format import reads; - reads stdin.
-            #[arg(value_name = "FILE|-")]
-            input: String,
+            /// The input, in any format import reads; - reads stdin. Several are merged, as import
+            /// merges them.
+            #[arg(value_name = "FILE|-", required = true, num_args = 1..)]
+            inputs: Vec<String>,
             /// Interface language: en or fr (fr-CA and the like too).
             #[arg(long, value_name = "LANG", default_value = "en", value_parser = Strings::parse_tag)]
             lang: &'static Strings,
@@ -184,13 +187,13 @@ EXAMPLES:
     pub fn run(cli: Cli) -> i32 {
         let progress = Progress::new(cli.progress);
         let done = (|| match cli.command {
-            Command::Import { input, output } => import(&input, output.as_deref(), &progress),
+            Command::Import { inputs, output } => import(&inputs, output.as_deref(), &progress),
             Command::Validate { input } => validate(&input, &progress),
             Command::Shard { check: Some(dir), .. } => check(&dir),
             Command::Shard { input: Some(input), out_dir: Some(out_dir), .. } => shard(&input, &out_dir, &progress),
             Command::Shard { .. } => Err("shard needs an input file and an output folder".to_string()),
-            Command::Render { input, lang, month, limit, fragment, url, output } => {
-                let (parsed, _) = load_for_import(&input, &progress)?;
+            Command::Render { inputs, lang, month, limit, fragment, url, output } => {
+                let (parsed, _) = load_all(&inputs, &progress)?;
                 let options =
                     RenderOptions { lang, month, limit: limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) };
                 let html = match fragment {
@@ -229,13 +232,34 @@ EXAMPLES:
         Ok((parsed, format))
     }
 
-    fn import(path: &str, output: Option<&str>, progress: &Progress) -> Result<i32, String> {
-        let (parsed, format) = load_for_import(path, progress)?;
+    /// Reads one input, or several merged into one list ([`datelines::sources::merge`]), with
+    /// each problem reported as [`load_for_import`] does. The format is the first input's.
+    fn load_all(paths: &[String], progress: &Progress) -> Result<(Parsed, Format), String> {
+        if let [path] = paths {
+            return load_for_import(path, progress);
+        }
+        let mut read: Vec<(String, Parsed)> = Vec::with_capacity(paths.len());
+        let mut first_format = None;
+        for path in paths {
+            let (parsed, format) = load_for_import(path, progress)?;
+            first_format.get_or_insert(format);
+            read.push((display_name(path).to_string(), parsed));
+        }
+        let feeds: Vec<(&str, &Parsed)> = read.iter().map(|(name, parsed)| (name.as_str(), parsed)).collect();
+        let merged = datelines::sources::merge(&feeds, true);
+        let format = first_format.ok_or_else(|| "no input".to_string())?;
+        Ok((merged, format))
+    }
+
+    fn import(paths: &[String], output: Option<&str>, progress: &Progress) -> Result<i32, String> {
+        let (parsed, format) = load_all(paths, progress)?;
         let feed = &parsed.feed;
         write_feed(output, feed.title.as_deref(), &feed.items, progress)?;
         let skipped = parsed.skipped();
         let left_out = if skipped == 0 { String::new() } else { format!(", {} left out", count_label(skipped)) };
-        eprintln!("{}: {} imported from {format}{left_out}", display_name(path), count_label(feed.items.len()));
+        let names: Vec<&str> = paths.iter().map(|p| display_name(p)).collect();
+        let from = if paths.len() == 1 { format!("from {format}") } else { format!("from {} feeds", paths.len()) };
+        eprintln!("{}: {} imported {from}{left_out}", names.join(", "), count_label(feed.items.len()));
         Ok(0)
     }
 
