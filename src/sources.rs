@@ -6,10 +6,9 @@
 //! entry in two feeds (the same link) is shown once, from the first feed that has it; each
 //! entry names its feed ([`Origin`]).
 
-use crate::formats::{Parsed, Problem, UniqueIds};
+use crate::formats::{Parsed, Problem, TextSet, UniqueIds};
 use crate::model::{Feed, Origin};
 use crate::news_list::FetchError;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// How long the list waits for the slowest feed, in milliseconds.
@@ -70,7 +69,7 @@ impl Sources {
     /// The wait is over: every feed still pending has failed.
     pub fn time_out(&mut self) {
         for (url, state) in &mut self.feeds {
-            if *state == FeedState::Pending {
+            if matches!(state, FeedState::Pending) {
                 *state = FeedState::Failed(FetchError::TimedOut { url: url.clone() });
             }
         }
@@ -78,7 +77,7 @@ impl Sources {
 
     /// Whether every feed has answered or failed: the list can be shown.
     pub fn is_settled(&self) -> bool {
-        self.feeds.iter().all(|(_, state)| *state != FeedState::Pending)
+        self.feeds.iter().all(|(_, state)| !matches!(state, FeedState::Pending))
     }
 
     /// The feeds that failed, in order.
@@ -124,7 +123,7 @@ pub fn merge(feeds: &[(&str, &Parsed)], several: bool) -> Parsed {
     }
     let mut items = Vec::new();
     let mut problems = Vec::new();
-    let mut links: HashSet<String> = HashSet::new();
+    let mut links = TextSet::default();
     let mut ids = UniqueIds::default();
     for (url, parsed) in feeds {
         let origin = Arc::new(Origin {
@@ -137,7 +136,7 @@ pub fn merge(feeds: &[(&str, &Parsed)], several: bool) -> Parsed {
         for item in &parsed.feed.items {
             // The same entry in two feeds: shown once, from the first.
             if let Some(link) = &item.url {
-                if !links.insert(link.to_string()) {
+                if !links.insert(&link.to_cow()) {
                     continue;
                 }
             }

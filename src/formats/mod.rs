@@ -500,6 +500,23 @@ impl UniqueIds {
     }
 }
 
+/// A set of texts (the links of a merged list), on the same table and hash as [`UniqueIds`]
+/// rather than std's `HashSet`, whose SipHash is more code in the wasm.
+#[derive(Default)]
+pub(crate) struct TextSet(hashbrown::HashTable<String>);
+
+impl TextSet {
+    /// Adds `text`; false when it was there already.
+    pub(crate) fn insert(&mut self, text: &str) -> bool {
+        let hash = id_hash(text);
+        if self.0.find(hash, |t| t == text).is_some() {
+            return false;
+        }
+        self.0.insert_unique(hash, text.to_string(), |t| id_hash(t));
+        true
+    }
+}
+
 /// FNV-1a, 64 bits: quick for short ids.
 fn id_hash(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))

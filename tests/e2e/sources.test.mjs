@@ -15,6 +15,7 @@ const JSON_FEED = {
     { title: 'No id here', date_published: '2025-02-20', content_text: 'Plain text body.' },
     { id: 'bad-date', title: 'Broken', date_published: '31 Feb. 2025' },
     { id: 'no-date', title: 'Undated' },
+    { id: 'empty', date_published: '2025-02-01' },
   ],
 };
 
@@ -59,17 +60,19 @@ test('a JSON Feed loads through ?src= and works like the bundled data', async ()
   await page.waitForSelector('article');
   assert.equal(await page.locator('h1').innerText(), 'Example Feed');
   assert.deepEqual(await page.locator('article h3').allInnerTexts(),
-    ['Just after midnight in Athens', 'No id here', 'Ministers meet & agree', 'Undated']);
-  assert.equal(await page.locator('.dl-count').innerText(), '4 entries');
-  assert.deepEqual(await page.locator('#dl-month option').allInnerTexts(), ['All months', 'March 2025 (1)', 'February 2025 (2)', 'Undated (1)']);
-  // The item without a date shows last, under "Undated", with no date line.
+    ['Just after midnight in Athens', 'No id here', 'Ministers meet & agree', 'Broken', 'Undated']);
+  assert.equal(await page.locator('.dl-count').innerText(), '5 entries');
+  assert.deepEqual(await page.locator('#dl-month option').allInnerTexts(), ['All months', 'March 2025 (1)', 'February 2025 (2)', 'Undated (2)']);
+  // No entry is lost to its date: the items without a readable date show last, under
+  // "Undated", with no date line.
   assert.equal(await page.locator('article').last().locator('time').count(), 0);
   assert.equal(await page.locator('.dl-month-heading').last().textContent(), 'Undated');
-  // One entry was skipped; the reasons are there on demand.
+  // One entry was skipped (it has nothing to show); the reasons are there on demand.
   const notice = page.locator('details.dl-skipped');
   assert.equal(await notice.locator('summary').innerText(), '1 entry was skipped');
   await notice.locator('summary').click();
-  assert.match(await notice.innerText(), /items\[3\]\.date_published: "31 Feb\. 2025" is not a date/);
+  assert.match(await notice.innerText(), /items\[5\]\.title: is missing and the item has no text to show/);
+  assert.match(await notice.innerText(), /items\[3\]\.date_published: "31 Feb\. 2025" is not a date .*; the item is shown under "Undated"/);
   assert.match(await notice.innerText(), /items\[4\]\.date_published: is missing; the item is shown under "Undated"/);
 
   // The month filter and the card work, and the card shows sanitized HTML, authors, tags, link.
@@ -169,7 +172,7 @@ test('Retry recovers, and a failed refresh keeps the last good list', async () =
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').innerText(), /HTTP 503/);
-  assert.equal(await page.locator('article').count(), 4, 'the last good list stays');
+  assert.equal(await page.locator('article').count(), 5, 'the last good list stays');
   flaky = 'ok';
   assert.deepEqual(expected(errors), []);
   await context.close();
