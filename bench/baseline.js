@@ -88,8 +88,32 @@ function highlighted(text, query) {
   return nodes;
 }
 
+// RSS 2.0, read with the browser's DOMParser, as a careful plain-JS feed widget reads it: the
+// same fields Datelines shows (guid, title, link, description as text, pubDate, an image
+// enclosure), the date as written in its own offset.
+const RFC822_MONTHS = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+function rssItems(text) {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const textOf = (item, name) => item.getElementsByTagName(name)[0]?.textContent.trim() ?? '';
+  const htmlText = (html) => (html.includes('<') ? new DOMParser().parseFromString(html, 'text/html').body.textContent.trim() : html);
+  return [...doc.getElementsByTagName('item')].map((item) => {
+    const [, d, mon, y, time] = textOf(item, 'pubDate').match(/(\d{1,2}) (\w{3}) (\d{4}) ([\d:]+)/) ?? [];
+    const enclosure = item.getElementsByTagName('enclosure')[0];
+    const image = enclosure && /^image\//.test(enclosure.getAttribute('type') ?? '') ? { src: enclosure.getAttribute('url'), alt: textOf(item, 'title') } : undefined;
+    return {
+      id: textOf(item, 'guid'),
+      date: d ? `${y}-${RFC822_MONTHS[mon]}-${d.padStart(2, '0')}T${time}` : 'undated',
+      title: textOf(item, 'title'),
+      summary: htmlText(textOf(item, 'description')),
+      url: textOf(item, 'link'),
+      image,
+    };
+  });
+}
+
 const src = new URLSearchParams(location.search).get('src');
-const data = await (await fetch(src)).json();
+const body = await (await fetch(src)).text();
+const data = body.trimStart().startsWith('<') ? { items: rssItems(body) } : JSON.parse(body);
 const items = data.items.slice().sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 const counts = new Map();
 for (const it of items) counts.set(monthKey(it.date), (counts.get(monthKey(it.date)) ?? 0) + 1);

@@ -12,6 +12,9 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
+  '.xml': 'application/xml',
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -62,7 +65,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       let body = await readFile(file);
       const extra = {};
       // Compress text and wasm as any production server would, so transfer sizes are real.
-      if (compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|json|wasm|svg|txt)$/.test(file)) {
+      if (compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|json|rss|atom|xml|wasm|svg|txt)$/.test(file)) {
         const key = `${file}:${info.mtimeMs}`;
         if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 6 }));
         body = gzipped.get(key);
