@@ -41,6 +41,7 @@ const data = `${root}bench/data`;
 
 // Test data: deterministic synthetic feeds, made by the project's own CLI.
 function ensureData() {
+  mkdirSync(data, { recursive: true });
   const cli = [`run`, `--quiet`, `--release`, `--bin`, `datelines-cli`, `--`];
   for (const n of CASES.includes('feeds') || CASES.includes('sharded') ? SIZES : []) {
     if (!existsSync(`${data}/feed-${n}.json`)) {

@@ -4,11 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use datelines::dates::{ItemDate, YearMonth};
-use datelines::formats::{datelines::to_json, listing, parse_feed};
+use datelines::formats::{datelines::to_json, listing, parse_any_with, parse_feed, rss_atom};
 use datelines::sanitize::{allowed_attribute, tag_policy};
 use datelines::text::{decode_entities, excerpt, html_to_text};
 use datelines::url_state::ViewState;
-use datelines::urls::safe_url;
+use datelines::urls::{safe_url, Links};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -100,6 +100,117 @@ proptest! {
         if let Some(url) = safe_url(&s) {
             let squashed: String = url.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
             prop_assert!(!squashed.starts_with("javascript:") && !squashed.starts_with("vbscript:"), "{}", url);
+        }
+    }
+}
+
+/// Text as a feed may hold it: escaped `<`, references known and unknown, a stray `&`, CDATA.
+fn xml_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[^<&\\]]{0,12}",
+        Just("&amp;".to_string()),
+        Just("&lt;b&gt;".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&rsquo;".to_string()),
+        Just("&bogus;".to_string()),
+        Just("AT&T".to_string()),
+        Just("&#8217;".to_string()),
+        Just("&#xD800;".to_string()),
+        Just("<![CDATA[<p>x & y</p>]]>".to_string()),
+        Just("Wed, 19 Mar 2025 10:00 GMT".to_string()),
+        Just("2025-03-19T10:00:00Z".to_string()),
+        Just("2020/1/10 14:33:00".to_string()),
+    ];
+    prop::collection::vec(piece, 0..4).prop_map(|parts| parts.concat())
+}
+
+/// One child of an item: a field with text, or an element with attributes only.
+fn xml_field() -> impl Strategy<Value = String> {
+    let name = prop_oneof![
+        Just("title"),
+        Just("link"),
+        Just("guid"),
+        Just("id"),
+        Just("pubDate"),
+        Just("published"),
+        Just("updated"),
+        Just("dc:date"),
+        Just("description"),
+        Just("summary"),
+        Just("content"),
+        Just("content:encoded"),
+        Just("category"),
+        Just("author"),
+        Just("media:description"),
+        Just("x:unknown"),
+    ];
+    let empty = prop_oneof![
+        Just("media:thumbnail"),
+        Just("media:content"),
+        Just("enclosure"),
+        Just("itunes:image"),
+        Just("link"),
+    ];
+    let attr = prop_oneof![
+        Just(r#" url="https://img.example/a.jpg""#),
+        Just(r#" href="a.png" rel="enclosure" type="image/png""#),
+        Just(r#" url="javascript:alert(1)" type="image/jpeg""#),
+        Just(r#" type="xhtml""#),
+        Just(r#" xml:base="https://base.example/x/""#),
+        Just(r#" width="9999999999" height="-1""#),
+        Just(""),
+    ];
+    prop_oneof![
+        (name, attr.clone(), xml_text()).prop_map(|(n, a, t)| format!("<{n}{a}>{t}</{n}>")),
+        (empty, attr).prop_map(|(n, a)| format!("<{n}{a}/>")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any bytes given to the RSS/Atom reader, and to the browser's entry point that sniffs them,
+    /// end in a value or an error, never a panic.
+    #[test]
+    fn any_bytes_read_as_xml_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..512), prefix in 0usize..4) {
+        let head: &[u8] = [&b""[..], b"<rss><channel><item>", b"<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>", b"<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss>"][prefix];
+        let file = [head, &bytes].concat();
+        let _ = rss_atom::read(&file, &Links::relative_to("https://example.org/feed.xml"), |_| {});
+        let _ = parse_any_with(file, &Links::default());
+    }
+
+    /// Any well-formed feed of any item shape: every item is shown, or reported as left out.
+    #[test]
+    fn every_item_of_any_shape_is_shown_or_reported(
+        items in prop::collection::vec(prop::collection::vec(xml_field(), 0..6), 0..8),
+        atom in any::<bool>(),
+        cut in prop::option::of(0usize..2000),
+    ) {
+        let (open, close, item) = if atom {
+            ("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "</feed>", "entry")
+        } else {
+            ("<rss version=\"2.0\"><channel><title>T</title>", "</channel></rss>", "item")
+        };
+        let body: String = items.iter().map(|fields| format!("<{item}>{}</{item}>", fields.concat())).collect();
+        let xml = format!("{open}{body}{close}");
+        let feed = rss_atom::read(xml.as_bytes(), &Links::relative_to("https://example.org/feed.xml"), |_| {})
+            .expect("a well-formed feed is read");
+        prop_assert_eq!(feed.parsed.feed.items.len() + feed.parsed.skipped(), items.len(), "{}", xml);
+        for shown in &feed.parsed.feed.items {
+            prop_assert!(!shown.title.is_empty());
+            for link in shown.url.iter().map(ToString::to_string).chain(shown.image.iter().map(|i| i.src.to_string())) {
+                prop_assert!(safe_url(&link).is_some(), "{}", link);
+            }
+        }
+        // Cut short anywhere, it never panics and never invents items.
+        if let Some(cut) = cut {
+            let mut at = cut.min(xml.len());
+            while !xml.is_char_boundary(at) {
+                at -= 1;
+            }
+            if let Ok(partial) = rss_atom::read(&xml.as_bytes()[..at], &Links::default(), |_| {}) {
+                prop_assert!(partial.parsed.feed.items.len() <= items.len());
+            }
         }
     }
 }

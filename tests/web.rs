@@ -369,3 +369,58 @@ fn feed_id(root: &web_sys::HtmlElement, n: u32) -> String {
         .and_then(|link| link.get_attribute("data-dl-id"))
         .expect("entry link")
 }
+
+/// A merged list of two feeds names each entry's feed, linked to its site.
+#[wasm_bindgen_test]
+fn entries_of_several_feeds_name_their_feed() {
+    let rss = br#"<rss version="2.0"><channel><title>Alpha blog</title><link>https://alpha.example/</link>
+        <item><title>From alpha</title><pubDate>Wed, 19 Mar 2025 10:00 GMT</pubDate></item></channel></rss>"#;
+    let atom = br#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Beta</title>
+        <entry><title>From beta</title><id>b1</id><updated>2025-03-20T10:00:00Z</updated></entry></feed>"#;
+    let read = |bytes: &[u8]| match datelines::formats::parse_any(bytes.to_vec()) {
+        Ok(datelines::formats::NewsFile::Feed(parsed)) => parsed,
+        other => panic!("a feed: {other:?}"),
+    };
+    let (alpha, beta) = (read(rss), read(atom));
+    let merged = datelines::sources::merge(&[("https://alpha.example/feed.xml", &alpha), ("https://beta.example/atom.xml", &beta)], true);
+    let root = container();
+    let state = RwSignal::new(ViewState::default());
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let news = Loader::ready(merged);
+    let _mounted = mount_to(root.clone(), move || view! { <ListView news state href_for/> });
+    assert_eq!(texts(&root, "article h3"), ["From beta", "From alpha"]);
+    assert_eq!(texts(&root, "article .dl-source"), ["From Beta", "From Alpha blog"]);
+    let links = root.query_selector_all("article .dl-source a").expect("selector");
+    let hrefs: Vec<String> = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    // Beta has no site of its own: its feed's address stands in.
+    assert_eq!(hrefs, ["https://beta.example/atom.xml", "https://alpha.example/"]);
+}
+
+/// The feeds of several that failed are listed, each with why, and Retry calls back.
+#[wasm_bindgen_test]
+fn failed_feeds_are_listed_with_retry() {
+    use datelines::news_list::FetchError;
+    use datelines::ui::FeedErrors;
+    let root = container();
+    let retried = RwSignal::new(0);
+    let failures = vec![
+        FetchError::CrossOrigin { url: "https://other.example/feed.xml".into() },
+        FetchError::TimedOut { url: "slow.xml".into() },
+    ];
+    let on_retry = Callback::new(move |()| retried.update(|n| *n += 1));
+    let _mounted = mount_to(root.clone(), move || view! { <FeedErrors failures=failures.clone() on_retry/> });
+    assert_eq!(texts(&root, ".dl-feed-errors > p"), ["2 feeds could not be loaded"]);
+    let items = texts(&root, ".dl-feed-errors li");
+    assert!(items[0].starts_with("https://other.example/feed.xml: The feed is on another site (https://other.example)"), "{items:?}");
+    assert!(items[0].contains("Access-Control-Allow-Origin"), "{items:?}");
+    assert_eq!(items[1], "slow.xml: The feed did not answer within 10 seconds.");
+    let button: web_sys::HtmlElement =
+        root.query_selector(".dl-feed-errors button").expect("selector").expect("Retry").unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("Retry"));
+    button.click();
+    assert_eq!(retried.get_untracked(), 1);
+}

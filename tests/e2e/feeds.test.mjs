@@ -7,7 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, newPage, waitForList, DIST } from './helpers.mjs';
+import { setUp, newPage, waitForList, DIST, dangerous } from './helpers.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 // Cases that land later can be skipped here (a string is shown as the reason).
@@ -322,27 +322,6 @@ async function openCard(root, title) {
 /** The resolved address of the card's "Read the original article" link. */
 const originalHref = (card) => card.getByRole('link', { name: 'Read the original article' }).evaluate((a) => a.href);
 
-/** Everything in the DOM that could run script (the oracle of xss.test.mjs). */
-async function dangerous(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const all = [document.documentElement, ...document.querySelectorAll('*')];
-    for (const el of all) {
-      for (const attr of el.attributes) {
-        const name = attr.name.toLowerCase();
-        const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-        if (name.startsWith('on')) found.push(`${el.localName}[${name}]`);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(name)
-          && (value.startsWith('javascript:') || value.startsWith('vbscript:') || value.startsWith('data:text/html'))) found.push(`${el.localName}[${name}=${attr.value.slice(0, 40)}]`);
-        if (name === 'style' && el.closest('.dl-rich-text')) found.push(`${el.localName}[style] in feed HTML`);
-      }
-    }
-    for (const sel of ['script', 'iframe', 'object', 'embed', 'form', 'style', 'svg', 'math', 'template', 'base', 'meta', 'link']) {
-      for (const el of document.querySelectorAll(`.dl-root ${sel}, dialog ${sel}`)) found.push(`<${el.localName}> inside the app`);
-    }
-    return found;
-  });
-}
 /** Records alert() and friends (in window.__alerts) and JavaScript dialogs. */
 async function watchForScript(page) {
   const dialogs = [];

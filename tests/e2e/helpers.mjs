@@ -62,3 +62,25 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/** Everything in the DOM that could run script. */
+export async function dangerous(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const all = [document.documentElement, ...document.querySelectorAll('*')];
+    for (const el of all) {
+      for (const attr of el.attributes) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        if (name.startsWith('on')) found.push(`${el.localName}[${name}]`);
+        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(name)
+          && (value.startsWith('javascript:') || value.startsWith('vbscript:') || value.startsWith('data:text/html'))) found.push(`${el.localName}[${name}=${attr.value.slice(0, 40)}]`);
+        if (name === 'style' && el.closest('.dl-rich-text')) found.push(`${el.localName}[style] in feed HTML`);
+      }
+    }
+    for (const sel of ['script', 'iframe', 'object', 'embed', 'form', 'style', 'svg', 'math', 'template', 'base', 'meta', 'link']) {
+      for (const el of document.querySelectorAll(`.dl-root ${sel}, dialog ${sel}`)) found.push(`<${el.localName}> inside the app`);
+    }
+    return found;
+  });
+}

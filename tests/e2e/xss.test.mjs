@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, newPage } from './helpers.mjs';
+import { setUp, newPage, dangerous } from './helpers.mjs';
 
 const PAYLOADS = JSON.parse(readFileSync(new URL('../fixtures/xss/dompurify-payloads.json', import.meta.url), 'utf8'))
   .map((p) => p.payload);
@@ -53,27 +53,6 @@ before(async () => {
 });
 after(async () => { await env?.tearDown(); });
 
-/** Everything in the DOM that could run script. */
-async function dangerous(page) {
-  return page.evaluate(() => {
-    const found = [];
-    const all = [document.documentElement, ...document.querySelectorAll('*')];
-    for (const el of all) {
-      for (const attr of el.attributes) {
-        const name = attr.name.toLowerCase();
-        const value = attr.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
-        if (name.startsWith('on')) found.push(`${el.localName}[${name}]`);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc'].includes(name)
-          && (value.startsWith('javascript:') || value.startsWith('vbscript:') || value.startsWith('data:text/html'))) found.push(`${el.localName}[${name}=${attr.value.slice(0, 40)}]`);
-        if (name === 'style' && el.closest('.dl-rich-text')) found.push(`${el.localName}[style] in feed HTML`);
-      }
-    }
-    for (const sel of ['script', 'iframe', 'object', 'embed', 'form', 'style', 'svg', 'math', 'template', 'base', 'meta', 'link']) {
-      for (const el of document.querySelectorAll(`.dl-root ${sel}, dialog ${sel}`)) found.push(`<${el.localName}> inside the app`);
-    }
-    return found;
-  });
-}
 
 for (const [name, path] of [['JSON Feed', 'xss/feed.json'], ['Datelines JSON', 'xss/datelines.json']]) {
   test(`${name}: no payload runs in the list or in any card`, async () => {
