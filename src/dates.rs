@@ -173,7 +173,7 @@ fn parse_iso(s: &str) -> Option<Day> {
     if let Some(offset) = offset {
         let (h, m) = match offset.split_once(':') {
             Some((h, m)) => (h, m),
-            None if offset.len() == 4 => offset.split_at(2),
+            None if offset.len() == 4 && offset.is_ascii() => offset.split_at(2),
             None => (offset, "00"),
         };
         if digits(h, 2)? > 23 || digits(m, 2)? > 59 {
@@ -228,6 +228,8 @@ fn parse_rfc2822(s: &str) -> Option<Day> {
         [day, month, year, clock] => (day, month, year, clock, None),
         _ => return None,
     };
+    // The month before the day ("Fri, Oct 7 2022 10:15:00 -0400"), as some feeds write it.
+    let (day, month) = if day.starts_with(|c: char| c.is_ascii_alphabetic()) { (month, day) } else { (day, month) };
     let valid_zone = match zone.map(|z| (z, z.as_bytes().first())) {
         None => true,
         Some((zone, Some(b'+' | b'-'))) => digits(&zone[1..], 4).is_some(),
@@ -418,6 +420,7 @@ mod tests {
             "Wed, 19 Mar 2025 10:00 UT",
             "Wed, 19 Mar 2025 10:00:00",
             "Wednesday, 19 March 2025 23:59 PDT",
+            "Wed, Mar 19 2025 10:15:00 -0400",
         ] {
             assert_eq!(d(text).iso_date(), "2025-03-19", "{text}");
         }
@@ -458,6 +461,8 @@ mod tests {
             "2025-03-19T25:00:00Z",
             "2025-03-19T10:00:00+25:00",
             "2025-03-19X10:00",
+            "2025-03-19T10:00:00+1é1",
+            "2025-03-19T10:00:00-é",
             "2025-03-19T10",
             "2025-03-19T10:00:00.Z",
             "Wed, 19 Mar 2025 10:00:00 +00",

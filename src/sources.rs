@@ -3,8 +3,9 @@
 //!
 //! The list appears once every feed has answered, failed or run out of time, so entries never
 //! jump; a feed that fails does not hide the others. Entries are merged newest first; the same
-//! entry in two feeds (the same link) is shown once, from the first feed that has it; each
-//! entry names its feed ([`Origin`]).
+//! entry in two feeds (the same absolute link) is shown once, from the first feed that has it;
+//! each entry names its feed ([`Origin`]). Ids that two feeds share are numbered (`-2`), so an
+//! entry's id in a merged list depends on the order of `src`.
 
 use crate::formats::{Parsed, Problem, TextSet, UniqueIds};
 use crate::model::{Feed, Origin};
@@ -115,8 +116,9 @@ impl Sources {
     }
 }
 
-/// Feeds made into one list. With `several`, each entry names its feed and each problem says
-/// which feed it is about; ids are kept unique across the feeds (numbered, as derived ids are).
+/// Feeds made into one list. With `several`, each entry names its feed (its site, else the feed's
+/// own address when that is a web address) and each problem says which feed it is about; ids
+/// are kept unique across the feeds (numbered, as derived ids are).
 pub fn merge(feeds: &[(&str, &Parsed)], several: bool) -> Parsed {
     if let ([(_, only)], false) = (feeds, several) {
         return (*only).clone();
@@ -126,19 +128,25 @@ pub fn merge(feeds: &[(&str, &Parsed)], several: bool) -> Parsed {
     let mut links = TextSet::default();
     let mut ids = UniqueIds::default();
     for (url, parsed) in feeds {
+        let own_address = crate::urls::safe_url(url).filter(|_| !url.contains(' ') && !url.starts_with('-'));
         let origin = Arc::new(Origin {
             title: parsed.feed.title.clone().unwrap_or_else(|| host(url).to_string()),
-            site: parsed.feed.site.clone().or_else(|| Some(url.to_string())),
+            site: parsed.feed.site.clone().or(own_address),
         });
         for problem in &parsed.problems {
             problems.push(Problem { path: format!("{url} {}", problem.path), ..problem.clone() });
         }
+        // Links are compared with those of the feeds before this one only: entries of one feed
+        // that share a link (a podcast's home page) are all kept.
+        let mut own_links: Vec<String> = Vec::new();
         for item in &parsed.feed.items {
-            // The same entry in two feeds: shown once, from the first.
-            if let Some(link) = &item.url {
-                if !links.insert(&link.to_cow()) {
+            // The same entry in two feeds: shown once, from the first. Only absolute links
+            // name the same page in two feeds.
+            if let Some(link) = item.url.as_ref().map(|l| l.to_cow()).filter(|l| l.starts_with("http")) {
+                if links.contains(&link) {
                     continue;
                 }
+                own_links.push(link.into_owned());
             }
             let mut item = item.clone();
             item.origin = Some(Arc::clone(&origin));
@@ -146,6 +154,9 @@ pub fn merge(feeds: &[(&str, &Parsed)], several: bool) -> Parsed {
             if ids.claim(&mut item, &items, false, &"", "id", "entry").is_ok() {
                 items.push(item);
             }
+        }
+        for link in own_links {
+            links.insert(&link);
         }
     }
     Parsed { feed: Feed::new(None, items), problems }
@@ -214,6 +225,22 @@ mod tests {
             ]
         );
         assert_eq!(merged.feed.title, None, "several feeds: the default heading");
+        // Entries of one feed that share a link are all kept; relative links are no proof of
+        // the same page; a feed without a site names its own web address, never a file's path.
+        let podcast = feed(
+            "pod",
+            r#"{"title": "Episode 2", "date_published": "2025-03-02", "url": "https://pod.example/"},
+               {"title": "Episode 1", "date_published": "2025-03-01", "url": "https://pod.example/"},
+               {"title": "Relative", "date_published": "2025-02-01", "url": "/post/1"}"#,
+        );
+        let other = feed("other", r#"{"title": "Also relative", "date_published": "2025-02-02", "url": "/post/1"}"#);
+        let mut untitled = other.clone();
+        untitled.feed.site = None;
+        let merged = merge(&[("https://pod.example/feed.json", &podcast), ("-", &untitled)], true);
+        let titles: Vec<&str> = merged.feed.items.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Episode 2", "Episode 1", "Also relative", "Relative"]);
+        let stdin = merged.feed.items[2].origin.as_deref().expect("an origin");
+        assert_eq!((stdin.title.as_str(), stdin.site.as_deref()), ("other", None));
         // One feed alone is shown as it is.
         let alone = merge(&[("https://a.example/feed.json", &alpha)], false);
         assert_eq!(alone, alpha);

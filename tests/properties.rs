@@ -214,3 +214,13 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A date with any ending after a valid start (an offset of odd characters) never panics.
+    #[test]
+    fn dates_with_any_offset_never_panic(sign in "[+-]", tail in "\\PC{0,5}") {
+        let _ = ItemDate::parse(&format!("2025-03-19T10:00:00{sign}{tail}"));
+        let _ = ItemDate::parse(&format!("Wed, 19 Mar 2025 10:00:00 {sign}{tail}"));
+        let _ = ItemDate::parse(&format!("2020/1/10 {tail}"));
+    }
+}

@@ -382,7 +382,10 @@ fn entries_of_several_feeds_name_their_feed() {
         other => panic!("a feed: {other:?}"),
     };
     let (alpha, beta) = (read(rss), read(atom));
-    let merged = datelines::sources::merge(&[("https://alpha.example/feed.xml", &alpha), ("https://beta.example/atom.xml", &beta)], true);
+    let merged = datelines::sources::merge(
+        &[("https://alpha.example/feed.xml", &alpha), ("https://beta.example/atom.xml", &beta)],
+        true,
+    );
     let root = container();
     let state = RwSignal::new(ViewState::default());
     let href_for = Callback::new(|s: ViewState| s.to_query(""));
@@ -415,7 +418,10 @@ fn failed_feeds_are_listed_with_retry() {
     let _mounted = mount_to(root.clone(), move || view! { <FeedErrors failures=failures.clone() on_retry/> });
     assert_eq!(texts(&root, ".dl-feed-errors > p"), ["2 feeds could not be loaded"]);
     let items = texts(&root, ".dl-feed-errors li");
-    assert!(items[0].starts_with("https://other.example/feed.xml: The feed is on another site (https://other.example)"), "{items:?}");
+    assert!(
+        items[0].starts_with("https://other.example/feed.xml: The feed is on another site (https://other.example)"),
+        "{items:?}"
+    );
     assert!(items[0].contains("Access-Control-Allow-Origin"), "{items:?}");
     assert_eq!(items[1], "slow.xml: The feed did not answer within 10 seconds.");
     let button: web_sys::HtmlElement =

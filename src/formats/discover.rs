@@ -4,9 +4,10 @@
 use super::xml::attributes;
 use crate::urls::Links;
 
-/// The media types of the feeds Datelines reads.
-const FEED_TYPES: [&str; 5] =
-    ["application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml", "application/json"];
+/// The media types of the feeds Datelines reads. (Not plain `application/json`: WordPress
+/// announces its REST API with it.)
+const FEED_TYPES: [&str; 4] =
+    ["application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml"];
 
 /// The addresses of the feeds `page` announces, in page order, made usable by `links` (absolute
 /// against the page's address when it is known). Pages are HTML, not XML: tags are found by a

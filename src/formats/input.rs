@@ -63,6 +63,13 @@ pub fn parse(bytes: Vec<u8>, mode: Mode, progress: impl FnMut(usize)) -> Result<
             let what = if root.is_empty() { "XML".to_string() } else { format!("XML whose root element is <{root}>") };
             return Err(format!("unknown format: {what}, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)"));
         }
+        // validate says what the page would: a web page and its feeds, or XML of another kind.
+        Sniffed::OtherXml(root) if !root.is_empty() => {
+            return match super::parse_any_with(bytes, &crate::urls::Links::default()) {
+                Err(e) => Err(e.to_string()),
+                Ok(_) => Err(format!("XML whose root element is <{root}>")),
+            };
+        }
         _ => {}
     }
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -130,8 +137,13 @@ mod tests {
         let html = b"<!DOCTYPE html><html></html>";
         let import = format_of(html, Mode::Import).expect_err("not a feed");
         assert!(import.contains("XML whose root element is <html>"), "{import}");
-        let validate = format_of(html, Mode::Validate).expect_err("not JSON");
-        assert!(validate.starts_with("The file is not valid JSON"), "{validate}");
+        let validate = format_of(html, Mode::Validate).expect_err("a web page");
+        assert!(validate.starts_with("The address is a web page that announces no feed"), "{validate}");
+        let other = format_of(b"<?xml version=\"1.0\"?><svg/>", Mode::Validate).expect_err("other XML");
+        assert!(
+            other.starts_with("The file is not a feed that can be read: XML whose root element is <svg>"),
+            "{other}"
+        );
         let text = format_of(b"plain words", Mode::Import).expect_err("no listing");
         assert!(text.contains("no news listing entries found"), "{text}");
         assert!(format_of(b"\xFF\xFE", Mode::Import).expect_err("binary").contains("not UTF-8"));

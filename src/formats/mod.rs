@@ -506,6 +506,10 @@ impl UniqueIds {
 pub(crate) struct TextSet(hashbrown::HashTable<String>);
 
 impl TextSet {
+    pub(crate) fn contains(&self, text: &str) -> bool {
+        self.0.find(id_hash(text), |t| t == text).is_some()
+    }
+
     /// Adds `text`; false when it was there already.
     pub(crate) fn insert(&mut self, text: &str) -> bool {
         let hash = id_hash(text);
@@ -580,7 +584,7 @@ pub fn parse_any_with(bytes: Vec<u8>, links: &Links) -> Result<NewsFile, LoadErr
         rss_atom::Sniffed::Rss | rss_atom::Sniffed::Rdf | rss_atom::Sniffed::Atom => {
             return rss_atom::read(&bytes, links, |_| {}).map(|xml| NewsFile::Feed(xml.parsed));
         }
-        rss_atom::Sniffed::OtherXml(root) if root == "html" || root == "!doctype" => {
+        rss_atom::Sniffed::OtherXml(root) if root == "html" => {
             let page = encoding::decode(&bytes).0;
             return Err(LoadError::WebPage { feeds: discover::announced_feeds(&page, links) });
         }

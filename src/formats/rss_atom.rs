@@ -2,10 +2,11 @@
 //! that serves the browser and the command line alike: for the same bytes, the page shows what
 //! `datelines-cli import` and `validate` report.
 //!
-//! Built on quick-xml's event reader, the XML layer feed-rs is also built on. feed-rs itself
-//! is not used: in the wasm bundle it would bring its own model, date parsing (chrono's format
-//! engine, about 15 KB), mime, url and uuid, far over the 10 KB this reader may add, and it
-//! would read differently from the JSON formats (dates turned into UTC, random ids).
+//! Built on a small tokenizer of its own ([`super::xml`]; on quick-xml, the XML layer feed-rs
+//! is built on, the wasm was 9.7 KB larger). feed-rs itself is not used: in the wasm bundle it
+//! would bring its own model, date parsing (chrono's format engine, about 15 KB), mime, url and
+//! uuid, and it reads differently from the JSON formats (dates turned into UTC, random ids).
+//! The fixtures feed-rs ships are the reader's corpus (`tests/feed_corpus.rs`).
 //!
 //! Lenient where feeds are sloppy:
 //! - the encoding: see [`super::encoding`];
@@ -73,6 +74,11 @@ pub enum Sniffed {
 /// Looks at the start of a file for its root element, skipping a byte order mark, the XML
 /// declaration, comments, processing instructions (stylesheets) and a doctype.
 pub fn sniff(head: &[u8]) -> Sniffed {
+    // UTF-16 (a byte order mark says so): looked at as the text it is.
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        let head = &head[..head.len() & !1];
+        return sniff(encoding::decode(head).0.as_bytes());
+    }
     let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     loop {
         rest = trim_start(rest);
@@ -86,17 +92,9 @@ pub fn sniff(head: &[u8]) -> Sniffed {
             skip_to(b"-->")
         } else if rest.starts_with(b"<!") {
             // A doctype's internal subset ([...]) has '>'s of its own.
-            let bracket = rest.iter().position(|b| *b == b'[');
-            let close = rest.iter().position(|b| *b == b'>');
-            match (bracket, close) {
-                (Some(open), Some(close)) if open < close => rest
-                    .windows(2)
-                    .skip(open)
-                    .position(|w| w == b"]>")
-                    .map(|at| open + at + 2)
-                    .or_else(|| skip_to(b">")),
-                _ => skip_to(b">"),
-            }
+            let text = std::str::from_utf8(rest)
+                .unwrap_or_else(|e| std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default());
+            super::xml::declaration_end(text).map(|end| end + 1)
         } else {
             let name: Vec<u8> = rest[1..]
                 .iter()
@@ -338,6 +336,9 @@ pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Res
         };
         match token {
             Token::DocType(doctype) => check_doctype(doctype)?,
+            // The feed has ended: what a host appends after it (a script, a tracking pixel) is
+            // not read.
+            Token::Start { .. } if open.is_empty() && format.is_some() => break,
             Token::Start { name: qname, attrs, empty } => {
                 let attrs: Vec<(String, String)> = attributes(attrs)
                     .into_iter()
@@ -352,8 +353,8 @@ pub fn read(bytes: &[u8], links: &Links, mut progress: impl FnMut(usize)) -> Res
                 let parent_base = open.last().and_then(|o| o.base.as_deref());
                 let base = match attrs.iter().find(|(n, _)| n == "xml:base") {
                     Some((_, value)) => match parent_base {
-                        Some(parent) => Links::relative_to(parent).usable(value).map(Cow::into_owned),
-                        None => links.usable(value).map(Cow::into_owned),
+                        Some(parent) => Some(join_base(parent, value.trim())),
+                        None => links.usable(value.trim()).map(Cow::into_owned),
                     },
                     None => parent_base.map(str::to_string),
                 };
@@ -514,9 +515,26 @@ fn page_link(el: &El, links: &Links) -> Option<String> {
 /// A link made usable against the `xml:base` in effect for `el`, else the feed's address.
 fn usable(link: &str, el: &El, links: &Links) -> Option<String> {
     match &el.base {
-        Some(base) => Links::relative_to(base).usable(link).map(Cow::into_owned),
+        Some(base) => links.usable(&join_base(base, link)).map(Cow::into_owned),
         None => links.usable(link).map(Cow::into_owned),
     }
+}
+
+/// `link` against `base`: by the URL rules when `base` is an absolute http(s) address; else (a
+/// feed read from a file, whose own address is unknown) as text, the link after the base's
+/// folder, so that the command line keeps what the browser would resolve.
+fn join_base(base: &str, link: &str) -> String {
+    if let Some(joined) = Links::relative_to(base).usable(link).filter(|_| crate::urls::Base::parse(base).is_some()) {
+        return joined.into_owned();
+    }
+    let has_scheme = link
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)));
+    if has_scheme || link.starts_with('/') {
+        return link.to_string();
+    }
+    let folder = base.rfind('/').map_or("", |at| &base[..=at]);
+    format!("{folder}{link}")
 }
 
 /// Refuses a DOCTYPE whose entities expand into other entities or name outside resources.
@@ -751,10 +769,10 @@ fn picture_rank(c: &El) -> Option<(u8, &str)> {
 }
 
 /// A picture found: its rank, address, element, and the elements around it.
-type Picture<'a> = (u8, &'a str, &'a El, [Option<&'a El>; 2]);
+type Picture<'a> = (u8, &'a str, &'a El, [Option<&'a El>; 3]);
 
 /// Keeps `c` as the best picture so far if it is one and ranks higher.
-fn consider<'a>(best: &mut Option<Picture<'a>>, c: &'a El, parents: [Option<&'a El>; 2]) {
+fn consider<'a>(best: &mut Option<Picture<'a>>, c: &'a El, parents: [Option<&'a El>; 3]) {
     if let Some((rank, src)) = picture_rank(c) {
         if best.as_ref().is_none_or(|(r, ..)| rank < *r) {
             *best = Some((rank, src, c, parents));
@@ -779,13 +797,13 @@ fn image(
     // keeping the best picture and the elements its alt text may come from.
     let mut best: Option<Picture<'_>> = None;
     for c in &el.children {
-        consider(&mut best, c, [Some(el), None]);
+        consider(&mut best, c, [Some(el), None, None]);
         if c.name == "media:group" || c.name == "media:content" {
             for g in &c.children {
-                consider(&mut best, g, [Some(c), Some(el)]);
+                consider(&mut best, g, [Some(c), Some(el), None]);
                 if g.name == "media:content" {
                     for t in &g.children {
-                        consider(&mut best, t, [Some(g), Some(c)]);
+                        consider(&mut best, t, [Some(g), Some(c), Some(el)]);
                     }
                 }
             }
@@ -793,7 +811,7 @@ fn image(
     }
     let (src, alt, found, size) = match best {
         Some((_, src, found, parents)) => {
-            let alt = [Some(found), parents[0], parents[1]]
+            let alt = [Some(found), parents[0], parents[1], parents[2]]
                 .into_iter()
                 .flatten()
                 .find_map(|scope| scope.child("media:description").map(|d| d.plain(file, false)))
@@ -831,7 +849,13 @@ fn first_img(html: &str) -> Option<(String, Option<String>)> {
     let mut from = 0;
     while let Some(at) = lower[from..].find("<img").map(|i| i + from) {
         from = at + 4;
-        let end = lower[at..].find('>').map_or(lower.len(), |i| i + at);
+        // Without a '>' no later tag can end either: this one is the last looked at (else a
+        // run of `<img<img<img` would be read again from each).
+        let closed = lower[at..].find('>').map(|i| i + at);
+        let end = closed.unwrap_or(lower.len());
+        if closed.is_none() {
+            from = lower.len();
+        }
         // `<img` followed by a space, a slash or the end of the tag (not `<imgx`).
         if !lower[from..end].starts_with(|c: char| c.is_ascii_whitespace() || c == '/') {
             continue;
@@ -1101,6 +1125,57 @@ mod tests {
         let plain =
             "<!DOCTYPE rss [<!ENTITY me \"Me\">]><rss><channel><item><title>a &me; b</title></item></channel></rss>";
         assert_eq!(titles(&read_str(plain)), ["a &me; b"]);
+    }
+
+    #[test]
+    fn what_real_files_add_is_read_as_readers_read_it() {
+        // UTF-16 with its byte order mark, from the browser's entry point too.
+        let utf16: Vec<u8> = b"\xFF\xFE"
+            .iter()
+            .copied()
+            .chain(
+                "<rss><channel><item><title>Sept é</title></item></channel></rss>"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(sniff(&utf16), Sniffed::Rss);
+        match crate::formats::parse_any(utf16) {
+            Ok(crate::formats::NewsFile::Feed(parsed)) => assert_eq!(parsed.feed.items[0].title, "Sept é"),
+            other => panic!("a feed: {other:?}"),
+        }
+        // What a free host appends after the feed is not read, and the items stay.
+        let appended =
+            read_str("<rss><channel><item><title>Kept</title></item></channel></rss>\n<script>x()</script><div>");
+        assert_eq!(titles(&appended), ["Kept"]);
+        // A relative xml:base in a file read without its address (the command line): the
+        // links keep it, as the browser would resolve them.
+        let base = r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/blog/"><entry xml:base="posts/">
+            <title>T</title><id>1</id><link href="one.html"/></entry></feed>"#;
+        let cli = read(base.as_bytes(), &Links::default(), |_| {}).expect("a feed");
+        assert_eq!(
+            cli.parsed.feed.items[0].url.as_ref().map(ToString::to_string).as_deref(),
+            Some("/blog/posts/one.html")
+        );
+        let browser = read_str(base);
+        assert_eq!(
+            browser.parsed.feed.items[0].url.as_ref().map(ToString::to_string).as_deref(),
+            Some("https://news.example/blog/posts/one.html")
+        );
+        // A thumbnail inside a media:content inside a media:group takes the item's description.
+        let nested = read_str(
+            r#"<rss><channel><item><title>t</title><media:description>Item words</media:description>
+            <media:group><media:content url="https://i.example/c.mp4"><media:thumbnail url="https://i.example/t.jpg"/></media:content></media:group>
+            </item></channel></rss>"#,
+        );
+        let image = nested.parsed.feed.items[0].image.as_ref().expect("the thumbnail");
+        assert_eq!((image.src.to_string().as_str(), image.alt.as_str()), ("https://i.example/t.jpg", "Item words"));
+        // HTML with many unclosed images is read once, quickly.
+        let many = format!(
+            "<rss><channel><item><title>t</title><description>{}</description></item></channel></rss>",
+            "&lt;img".repeat(50_000)
+        );
+        assert!(read_str(&many).parsed.feed.items[0].image.is_none());
     }
 
     #[test]

@@ -37,7 +37,8 @@ pub struct Loader {
     source: StoredValue<Source>,
     /// Several feeds and how each stands (`None` for one source).
     pub sources: RwSignal<Option<Sources>>,
-    /// Which round of fetching several feeds is current: a timer from an earlier one is ignored.
+    /// Which round of fetching several feeds is current: a timer or an answer from an earlier
+    /// one is ignored.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     round: StoredValue<u32>,
 }
@@ -169,6 +170,11 @@ impl Loader {
         for (index, url) in fetches {
             spawn_local(async move {
                 let result = fetch_feed(&url).await;
+                // An answer from an earlier round (a feed that timed out, then was retried or
+                // refreshed) is not this round's.
+                if self.round.try_get_value() != round {
+                    return;
+                }
                 let settled = self.sources.try_update(|s| {
                     let Some(s) = s else { return false };
                     let before = s.is_settled();
