@@ -1,6 +1,7 @@
 //! JSON Feed 1.0 and 1.1 (<https://jsonfeed.org/version/1.1>), read leniently: items without
 //! an id, numeric ids, RFC 2822 dates, HTML entities in titles and items in any order are all
-//! accepted. An item is skipped only when it has no date or nothing to show as a title.
+//! accepted. An item is skipped only when it has nothing to show as a title; one without a
+//! readable date is shown under "Undated".
 
 use super::datelines::text_list;
 use super::json::{Json, Object};
