@@ -121,9 +121,9 @@ async fn an_image_that_fails_becomes_a_placeholder_with_its_alt_text() {
     assert_eq!(placeholder.text_content().as_deref(), Some("Flag on black"));
     let first = root.query_selector("article").expect("selector").expect("article");
     assert!(first.query_selector("img").expect("selector").is_none(), "the broken img is gone");
-    // Entries with no image at all show a decorative placeholder, hidden from screen readers.
-    let decorative = root.query_selector_all(".dl-thumb-placeholder[aria-hidden=true]").expect("selector");
-    assert_eq!(decorative.length(), 2);
+    // Entries with no image at all take no image space: no box, no placeholder.
+    assert_eq!(root.query_selector_all(".dl-thumb").expect("selector").length(), 1);
+    assert_eq!(texts(&root, "article.dl-text-only h3"), ["Middle", "Oldest"]);
 }
 
 #[wasm_bindgen_test]

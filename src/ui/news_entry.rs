@@ -79,6 +79,7 @@ pub fn NewsEntry(
     let tags = (!item.tags.is_empty()).then(|| {
         view! { <ul class="dl-tags" role="list">{item.tags.iter().map(|tag| topic(tag, topics)).collect_view()}</ul> }
     });
+    let article_class = if item.image.is_some() { "dl-article" } else { "dl-article dl-text-only" };
     let id = String::from(&item.id);
     let open = move |ev: MouseEvent| {
         // Let the browser handle "open in new tab" and friends.
@@ -90,8 +91,10 @@ pub fn NewsEntry(
     };
     view! {
         <li class="dl-entry">
-            <article class="dl-article">
-                <Thumbnail image=item.image/>
+            // An entry without an image takes no image space (`dl-text-only`); one whose image
+            // fails to load keeps its box, with the alt text.
+            <article class=article_class>
+                {item.image.map(|image| view! { <Thumbnail image=Some(image)/> })}
                 <div class="dl-entry-text">
                     {item.date.day().map(|day| view! {
                         <time class="dl-date" datetime=day.iso_date()>{day.short_label_in(use_strings())}</time>

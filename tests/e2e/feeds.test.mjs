@@ -242,6 +242,13 @@ const hostPage = (src) => `<!DOCTYPE html><html lang="en"><head><meta charset="u
   <p>The host's own text.</p>
   <datelines-news id="w" label="Feed news" src="${src}"></datelines-news></body></html>`;
 
+// A feed without pictures (a link blog such as Daring Fireball's), and one whose picture fails.
+const TEXT_ONLY = rss('Links', 'https://links.example/', [
+  '<item><title>Text only, first</title><guid>t1</guid><pubDate>Wed, 19 Mar 2025 10:00:00 GMT</pubDate><description>Words and no picture.</description></item>',
+  '<item><title>Text only, second</title><guid>t2</guid><pubDate>Tue, 18 Mar 2025 10:00:00 GMT</pubDate><description>More words.</description></item>',
+  '<item><title>Broken picture</title><guid>t3</guid><pubDate>Mon, 17 Mar 2025 10:00:00 GMT</pubDate><enclosure url="/no-such-picture.jpg" type="image/jpeg"/><media:description>A missing picture</media:description></item>',
+]);
+
 let env;
 let secretHits = 0;
 const send = (type, body, status = 200) => (req, res) => {
@@ -252,6 +259,7 @@ before(async () => {
   env = await setUp({
     routes: {
       '/feeds/blog.rss': send(RSS, BLOG_RSS),
+      '/feeds/text-only.rss': send(RSS, TEXT_ONLY),
       '/feeds/blog.rdf': send(RSS, RDF),
       '/feeds/blog.atom': send(ATOM, BLOG_ATOM),
       '/feeds/lenient.rss': send('text/xml', LENIENT),
@@ -728,4 +736,29 @@ describe('12. several feeds', { skip: LATER.severalFeeds }, () => {
     assert.deepEqual(expected(errors), []);
     await context.close();
   });
+});
+
+test('an entry without a picture takes no picture space; a picture that fails keeps its box with its alt text', async () => {
+  for (const width of [1280, 390]) {
+    const { page, context, errors } = await open('?src=feeds/text-only.rss', { viewport: { width, height: 900 } });
+    const rows = page.locator('article');
+    assert.equal(await rows.count(), 3);
+    for (const i of [0, 1]) {
+      const row = rows.nth(i);
+      assert.equal(await row.locator('.dl-thumb').count(), 0, `${width}px: no picture box`);
+      const article = await row.boundingBox();
+      const title = await row.locator('h3').boundingBox();
+      const date = await row.locator('time').boundingBox();
+      // The text starts at the row's left edge and sits at its top: no space kept for a picture.
+      assert.ok(Math.abs(title.x - article.x) < 2, `${width}px: the title starts at the left (${title.x} vs ${article.x})`);
+      assert.ok(date.y - article.y < 40, `${width}px: the date is at the top (${date.y - article.y} px down)`);
+      assert.ok(title.width > article.width * 0.8, `${width}px: the title takes the row's width`);
+    }
+    // The failed picture: its box stays, with the alt text, as before.
+    const broken = rows.nth(2);
+    await broken.locator('.dl-thumb-placeholder[aria-label="A missing picture"]').waitFor();
+    assert.equal(await broken.locator('.dl-thumb').count(), 1);
+    assert.deepEqual(expected(errors).filter((e) => !/no-such-picture/.test(e)), []);
+    await context.close();
+  }
 });
