@@ -7,7 +7,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, newPage, waitForList, DIST, dangerous } from './helpers.mjs';
+import { setUp, newPage, waitForList, DIST, dangerous, walkCards } from './helpers.mjs';
 import { startServer } from '../../tools/serve.mjs';
 
 // Cases that land later can be skipped here (a string is shown as the reason).
@@ -604,18 +604,9 @@ test("9c. DOMPurify's 223 payloads in content:encoded: none runs in the list or 
   assert.deepEqual(await dangerous(page), [], 'list');
 
   // Open the first card, then walk through every card with Next.
-  await page.locator('article .dl-title-link').first().click();
-  let opened = 1;
-  for (;;) {
-    await page.locator('dialog[open]').waitFor();
-    const next = page.locator('dialog .dl-next');
-    if (await next.isDisabled()) break;
-    const current = await page.locator('dialog h2').textContent();
-    await next.click();
-    await page.waitForFunction((b) => document.querySelector('dialog h2')?.textContent !== b, current);
-    opened += 1;
-    if (opened % 40 === 0) assert.deepEqual(await dangerous(page), [], `cards up to ${opened}`);
-  }
+  const opened = await walkCards(page, async (n) => {
+    if (n % 40 === 0) assert.deepEqual(await dangerous(page), [], `cards up to ${n}`);
+  });
   assert.equal(opened, PAYLOADS.length, 'every card was opened');
   await page.waitForTimeout(300);
   assert.deepEqual(await dangerous(page), [], 'cards');

@@ -84,3 +84,22 @@ export async function dangerous(page) {
     return found;
   });
 }
+
+/**
+ * Opens the first entry's card, then every next one with Next, to the last; `each(opened)` runs
+ * after each step. Returns how many cards were opened.
+ */
+export async function walkCards(page, each = async () => {}) {
+  await page.locator('article .dl-title-link').first().click();
+  let opened = 1;
+  for (;;) {
+    await page.locator('dialog[open]').waitFor();
+    const next = page.locator('dialog .dl-next');
+    if (await next.isDisabled()) return opened;
+    const before = await page.locator('dialog h2').textContent();
+    await next.click();
+    await page.waitForFunction((b) => document.querySelector('dialog h2')?.textContent !== b, before);
+    opened += 1;
+    await each(opened);
+  }
+}

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setUp, newPage, dangerous } from './helpers.mjs';
+import { setUp, newPage, dangerous, walkCards } from './helpers.mjs';
 
 const PAYLOADS = JSON.parse(readFileSync(new URL('../fixtures/xss/dompurify-payloads.json', import.meta.url), 'utf8'))
   .map((p) => p.payload);
@@ -84,17 +84,7 @@ for (const [name, path] of [['JSON Feed', 'xss/feed.json'], ['Datelines JSON', '
     assert.deepEqual(await dangerous(page), [], 'list');
 
     // Open the first card, then walk through every card with Next.
-    await page.locator('article .dl-title-link').first().click();
-    let opened = 1;
-    for (;;) {
-      await page.locator('dialog[open]').waitFor();
-      const next = page.locator('dialog .dl-next');
-      if (await next.isDisabled()) break;
-      const before = await page.locator('dialog h2').textContent();
-      await next.click();
-      await page.waitForFunction((b) => document.querySelector('dialog h2')?.textContent !== b, before);
-      opened += 1;
-    }
+    const opened = await walkCards(page);
     assert.equal(opened, shown, 'every entry card was opened');
     await page.waitForTimeout(300);
     assert.deepEqual(await dangerous(page), [], 'cards');
