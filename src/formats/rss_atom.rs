@@ -71,61 +71,40 @@ pub enum Sniffed {
     NotXml,
 }
 
-/// Looks at the start of a file for its root element, skipping a byte order mark, the XML
-/// declaration, comments, processing instructions (stylesheets) and a doctype.
+/// Looks at the start of a file for its root element, past a byte order mark, the XML
+/// declaration, comments, processing instructions (stylesheets) and a doctype: the reader's own
+/// tokenizer, stopped at the first element.
 pub fn sniff(head: &[u8]) -> Sniffed {
     // UTF-16 (a byte order mark says so): looked at as the text it is.
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         let head = &head[..head.len() & !1];
         return sniff(encoding::decode(head).0.as_bytes());
     }
-    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    loop {
-        rest = trim_start(rest);
-        if rest.first() != Some(&b'<') {
-            return Sniffed::NotXml;
-        }
-        let skip_to = |end: &[u8]| rest.windows(end.len()).position(|w| w == end).map(|at| at + end.len());
-        let next = if rest.starts_with(b"<?") {
-            skip_to(b"?>")
-        } else if rest.starts_with(b"<!--") {
-            skip_to(b"-->")
-        } else if rest.starts_with(b"<!") {
-            // A doctype's internal subset ([...]) has '>'s of its own.
-            let text = std::str::from_utf8(rest)
-                .unwrap_or_else(|e| std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default());
-            super::xml::declaration_end(text).map(|end| end + 1)
-        } else {
-            let name: Vec<u8> = rest[1..]
-                .iter()
-                .copied()
-                .take_while(|b| !b.is_ascii_whitespace() && *b != b'>' && *b != b'/')
-                .collect();
-            let name = String::from_utf8(name).unwrap_or_default();
-            let local = name.rsplit(':').next().unwrap_or_default();
-            return match local {
-                "rss" => Sniffed::Rss,
-                "RDF" => Sniffed::Rdf,
-                "feed" => Sniffed::Atom,
-                _ => Sniffed::OtherXml(name.to_ascii_lowercase()),
-            };
-        };
-        match next {
-            Some(at) => rest = &rest[at..],
-            // The head ends inside a long comment or doctype: say nothing more than "XML".
-            None => return Sniffed::OtherXml(String::new()),
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    // The head may end inside a character: what comes before it.
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    for token in Tokens::new(text) {
+        match token {
+            Ok(Token::Text(text)) if text.bytes().all(|b| b.is_ascii_whitespace()) => {}
+            Ok(Token::DocType(_)) => {}
+            Ok(Token::Text(_)) => return Sniffed::NotXml,
+            Ok(Token::Start { name, .. }) => {
+                return match name.rsplit(':').next().unwrap_or_default() {
+                    "rss" => Sniffed::Rss,
+                    "RDF" => Sniffed::Rdf,
+                    "feed" => Sniffed::Atom,
+                    _ => Sniffed::OtherXml(name.to_ascii_lowercase()),
+                };
+            }
+            // An end tag or CDATA first, or a head that ends inside a long comment or doctype:
+            // nothing more than "XML".
+            Ok(_) | Err(_) => return Sniffed::OtherXml(String::new()),
         }
     }
-}
-
-fn trim_start(mut bytes: &[u8]) -> &[u8] {
-    while let [first, rest @ ..] = bytes {
-        if !first.is_ascii_whitespace() {
-            break;
-        }
-        bytes = rest;
-    }
-    bytes
+    Sniffed::NotXml
 }
 
 /// Elements nested deeper than this end the reading (an item is a few levels deep; a file
