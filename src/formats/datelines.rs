@@ -7,7 +7,7 @@
 //! ```
 
 use super::json::{Json, Object};
-use super::{Document, EntryPath, FileText, LoadError, Parsed, Problem, Reader};
+use super::{date_or_undated, Document, EntryPath, FileText, LoadError, Parsed, Problem, Reader};
 use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, Origin, SharedStr};
 use crate::text::shorten;
@@ -46,11 +46,6 @@ pub(crate) fn from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 
 fn skip(path: String, message: String) -> Problem {
     Problem { path, message, skipped: true }
-}
-
-/// The warning for an entry shown under "Undated" because of its date.
-pub(crate) fn undated(path: String, why: &str) -> Problem {
-    Problem { path, message: format!("{why}; the item is shown under \"Undated\""), skipped: false }
 }
 
 /// A required non-empty string field, as it stands in the file.
@@ -100,14 +95,8 @@ pub(crate) fn read_item(
     // "Undated", with a problem for the editor.
     let date = match required_str(obj, "date", path) {
         Ok(UNDATED) => ItemDate::Undated,
-        Ok(text) => ItemDate::parse(text).unwrap_or_else(|e| {
-            problems.push(undated(format!("{path}.date"), &e.to_string()));
-            ItemDate::Undated
-        }),
-        Err(Problem { path, message, .. }) => {
-            problems.push(undated(path, &message));
-            ItemDate::Undated
-        }
+        Ok(text) => date_or_undated(Ok(text), format!("{path}.date"), problems),
+        Err(Problem { path, message, .. }) => date_or_undated(Err(message), path, problems),
     };
     let id = match obj.get("id") {
         None | Some(Json::Null) => derive_id(&date, title).into(),

@@ -6,7 +6,6 @@
 use super::datelines::text_list;
 use super::json::{Json, Object};
 use super::{summary_from, title_or_text, Document, EntryPath, FileText, LoadError, Parsed, Problem, Reader};
-use crate::dates::ItemDate;
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text};
 
@@ -50,28 +49,13 @@ pub(crate) fn read_item(
         (_, Some(v)) if !v.is_null() => ("date_modified", v),
         _ => ("", &Json::Null),
     };
-    let date = match date {
-        // Dates are optional in JSON Feed (the spec's own example has none): show the item
-        // under "Undated", and say so.
-        ("", _) => {
-            problems.push(Problem {
-                path: format!("{path}.date_published"),
-                message: "is missing; the item is shown under \"Undated\"".into(),
-                skipped: false,
-            });
-            ItemDate::Undated
-        }
-        (field, value) => {
-            let parsed = match value.as_str() {
-                Some(s) => ItemDate::parse(s).map_err(|e| e.to_string()),
-                None => Err(format!("is {}, expected a date", value.kind())),
-            };
-            parsed.unwrap_or_else(|why| {
-                problems.push(super::datelines::undated(format!("{path}.{field}"), &why));
-                ItemDate::Undated
-            })
-        }
+    // Dates are optional in JSON Feed (the spec's own example has none): an item without one,
+    // or with one that cannot be read, shows under "Undated", with a problem.
+    let (field, date_text) = match date {
+        ("", _) => ("date_published", Err("is missing".to_string())),
+        (field, value) => (field, value.as_str().ok_or_else(|| format!("is {}, expected a date", value.kind()))),
     };
+    let date = super::date_or_undated(date_text, format!("{path}.{field}"), problems);
 
     let content_text = text(obj, "content_text", source);
     let html = obj.get("content_html").and_then(Json::as_str).map(str::trim).filter(|h| !h.is_empty());

@@ -17,6 +17,7 @@ pub mod shard_dir;
 pub mod shards;
 pub mod xml;
 
+use crate::dates::ItemDate;
 use crate::model::{Feed, Link, NewsItem, SharedStr};
 use crate::text::excerpt;
 use crate::urls::Links;
@@ -535,6 +536,19 @@ pub const TEXT_TITLE_CHARS: usize = 80;
 /// A summary made from an entry's whole text: its start, cut at a word.
 pub(crate) fn summary_from(text: &str) -> String {
     excerpt(text, SUMMARY_CHARS)
+}
+
+/// An entry's date from its text (or why it has none: "is missing"), for the problem at `path`:
+/// the day the text names, else "Undated" with a problem. No entry is lost to its date, in any
+/// format.
+pub(crate) fn date_or_undated(text: Result<&str, String>, path: String, problems: &mut Vec<Problem>) -> ItemDate {
+    let why = match text.map(ItemDate::parse) {
+        Ok(Ok(date)) => return date,
+        Ok(Err(e)) => e.to_string(),
+        Err(why) => why,
+    };
+    problems.push(Problem { path, message: format!("{why}; the item is shown under \"Undated\""), skipped: false });
+    ItemDate::Undated
 }
 
 /// An entry's title: its own when it has one; else the start of its text, with a warning at

@@ -32,8 +32,7 @@
 
 use super::encoding;
 use super::xml::{attributes, Broken, Token, Tokens};
-use super::{summary_from, title_or_text, LoadError, Parsed, Problem, UniqueIds};
-use crate::dates::ItemDate;
+use super::{date_or_undated, summary_from, title_or_text, LoadError, Parsed, Problem, UniqueIds};
 use crate::model::{derive_id, Feed, Image, Link, NewsItem, SharedStr};
 use crate::text::{collapse_whitespace, decode_entities, html_to_text, shorten};
 use crate::urls::Links;
@@ -577,17 +576,8 @@ fn convert(
         .first_text("pubDate published dc:date atom:published issued dcterms:issued dcterms:created")
         .or_else(|| el.first_text("updated atom:updated modified dcterms:modified"));
     let date = match date_field {
-        Some((field, text)) => match ItemDate::parse(text) {
-            Ok(date) => date,
-            Err(e) => {
-                problems.push(warn(path, &field.name, format!("{e}; the item is shown under \"Undated\"")));
-                ItemDate::Undated
-            }
-        },
-        None => {
-            problems.push(warn(path, fields.published, "is missing; the item is shown under \"Undated\"".into()));
-            ItemDate::Undated
-        }
+        Some((field, text)) => date_or_undated(Ok(text), format!("{path}.{}", field.name), problems),
+        None => date_or_undated(Err("is missing".into()), format!("{path}.{}", fields.published), problems),
     };
 
     let summary_el = el.first("description summary atom:summary dc:description itunes:summary");
@@ -858,6 +848,7 @@ fn looks_like_image(src: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::ItemDate;
 
     fn read_str(xml: &str) -> XmlFeed {
         read(xml.as_bytes(), &Links::relative_to("https://news.example/feeds/feed.xml"), |_| {}).expect("a feed")
