@@ -54,7 +54,9 @@ impl FetchError {
         match self {
             FetchError::Network { .. } => t.detail_network.into(),
             FetchError::TimedOut { .. } => t.detail_timeout.into(),
-            FetchError::CrossOrigin { url } => Strings::fill(t.detail_cross_origin, &[origin_of(url)]),
+            FetchError::CrossOrigin { url } => {
+                Strings::fill(t.detail_cross_origin, &[crate::urls::origin(url).unwrap_or(url)])
+            }
             FetchError::Http { status, status_text, .. } => {
                 let status =
                     if status_text.is_empty() { status.to_string() } else { format!("{status} {status_text}") };
@@ -88,13 +90,6 @@ impl FetchError {
             | FetchError::Content { url, .. } => url,
         }
     }
-}
-
-/// `https://example.org` of `https://example.org/feed.xml`: what a CORS message names.
-fn origin_of(url: &str) -> &str {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let end = url[after_scheme..].find(['/', '?', '#']).map_or(url.len(), |i| i + after_scheme);
-    &url[..end]
 }
 
 /// Where one month of a sharded archive stands.

@@ -164,14 +164,7 @@ pub fn merge(feeds: &[(&str, &Parsed)], several: bool) -> Parsed {
 
 /// `example.org` of `https://example.org/feed.xml` (the address itself when it has no host).
 fn host(url: &str) -> &str {
-    let Some(after) = url.find("://").map(|i| i + 3) else { return url };
-    let rest = &url[after..];
-    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    if host.is_empty() {
-        url
-    } else {
-        host
-    }
+    crate::urls::origin(url).and_then(|o| o.split_once("://")).map_or(url, |(_, host)| host)
 }
 
 #[cfg(test)]

@@ -39,6 +39,14 @@ fn usable_url(input: &str) -> Option<Cow<'_, str>> {
     })
 }
 
+/// The scheme and authority of an absolute address (`https://example.org:8080` of
+/// `https://example.org:8080/feed.xml?a=1`); `None` for a relative one.
+pub fn origin(url: &str) -> Option<&str> {
+    let after = url.find("://")? + 3;
+    let end = url[after..].find(['/', '?', '#']).map_or(url.len(), |i| i + after);
+    (end > after).then(|| &url[..end])
+}
+
 /// `url` made absolute against `base` (an absolute http(s) address, such as the one a feed was
 /// fetched from), if it is safe to use. See [`Base`].
 pub fn resolve(url: &str, base: &str) -> Option<String> {
@@ -249,7 +257,15 @@ fn scheme(url: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe_url;
+    use super::{origin, safe_url};
+
+    #[test]
+    fn the_origin_of_an_address_is_its_scheme_and_authority() {
+        assert_eq!(origin("https://news.example:8080/a/feed.xml?x#y"), Some("https://news.example:8080"));
+        assert_eq!(origin("http://h.example"), Some("http://h.example"));
+        assert_eq!(origin("feeds/a.xml"), None);
+        assert_eq!(origin("https:///x"), None);
+    }
 
     #[test]
     fn allows_http_https_and_relative() {

@@ -96,17 +96,16 @@ impl Loader {
 
     /// The list several feeds make, once each has answered, failed or run out of time.
     fn show_sources(self) {
-        let Some(sources) = self.sources.try_get_untracked().flatten() else { return };
-        if !sources.is_settled() {
-            return;
-        }
-        let _ = self.list.try_update(|list| match sources.merged() {
-            Some(parsed) => list.feed_loaded(parsed),
-            None => {
-                if let Some(error) = sources.failures().into_iter().next() {
-                    list.load_failed(error);
-                }
-            }
+        // The merged list, or the first failure when no feed could be read; read in place, not
+        // copied out of the signal first (the feeds hold every entry).
+        let shown = self.sources.try_with_untracked(|sources| {
+            let sources = sources.as_ref().filter(|s| s.is_settled())?;
+            Some(sources.merged().ok_or_else(|| sources.failures().into_iter().next()))
+        });
+        let _ = self.list.try_update(|list| match shown.flatten() {
+            Some(Ok(parsed)) => list.feed_loaded(parsed),
+            Some(Err(Some(error))) => list.load_failed(error),
+            Some(Err(None)) | None => {}
         });
     }
 
