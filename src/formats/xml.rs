@@ -85,29 +85,25 @@ impl<'a> Iterator for Tokens<'a> {
                 self.pos += end;
                 return Some(Ok(Token::Text(&rest[..end])));
             }
-            let token = if rest.starts_with("<!--") {
-                match self.until(self.pos + 4, "-->") {
-                    Some((_, next)) => {
-                        self.pos = next;
-                        continue;
-                    }
-                    None => return self.broken("a comment is not closed"),
+            // Comments and processing instructions are passed over.
+            let skipped =
+                [("<!--", "-->", "a comment is not closed"), ("<?", "?>", "a processing instruction is not closed")]
+                    .into_iter()
+                    .find(|(open, ..)| rest.starts_with(open));
+            if let Some((open, close, reason)) = skipped {
+                match self.until(self.pos + open.len(), close) {
+                    Some((_, next)) => self.pos = next,
+                    None => return self.broken(reason),
                 }
-            } else if rest.starts_with("<![CDATA[") {
+                continue;
+            }
+            let token = if rest.starts_with("<![CDATA[") {
                 match self.until(self.pos + 9, "]]>") {
                     Some((text, next)) => {
                         self.pos = next;
                         Token::CData(text)
                     }
                     None => return self.broken("a CDATA section is not closed"),
-                }
-            } else if rest.starts_with("<?") {
-                match self.until(self.pos + 2, "?>") {
-                    Some((_, next)) => {
-                        self.pos = next;
-                        continue;
-                    }
-                    None => return self.broken("a processing instruction is not closed"),
                 }
             } else if rest.starts_with("<!") {
                 let Some(end) = declaration_end(rest) else { return self.broken("a declaration is not closed") };
