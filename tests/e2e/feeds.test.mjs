@@ -232,6 +232,8 @@ const B_ATOM = `<?xml version="1.0" encoding="utf-8"?>
 `;
 const MERGED = ['Beta newest', 'Alpha first', 'Shared story', 'Beta february', 'Alpha old'];
 let failing = true;
+// Requests to /feeds/hangs.rss, held open: a feed that never answers.
+const hanging = [];
 const RECOVERED = rss('Recovered', 'https://recovered.example/', [
   '<item><title>Recovered item</title><guid>r1</guid><pubDate>Fri, 07 Mar 2025 12:00:00 GMT</pubDate></item>',
 ]);
@@ -279,6 +281,7 @@ before(async () => {
       '/feeds/nofeed.html': send('text/html; charset=utf-8', NO_FEED),
       '/feeds/a.rss': send(RSS, A_RSS),
       '/feeds/b.atom': send(ATOM, B_ATOM),
+      '/feeds/hangs.rss': (req, res) => { hanging.push(res); },
       '/feeds/fails.rss': (req, res) => (failing ? send('text/plain', 'boom', 500)(req, res) : send(RSS, RECOVERED)(req, res)),
       '/feeds/host-atom.html': send('text/html; charset=utf-8', hostPage('/feeds/blog.atom')),
       '/feeds/host-multi.html': send('text/html; charset=utf-8', hostPage('/feeds/a.rss /feeds/b.atom')),
@@ -692,6 +695,14 @@ describe('12. several feeds', { skip: LATER.severalFeeds }, () => {
       if (expectedFeed[row.title]) assert.equal(name, expectedFeed[row.title], row.title);
       assert.equal(row.site, feedOf[name], `${row.title}: the source links to the feed's site`);
     }
+    // Search covers every feed: a word of each finds its entry.
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('february');
+    await page.waitForFunction(() => document.querySelectorAll('article').length === 1);
+    assert.deepEqual(await titles(page), ['Beta february']);
+    await search.fill('alpha old');
+    await page.waitForFunction(() => document.querySelector('article h3')?.textContent === 'Alpha old');
+    assert.deepEqual(await titles(page), ['Alpha old']);
     assert.deepEqual(expected(errors), []);
     await context.close();
   });
@@ -712,6 +723,29 @@ describe('12. several feeds', { skip: LATER.severalFeeds }, () => {
     assert.deepEqual(await titles(page), ['Alpha first', 'Recovered item', 'Shared story', 'Alpha old']);
     await notice.waitFor({ state: 'hidden' });
     failing = true;
+    assert.deepEqual(expected(errors), []);
+    await context.close();
+  });
+
+  test('the list waits for every feed, and shows the others when one has not answered in 10 s', async () => {
+    const { page, context, errors } = await session();
+    await page.clock.install();
+    const alpha = page.waitForResponse((r) => r.url().endsWith('/feeds/a.rss'));
+    await page.goto(`${env.server.url}/?src=feeds/a.rss&src=feeds/hangs.rss`);
+    await alpha;
+    // Alpha has answered, but nothing shows while the other feed may still come: no entry
+    // appears and then moves.
+    await page.locator('.dl-loading').waitFor();
+    await page.waitForTimeout(500);
+    const live = '.dl-entries article:not([data-prerendered] *)';
+    assert.equal(await page.locator(live).count(), 0, 'the list waits');
+    await page.clock.fastForward(10_500);
+    await waitForList(page);
+    assert.deepEqual(await titles(page), ['Alpha first', 'Shared story', 'Alpha old']);
+    const notice = page.locator('.dl-feed-errors');
+    assert.match(await notice.innerText(), /feeds\/hangs\.rss/);
+    assert.match(await notice.innerText(), /did not answer within 10 seconds/);
+    for (const res of hanging.splice(0)) res.end();
     assert.deepEqual(expected(errors), []);
     await context.close();
   });
