@@ -6,7 +6,7 @@
 
 use crate::i18n::{Strings, EN};
 use crate::text::shorten;
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -21,13 +21,25 @@ pub enum ItemDate {
     Dated(Day),
 }
 
-/// A calendar date, plus the local time of day when the data gives one. Ordered by date, then
-/// by time (a day without a time sorts before the same day with one).
+/// A calendar date, plus the local time of day and its UTC offset when the data gives them.
+/// Ordered by date, then by time (a day without a time sorts before the same day with one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Day {
     date: NaiveDate,
-    /// Time of day in the entry's own offset; only used to order entries of the same day.
+    /// Time of day in the entry's own offset: orders entries of the same day, and with the
+    /// offset places the entry in time for relative dates ("3 hours ago").
     time: Option<NaiveTime>,
+    /// The time's offset from UTC in minutes (`+02:00` is 120), when the data names one.
+    offset: Option<i16>,
+}
+
+/// The reader's clock, for relative dates: now, and the reader's offset from UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub unix_seconds: i64,
+    /// The reader's offset from UTC in minutes (Paris in winter: 60).
+    pub offset_minutes: i32,
 }
 
 /// A year and month, the unit readers filter by.
@@ -52,7 +64,7 @@ impl fmt::Display for DateError {
 
 impl ItemDate {
     pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate::Dated(Day { date, time: None }))
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| ItemDate::Dated(Day { date, time: None, offset: None }))
     }
 
     /// Accepts, in this order: `2025-03-19`; RFC 3339 and ISO 8601 date-times
@@ -129,6 +141,65 @@ impl Day {
         self.label_with(lang, &lang.months_long, false)
     }
 
+    /// For `<time datetime>`: `2025-03-19`, or with the time the data gives,
+    /// `2025-03-19T10:00:00+02:00` (`…Z` in UTC; no offset when the data named none).
+    pub fn datetime(&self) -> String {
+        let Some(time) = self.time else { return self.iso_date() };
+        let offset = match self.offset {
+            None => String::new(),
+            Some(0) => "Z".to_string(),
+            Some(minutes) => {
+                let sign = if minutes < 0 { '-' } else { '+' };
+                let minutes = minutes.unsigned_abs();
+                format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+            }
+        };
+        // By hand: chrono's `format` would bring its format engine into the wasm.
+        format!("{}T{:02}:{:02}:{:02}{offset}", self.iso_date(), time.hour(), time.minute(), time.second())
+    }
+
+    /// The entry's instant in seconds since 1970 (UTC): its date and time less its offset. A
+    /// day without a time counts from its midnight; a time without an offset is read as UTC.
+    pub fn unix_seconds(&self) -> i64 {
+        let time = self.time.unwrap_or(NaiveTime::MIN);
+        self.date.and_time(time).and_utc().timestamp() - i64::from(self.offset.unwrap_or(0)) * 60
+    }
+
+    /// A relative date as `<relative-time>` writes it: "just now", "3 minutes ago", "5 hours
+    /// ago", "yesterday", "4 days ago" (French: "il y a 3 minutes", "hier"). `None` when the
+    /// absolute date should show instead: older than `threshold_seconds`, or ahead of the
+    /// reader's clock by more than a minute.
+    ///
+    /// Minutes and hours count from the entry's instant; days count the reader's calendar
+    /// days (with the reader's offset today), so "yesterday" is the reader's yesterday. An
+    /// entry with only a date is "today", "yesterday" or "N days ago".
+    pub fn relative_label(&self, clock: Clock, threshold_seconds: i64, lang: &Strings) -> Option<String> {
+        let local_day = |unix: i64| (unix + i64::from(clock.offset_minutes) * 60).div_euclid(86_400);
+        let today = local_day(clock.unix_seconds);
+        let (elapsed, days) = match self.time {
+            Some(_) => {
+                let instant = self.unix_seconds();
+                (clock.unix_seconds - instant, today - local_day(instant))
+            }
+            None => {
+                let days = today - self.date.and_time(NaiveTime::MIN).and_utc().timestamp().div_euclid(86_400);
+                (days * 86_400, days)
+            }
+        };
+        if elapsed > threshold_seconds || elapsed < -60 || days < 0 {
+            return None;
+        }
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        Some(match (self.time, days) {
+            (Some(_), _) if elapsed < 60 => lang.just_now.to_string(),
+            (Some(_), _) if elapsed < 3_600 => lang.minutes_ago(count(elapsed / 60)),
+            (Some(_), 0) => lang.hours_ago(count(elapsed / 3_600)),
+            (None, 0) => lang.today.to_string(),
+            (_, 1) => lang.yesterday.to_string(),
+            (_, days) => lang.days_ago(count(days)),
+        })
+    }
+
     fn label_with(&self, lang: &Strings, months: &[&str; 12], pad: bool) -> String {
         let day = self.date.day();
         let month = months[self.date.month0() as usize];
@@ -156,32 +227,52 @@ fn parse_iso(s: &str) -> Option<Day> {
     let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
     let rest = &s[10..];
     if rest.is_empty() {
-        return Some(Day { date, time: None });
+        return Some(Day { date, time: None, offset: None });
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?;
     // Split off the offset: "Z", or "+HH:MM" / "+HHMM" / "+HH" (and "-") at the end, after the
     // clock's own "HH:MM".
     let rest = rest.trim_end();
     let (clock, offset) = if let Some(clock) = rest.strip_suffix(['Z', 'z']) {
-        (clock, None)
+        (clock, Some(0))
     } else {
         match rest.get(5..).and_then(|tail| tail.rfind(['+', '-'])).map(|at| at + 5) {
-            Some(split) => (&rest[..split], Some(&rest[split + 1..])),
+            Some(split) => (&rest[..split], Some(parse_offset(&rest[split..])?)),
             None => (rest, None),
         }
     };
-    if let Some(offset) = offset {
-        let (h, m) = match offset.split_once(':') {
-            Some((h, m)) => (h, m),
-            None if offset.len() == 4 && offset.is_ascii() => offset.split_at(2),
-            None => (offset, "00"),
-        };
-        if digits(h, 2)? > 23 || digits(m, 2)? > 59 {
-            return None;
-        }
-    }
     let time = parse_clock(clock.trim_end())?;
-    Some(Day { date, time: Some(time) })
+    Some(Day { date, time: Some(time), offset })
+}
+
+/// `+02:00`, `+0200`, `-05` as minutes east of UTC.
+fn parse_offset(s: &str) -> Option<i16> {
+    let (sign, offset) = (s.get(..1)?, s.get(1..)?);
+    let (h, m) = match offset.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if offset.len() == 4 && offset.is_ascii() => offset.split_at(2),
+        None => (offset, "00"),
+    };
+    let (h, m) = (digits(h, 2)?, digits(m, 2)?);
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let minutes = (h * 60 + m) as i16;
+    Some(if sign == "-" { -minutes } else { minutes })
+}
+
+/// The offset of a zone name RFC 822 allows (`GMT`, `EST`, …); `None` for any other name.
+fn zone_offset(name: &str) -> Option<i16> {
+    let hours = match name.to_ascii_uppercase().as_str() {
+        "GMT" | "UT" | "UTC" | "Z" => 0,
+        "EDT" => -4,
+        "EST" | "CDT" => -5,
+        "CST" | "MDT" => -6,
+        "MST" | "PDT" => -7,
+        "PST" => -8,
+        _ => return None,
+    };
+    Some(hours * 60)
 }
 
 /// `10:00`, `10:00:30`, `10:00:30.250`.
@@ -230,10 +321,10 @@ fn parse_rfc2822(s: &str) -> Option<Day> {
     };
     // The month before the day ("Fri, Oct 7 2022 10:15:00 -0400"), as some feeds write it.
     let (day, month) = if day.starts_with(|c: char| c.is_ascii_alphabetic()) { (month, day) } else { (day, month) };
-    let valid_zone = match zone.map(|z| (z, z.as_bytes().first())) {
-        None => true,
-        Some((zone, Some(b'+' | b'-'))) => digits(&zone[1..], 4).is_some(),
-        Some((zone, _)) => zone.len() <= 5 && zone.bytes().all(|b| b.is_ascii_alphabetic()),
+    let (valid_zone, offset) = match zone.map(|z| (z, z.as_bytes().first())) {
+        None => (true, None),
+        Some((zone, Some(b'+' | b'-'))) => (digits(&zone[1..], 4).is_some(), parse_offset(zone)),
+        Some((zone, _)) => (zone.len() <= 5 && zone.bytes().all(|b| b.is_ascii_alphabetic()), zone_offset(zone)),
     };
     if !valid_zone || month.ends_with('.') {
         return None;
@@ -245,7 +336,7 @@ fn parse_rfc2822(s: &str) -> Option<Day> {
         _ => return None,
     };
     let date = NaiveDate::from_ymd_opt(year, month_from_name(month)?, day.parse().ok().filter(|_| day.len() <= 2)?)?;
-    Some(Day { date, time: Some(parse_clock(clock)?) })
+    Some(Day { date, time: Some(parse_clock(clock)?), offset })
 }
 
 /// `2020/1/10 14:33:00`, `2020/01/10`: year, month and day, then an optional clock.
@@ -268,7 +359,7 @@ fn parse_slashed(s: &str) -> Option<Day> {
         Some(clock) => Some(parse_clock(&pad_hour(clock))?),
         None => None,
     };
-    Some(Day { date, time })
+    Some(Day { date, time, offset: None })
 }
 
 /// `9:05:00` as `09:05:00`.
@@ -289,7 +380,7 @@ fn parse_day_month_year(s: &str) -> Option<Day> {
     if parts.next().is_some() || !(1..=9999).contains(&year) {
         return None;
     }
-    NaiveDate::from_ymd_opt(year, month, day).map(|date| Day { date, time: None })
+    NaiveDate::from_ymd_opt(year, month, day).map(|date| Day { date, time: None, offset: None })
 }
 
 fn month_from_name(word: &str) -> Option<u32> {
@@ -505,5 +596,107 @@ mod tests {
         }
         assert_eq!(YearMonth { year: 2025, month: 2 }.key(), "2025-02");
         assert_eq!(YearMonth { year: 2025, month: 2 }.label(), "February 2025");
+    }
+}
+
+#[cfg(test)]
+mod relative_tests {
+    use super::*;
+    use crate::i18n::FR;
+
+    fn day(s: &str) -> Day {
+        *ItemDate::parse(s).unwrap().day().unwrap()
+    }
+
+    /// The reader's clock at `s` (RFC 3339), `offset` minutes east of UTC.
+    fn at(s: &str, offset_minutes: i32) -> Clock {
+        Clock { unix_seconds: day(s).unix_seconds(), offset_minutes }
+    }
+
+    const MONTH: i64 = 30 * 86_400;
+
+    fn rel(entry: &str, now: Clock) -> Option<String> {
+        day(entry).relative_label(now, MONTH, &EN)
+    }
+
+    #[test]
+    fn keeps_the_time_and_offset_the_feed_gives_for_datetime() {
+        assert_eq!(day("2025-03-01T00:30:00+02:00").datetime(), "2025-03-01T00:30:00+02:00");
+        assert_eq!(day("2025-03-01T10:00:00.5Z").datetime(), "2025-03-01T10:00:00Z");
+        assert_eq!(day("2025-03-01T10:00-0530").datetime(), "2025-03-01T10:00:00-05:30");
+        assert_eq!(day("2025-03-01T10:00:00").datetime(), "2025-03-01T10:00:00", "no offset named, none invented");
+        assert_eq!(day("Wed, 19 Mar 2025 10:00:00 EST").datetime(), "2025-03-19T10:00:00-05:00");
+        assert_eq!(day("Wed, 19 Mar 2025 10:00:00 GMT").datetime(), "2025-03-19T10:00:00Z");
+        assert_eq!(day("Wed, 19 Mar 2025 10:00 +0100").datetime(), "2025-03-19T10:00:00+01:00");
+        assert_eq!(day("19 Mar 2025 10:00 XYZ").datetime(), "2025-03-19T10:00:00", "an unknown zone name");
+        assert_eq!(day("2025-03-19").datetime(), "2025-03-19");
+        assert_eq!(day("2020/1/10 14:33:00").datetime(), "2020-01-10T14:33:00");
+        // The calendar date stays the one written, whatever the offset.
+        assert_eq!(day("2025-03-01T00:30:00+02:00").iso_date(), "2025-03-01");
+    }
+
+    #[test]
+    fn places_an_entry_in_time_by_its_offset() {
+        assert_eq!(day("2025-03-01T00:30:00+02:00").unix_seconds(), day("2025-02-28T22:30:00Z").unix_seconds());
+        assert_eq!(day("2025-03-01").unix_seconds(), day("2025-03-01T00:00:00Z").unix_seconds());
+        assert_eq!(day("1970-01-01T01:00:00+01:00").unix_seconds(), 0);
+    }
+
+    #[test]
+    fn counts_minutes_and_hours_from_the_entrys_instant() {
+        let now = at("2025-03-19T12:00:00Z", 0);
+        assert_eq!(rel("2025-03-19T11:59:30Z", now).as_deref(), Some("just now"));
+        assert_eq!(rel("2025-03-19T12:00:30Z", now).as_deref(), Some("just now"), "a clock a little behind");
+        assert_eq!(rel("2025-03-19T11:59:00Z", now).as_deref(), Some("1 minute ago"));
+        assert_eq!(rel("2025-03-19T11:57:00Z", now).as_deref(), Some("3 minutes ago"));
+        assert_eq!(rel("2025-03-19T13:57:00+02:00", now).as_deref(), Some("3 minutes ago"), "its own offset");
+        assert_eq!(rel("2025-03-19T11:00:00Z", now).as_deref(), Some("1 hour ago"));
+        assert_eq!(rel("2025-03-19T07:00:00Z", now).as_deref(), Some("5 hours ago"));
+        assert_eq!(rel("2025-03-19T12:05:00Z", now), None, "the future shows the date");
+    }
+
+    #[test]
+    fn counts_days_on_the_readers_calendar() {
+        // Just after midnight in Paris, an entry of 22:00 Paris time is "yesterday" there, while
+        // for a reader in UTC it is "2 hours ago".
+        let paris = at("2025-03-18T23:30:00Z", 60); // 19 March, 00:30 in Paris
+        assert_eq!(rel("2025-03-18T22:50:00Z", paris).as_deref(), Some("40 minutes ago"));
+        assert_eq!(rel("2025-03-18T21:00:00Z", paris).as_deref(), Some("yesterday"), "22:00 on the 18th in Paris");
+        let utc = at("2025-03-18T23:30:00Z", 0);
+        assert_eq!(rel("2025-03-18T21:00:00Z", utc).as_deref(), Some("2 hours ago"), "the same day in UTC");
+        let now = at("2025-03-19T12:00:00Z", 0);
+        assert_eq!(rel("2025-03-15T18:00:00Z", now).as_deref(), Some("4 days ago"));
+        assert_eq!(rel("2025-03-19", now).as_deref(), Some("today"));
+        assert_eq!(rel("2025-03-18", now).as_deref(), Some("yesterday"));
+        assert_eq!(rel("2025-03-15", now).as_deref(), Some("4 days ago"));
+        assert_eq!(rel("2025-03-20", now), None, "tomorrow shows the date");
+        // A date-only entry in New York's evening: the reader's date is still the 18th.
+        assert_eq!(rel("2025-03-18", at("2025-03-19T02:00:00Z", -300)).as_deref(), Some("today"));
+    }
+
+    #[test]
+    fn past_the_threshold_the_absolute_date_shows() {
+        let now = at("2025-03-19T12:00:00Z", 0);
+        assert_eq!(rel("2025-02-17T12:00:00Z", now).as_deref(), Some("30 days ago"));
+        assert_eq!(rel("2025-02-17T11:59:00Z", now), None);
+        assert_eq!(rel("2025-02-17", now).as_deref(), Some("30 days ago"));
+        assert_eq!(rel("2025-02-16", now), None);
+        let week = 7 * 86_400;
+        assert_eq!(day("2025-03-12").relative_label(now, week, &EN).as_deref(), Some("7 days ago"));
+        assert_eq!(day("2025-03-11").relative_label(now, week, &EN), None);
+        assert_eq!(day("2015-03-19").relative_label(now, i64::MAX, &EN).as_deref(), Some("3,653 days ago"));
+    }
+
+    #[test]
+    fn speaks_french() {
+        let now = at("2025-03-19T12:00:00Z", 60);
+        let fr = |s: &str| day(s).relative_label(now, MONTH, &FR);
+        assert_eq!(fr("2025-03-19T11:57:00Z").as_deref(), Some("il y a 3 minutes"));
+        assert_eq!(fr("2025-03-19T11:59:00Z").as_deref(), Some("il y a 1 minute"));
+        assert_eq!(fr("2025-03-19T07:00:00Z").as_deref(), Some("il y a 5 heures"));
+        assert_eq!(fr("2025-03-18T10:00:00Z").as_deref(), Some("hier"));
+        assert_eq!(fr("2025-03-15").as_deref(), Some("il y a 4 jours"));
+        assert_eq!(fr("2025-03-19T11:59:50Z").as_deref(), Some("à l’instant"));
+        assert_eq!(fr("2025-03-19").as_deref(), Some("aujourd’hui"));
     }
 }

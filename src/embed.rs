@@ -6,7 +6,8 @@
 //! The widget never touches the host's URL, links or keys unless the host adds `url-state`.
 
 use crate::i18n::{Strings, EN};
-use crate::ui::{location, Language, ListOptions, NewsApp, Source};
+use crate::presentation::{Controls, Dates, Heading, Layout};
+use crate::ui::{layout_attr, location, Language, ListOptions, NewsApp, Source};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -24,10 +25,23 @@ struct Config {
     src: RwSignal<Option<String>>,
     limit: RwSignal<Option<usize>>,
     more_href: RwSignal<Option<String>>,
-    search: RwSignal<bool>,
     theme: RwSignal<Option<String>>,
     lang: RwSignal<&'static Strings>,
     state: RwSignal<ViewState>,
+    layout: RwSignal<Layout>,
+    heading: RwSignal<Heading>,
+    controls: RwSignal<Controls>,
+    dates: RwSignal<Dates>,
+}
+
+/// `controls`, or without it the default controls plus the search box when `search` is set.
+fn controls_of(host: &HtmlElement) -> Controls {
+    let default = Controls { search: host.has_attribute("search"), ..Controls::DEFAULT };
+    Controls::parse(host.get_attribute("controls").as_deref(), default)
+}
+
+fn dates_of(host: &HtmlElement) -> Dates {
+    Dates::parse(host.get_attribute("date-style").as_deref(), host.get_attribute("date-threshold").as_deref())
 }
 
 /// The widget's language: the nearest non-empty `lang`, its own or else the host page's around
@@ -76,7 +90,10 @@ impl Widget {
                 s.month = MonthChoice::parse(value.as_deref());
                 s.item = None;
             }),
-            "search" => c.search.set(value.is_some()),
+            "search" | "controls" => c.controls.set(controls_of(&self.host)),
+            "layout" => c.layout.set(Layout::parse(value.as_deref())),
+            "heading" => c.heading.set(Heading::parse(value.as_deref())),
+            "date-style" | "date-threshold" => c.dates.set(dates_of(&self.host)),
             "q" => c.state.update(|s| {
                 s.q = value.unwrap_or_default();
                 s.item = None;
@@ -118,11 +135,14 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
     let limit = limit_from(attr("limit").as_deref());
     let more_href = attr("more-href").and_then(|v| crate::urls::safe_url(&v));
     let month = attr("month");
-    let search = host.has_attribute("search");
     let q = attr("q").unwrap_or_default();
     let tag = attr("tag").filter(|v| !v.trim().is_empty());
     let theme = theme_from(attr("theme").as_deref());
     let lang = language_of(&host);
+    let layout = Layout::parse(attr("layout").as_deref());
+    let heading = Heading::parse(attr("heading").as_deref());
+    let controls = controls_of(&host);
+    let dates = dates_of(&host);
     // Several widgets on one page need distinct landmark names: the host can give one.
     let label = attr("label").filter(|l| !l.trim().is_empty());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
@@ -138,8 +158,11 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
             src: RwSignal::new(src),
             limit: RwSignal::new(limit),
             more_href: RwSignal::new(more_href),
-            search: RwSignal::new(search),
             theme: RwSignal::new(theme),
+            layout: RwSignal::new(layout),
+            heading: RwSignal::new(heading),
+            controls: RwSignal::new(controls),
+            dates: RwSignal::new(dates),
             lang: RwSignal::new(lang),
             state: RwSignal::new(initial),
         };
@@ -156,10 +179,17 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
         view! {
             <div
                 class="dl-root dl-widget"
+                part="root"
                 role="region"
-                aria-label=move || label.clone().unwrap_or_else(|| config.lang.get().news.to_string())
+                // The landmark's name: the host's `label`, else its heading, else "News" (also
+                // with `heading="none"`).
+                aria-label=move || label.clone().unwrap_or_else(|| match config.heading.get() {
+                    Heading::Text(text) => text,
+                    _ => config.lang.get().news.to_string(),
+                })
                 lang=move || config.lang.get().lang
                 data-theme=move || config.theme.get()
+                data-layout=move || layout_attr(config.layout.get())
             >
                 {move || {
                     // `src`: one address, or several separated by whitespace.
@@ -168,7 +198,9 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                     let options = ListOptions {
                         limit: config.limit.into(),
                         more_href: config.more_href.into(),
-                        search: config.search.into(),
+                        heading: config.heading.into(),
+                        controls: config.controls.into(),
+                        dates: config.dates.into(),
                     };
                     view! { <NewsApp source state href_for options/> }
                 }}

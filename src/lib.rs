@@ -13,6 +13,7 @@ pub mod months;
 pub mod news_list;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod presentation;
 pub mod sanitize;
 pub mod search;
 pub mod shared_str;

@@ -12,14 +12,15 @@ use crate::formats::Parsed;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::NewsList;
+use crate::presentation::{Controls, DateStyle, Dates, Heading, Layout};
 use crate::structured_data;
-use crate::ui::{page_root, Language, ListOptions, NewsApp, Source, Static};
+use crate::ui::{layout_attr, page_root, Language, ListOptions, NewsApp, PageLook, Source, Static};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 
 /// What to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// The interface language (dates, month names, words).
     pub lang: &'static Strings,
@@ -27,6 +28,29 @@ pub struct RenderOptions {
     pub month: Option<YearMonth>,
     /// At most this many entries; `None` for all.
     pub limit: Option<usize>,
+    /// How the fragment looks (`data-layout`); the page is always the list.
+    pub layout: Layout,
+    /// The fragment's heading: the feed's title, the host's words, or none.
+    pub heading: Heading,
+    /// Which of the fragment's controls show (without script, only the month links can).
+    pub controls: Controls,
+    /// Long or short dates (relative ones need script: they show as short dates).
+    pub dates: Dates,
+}
+
+impl RenderOptions {
+    /// Everything in `lang`, as the page shows it.
+    pub const fn new(lang: &'static Strings) -> Self {
+        RenderOptions {
+            lang,
+            month: None,
+            limit: None,
+            layout: Layout::List,
+            heading: Heading::Feed,
+            controls: Controls::DEFAULT,
+            dates: Dates { style: DateStyle::Short, threshold_seconds: Dates::DEFAULT_THRESHOLD },
+        }
+    }
 }
 
 /// Renders `view` in the given language, in the static form, with a reactive owner of its own.
@@ -55,20 +79,27 @@ fn no_card() -> Callback<ViewState, String> {
 pub fn page_main(source: Source, options: RenderOptions) -> String {
     render(options.lang, move || {
         let state = state(&options);
-        page_root(source, state, no_card(), None, options.limit)
+        page_root(source, state, no_card(), None, (options.limit, PageLook::default()))
     })
 }
 
 /// The list alone, in a `<div class="dl-root">` with its language: for a `<datelines-news>`
 /// element's no-script fallback, or any page of the site owner's.
 pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
-    let lang = options.lang.lang;
-    render(options.lang, move || {
+    let lang = options.lang;
+    render(lang, move || {
         let state = state(&options);
+        let list_options = ListOptions {
+            limit: Signal::stored(options.limit),
+            more_href: Signal::stored(None),
+            heading: Signal::stored(options.heading),
+            controls: Signal::stored(options.controls),
+            dates: Signal::stored(options.dates),
+        };
         view! {
             // `id="dl-top"`: the target of the list's "Back to top" link.
-            <div class="dl-root" id="dl-top" lang=lang>
-                <NewsApp source=Source::Ready(parsed) state href_for=no_card() options=ListOptions { limit: Signal::stored(options.limit), ..ListOptions::default() }/>
+            <div class="dl-root" id="dl-top" lang=lang.lang data-layout=layout_attr(options.layout)>
+                <NewsApp source=Source::Ready(parsed) state href_for=no_card() options=list_options/>
             </div>
         }
     })
@@ -88,6 +119,7 @@ pub fn page_document(parsed: Parsed, options: RenderOptions, css: &str, page_url
         .flat_map(|group| group.entries.iter().filter_map(|&i| list.items().get(i).cloned()))
         .collect();
     let json_ld = structured_data::script_block(&structured_data::json_ld(&heading, &shown, page_url));
+    let lang = options.lang.lang;
     let main = page_main(Source::Ready(parsed), options);
     let title = escape_text(&format!("{heading} · Datelines"));
     // No `</` can end the style element early, whatever the case of the tag name (in CSS,
@@ -97,7 +129,6 @@ pub fn page_document(parsed: Parsed, options: RenderOptions, css: &str, page_url
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
          <style>\n{css}</style>\n{json_ld}\n</head>\n<body>\n{main}\n</body>\n</html>\n",
-        lang = options.lang.lang,
     )
 }
 
@@ -112,7 +143,7 @@ mod tests {
     use crate::formats::parse_feed;
     use crate::i18n::{EN, FR};
 
-    const ALL: RenderOptions = RenderOptions { lang: &EN, month: None, limit: None };
+    const ALL: RenderOptions = RenderOptions::new(&EN);
 
     fn count(haystack: &str, needle: &str) -> usize {
         haystack.matches(needle).count()
@@ -123,11 +154,15 @@ mod tests {
         let html = page_main(Source::Bundled, RenderOptions { limit: Some(crate::ui::PAGE_LIMIT), ..ALL });
         assert!(html.starts_with("<main id=\"dl-top\" tabindex=\"-1\" class=\"dl-root\">"), "{}", &html[..80]);
         assert_eq!(count(&html, "<article"), 10);
-        assert_eq!(count(&html, "<time datetime=\"2025-03-19\" class=\"dl-date\">19 Mar. 2025</time>"), 1);
+        assert_eq!(
+            count(&html, "<time part=\"date\" datetime=\"2025-03-19\" class=\"dl-date\">19 Mar. 2025</time>"),
+            1
+        );
         assert!(html.contains("The Republic of Korea joins NATO Science &amp; Technology Organization"));
         assert!(html.contains("alt=\"NATO + nation flag on black\""));
         assert!(html.contains("<p aria-live=\"polite\" class=\"dl-count\">10 entries</p>"));
-        assert!(html.contains("<h2 id=\"dl-month-2025-03\" class=\"dl-month-heading\">March 2025</h2>"));
+        assert!(html
+            .contains("<h2 part=\"month-heading\" id=\"dl-month-2025-03\" class=\"dl-month-heading\">March 2025</h2>"));
         assert!(html.contains("<a href=\"#dl-top\">Back to top</a>"));
     }
 
@@ -168,7 +203,7 @@ mod tests {
         let parsed = parse_feed(json.as_bytes()).expect("feed");
         let html = page_document(
             parsed,
-            RenderOptions { lang: &FR, month: YearMonth::parse("2025-02"), limit: None },
+            RenderOptions { month: YearMonth::parse("2025-02"), ..RenderOptions::new(&FR) },
             "",
             None,
         );
@@ -181,6 +216,38 @@ mod tests {
         assert!(!html.contains("#dl-month-2025-03"), "no link to a heading that is not on the page");
         assert!(html.contains("\"headline\":\"Un\""), "JSON-LD lists what is shown");
         assert!(!html.contains("\"headline\":\"Deux\""));
+    }
+
+    #[test]
+    fn a_fragment_takes_the_hosts_layout_heading_controls_and_date_style() {
+        let json = r#"{"title":"Feed","items":[{"date":"2025-03-19T10:00:00+01:00","title":"One","image":{"src":"a.jpg","alt":"A"}}]}"#;
+        let parsed = || parse_feed(json.as_bytes()).expect("feed");
+        let html = fragment(
+            parsed(),
+            RenderOptions {
+                layout: Layout::Cards,
+                heading: Heading::Text("Latest from the blog".into()),
+                controls: Controls::NONE,
+                dates: Dates { style: DateStyle::Long, ..Dates::default() },
+                ..ALL
+            },
+        );
+        assert!(html.starts_with("<div id=\"dl-top\" lang=\"en\" data-layout=\"cards\" class=\"dl-root\">"), "{html}");
+        assert!(html.contains(">Latest from the blog</h1>") && !html.contains(">Feed</h1>"));
+        assert!(!html.contains("dl-controls") && !html.contains("dl-month-links"), "no controls");
+        assert!(
+            html.contains("datetime=\"2025-03-19T10:00:00+01:00\" class=\"dl-date\">19 March 2025</time>"),
+            "{html}"
+        );
+
+        let hidden = fragment(parsed(), RenderOptions { heading: Heading::Hidden, ..ALL });
+        assert!(!hidden.contains("<h1") && !hidden.contains("data-layout"), "{hidden}");
+        assert!(hidden.contains("<p aria-live=\"polite\" class=\"dl-count dl-visually-hidden\">1 entry</p>"));
+        assert!(hidden.contains("dl-month-links"), "the default controls");
+
+        // Relative dates need script: without it the short date shows.
+        let relative = fragment(parsed(), RenderOptions { dates: Dates::parse(Some("relative"), None), ..ALL });
+        assert!(relative.contains(">19 Mar. 2025</time>") && !relative.contains("title="), "{relative}");
     }
 
     #[test]

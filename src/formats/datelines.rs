@@ -283,7 +283,7 @@ pub fn to_json(feed: &Feed) -> String {
 fn item_out(item: &NewsItem) -> ItemOut<'_> {
     ItemOut {
         id: &item.id,
-        date: item.date.day().map_or_else(|| UNDATED.to_string(), |day| day.iso_date()),
+        date: item.date.day().map_or_else(|| UNDATED.to_string(), |day| day.datetime()),
         title: &item.title,
         summary: &item.summary,
         body: item.body.as_deref(),

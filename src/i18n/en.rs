@@ -69,6 +69,12 @@ pub const EN: Strings = Strings {
     kilobytes: " KB",
     decimal: '.',
     thousands: ",",
+    just_now: "just now",
+    today: "today",
+    yesterday: "yesterday",
+    minutes_ago: ["{} minute ago", "{} minutes ago"],
+    hours_ago: ["{} hour ago", "{} hours ago"],
+    days_ago: ["{} day ago", "{} days ago"],
     months_short: ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."],
     months_long: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",

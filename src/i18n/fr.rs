@@ -72,6 +72,12 @@ pub const FR: Strings = Strings {
     decimal: ',',
     thousands: "\u{202F}",
     // French news pages write the month in full in the list too: "5 février 2025".
+    just_now: "à l’instant",
+    today: "aujourd’hui",
+    yesterday: "hier",
+    minutes_ago: ["il y a {} minute", "il y a {} minutes"],
+    hours_ago: ["il y a {} heure", "il y a {} heures"],
+    days_ago: ["il y a {} jour", "il y a {} jours"],
     months_short: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     ],

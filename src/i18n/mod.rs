@@ -104,6 +104,14 @@ pub struct Strings {
     pub decimal: char,
     /// Groups thousands in counts: "10,000", "10 000".
     pub thousands: &'static str,
+    /// Relative dates: "just now", "today", "yesterday", "3 minutes ago", "5 hours ago",
+    /// "4 days ago" (each count with its `one` and `other` form).
+    pub just_now: &'static str,
+    pub today: &'static str,
+    pub yesterday: &'static str,
+    pub minutes_ago: [&'static str; 2],
+    pub hours_ago: [&'static str; 2],
+    pub days_ago: [&'static str; 2],
     /// Month names for dates in the list (the source page's "Mar.") and for full dates and months.
     pub months_short: [&'static str; 12],
     pub months_long: [&'static str; 12],
@@ -175,6 +183,21 @@ impl Strings {
     /// "2 entries were skipped".
     pub fn skipped(&self, n: usize) -> String {
         self.plural(n, self.skipped_one, self.skipped_other)
+    }
+
+    /// "3 minutes ago".
+    pub fn minutes_ago(&self, n: usize) -> String {
+        self.plural(n, self.minutes_ago[0], self.minutes_ago[1])
+    }
+
+    /// "5 hours ago".
+    pub fn hours_ago(&self, n: usize) -> String {
+        self.plural(n, self.hours_ago[0], self.hours_ago[1])
+    }
+
+    /// "4 days ago".
+    pub fn days_ago(&self, n: usize) -> String {
+        self.plural(n, self.days_ago[0], self.days_ago[1])
     }
 
     /// "2 feeds could not be loaded".

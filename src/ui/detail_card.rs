@@ -102,7 +102,7 @@ pub fn DetailCard(
             view! {
                 {figure}
                 {item.date.day().map(|day| view! {
-                    <time class="dl-date" datetime=day.iso_date()>{day.long_label_in(t)}</time>
+                    <time class="dl-date" datetime=day.datetime()>{day.long_label_in(t)}</time>
                 })}
                 <h2 class="dl-card-title" id="dl-card-title" tabindex="-1" node_ref=heading>{String::from(item.title)}</h2>
                 <div class="dl-card-text">
@@ -131,6 +131,7 @@ pub fn DetailCard(
     view! {
         <dialog
             class="dl-card"
+            part="card"
             aria-labelledby="dl-card-title"
             node_ref=dialog
             on:cancel=move |ev: leptos::ev::Event| {

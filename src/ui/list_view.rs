@@ -1,9 +1,13 @@
 use super::news_entry::TagLinks;
-use super::{is_static, use_strings, DetailCard, FilterSelect, ListOptions, Loader, MonthFilter, NewsEntry};
+use super::{
+    is_static, provide_date_format, use_strings, DetailCard, FilterSelect, ListOptions, Loader, MonthFilter, NewsEntry,
+    SelectText,
+};
 use crate::dates::YearMonth;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::{Filter, NewsList, TagCount};
+use crate::presentation::Heading;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::html;
 use leptos::prelude::*;
@@ -21,14 +25,15 @@ pub fn ListView(
     state: RwSignal<ViewState>,
     /// Turns a view state into a link target, so links can be opened in a new tab.
     href_for: Callback<ViewState, String>,
-    /// Paging, "More news" link, search box.
+    /// Paging, "More news" link, heading, controls, dates.
     #[prop(optional)]
     options: ListOptions,
 ) -> impl IntoView {
     let t = use_strings();
     let without_script = is_static();
     let list = news.list;
-    let ListOptions { limit, more_href, search } = options;
+    let ListOptions { limit, more_href, heading, controls, dates } = options;
+    provide_date_format(dates);
     let filter = Memo::new(move |_| state.with(Filter::of));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
     // The month control's counts follow the search and topic, the topic control's the search
@@ -46,6 +51,12 @@ pub fn ListView(
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
     let searched = move || list.with(|l| filter.with(|f| l.searched_months(f)));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
+    // A Memo: the header is built again when its words change, not on every change to the list.
+    let heading_text = Memo::new(move |_| match heading.get() {
+        Heading::Hidden => None,
+        Heading::Text(text) => Some(text),
+        Heading::Feed => Some(list.with(|l| l.heading(t).to_string())),
+    });
     let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
     let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
     let choose_tag = Callback::new(move |tag: String| {
@@ -91,29 +102,42 @@ pub fn ListView(
 
     view! {
         <div class="dl-news" tabindex="-1" node_ref=top>
-            <header class="dl-header">
-                <h1 class="dl-heading">{move || list.with(|l| l.heading(t).to_string())}</h1>
-                <p class="dl-count" aria-live="polite">{move || t.entries(total())}</p>
-            </header>
-            // One row of controls: the search box and the topic control (which need script, so
-            // are not in the HTML for readers without it) appear beside the month control
-            // without moving the list below.
-            <div class="dl-controls">
-                {move || (search.get() && !without_script).then(|| view! { <SearchBox state/> })}
-                // Built again when the months change (a refreshed feed, a search), so its
-                // options and the selected value are set together.
-                {move || {
-                    let mut months = months.get();
-                    // Without script the month control is links to the month headings: only to
-                    // the months that are on this page (a limit or a month filter leaves others
-                    // out).
-                    if without_script {
-                        groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
-                    }
-                    view! { <MonthFilter months=Arc::new(months) state/> }
-                }}
-                {move || tags.get().filter(|_| !without_script).map(|tags| topic_filter(tags, state))}
-            </div>
+            // The heading (the feed's title, or the host's words) and the count; with
+            // `heading="none"` the count stays for screen readers only, since it announces
+            // what a search or filter leaves.
+            {move || match heading_text.get() {
+                Some(text) => view! {
+                    <header class="dl-header" part="header">
+                        <h1 class="dl-heading" part="heading">{text}</h1>
+                        <p class="dl-count" aria-live="polite">{move || t.entries(total())}</p>
+                    </header>
+                }.into_any(),
+                None => view! { <p class="dl-count dl-visually-hidden" aria-live="polite">{move || t.entries(total())}</p> }.into_any(),
+            }}
+            // One row of the controls the host chose: the search box and the topic control
+            // (which need script, so are not in the HTML for readers without it) appear beside
+            // the month control without moving the list below.
+            {move || {
+                let c = controls.get();
+                (c.search || c.month || c.topic).then(|| view! {
+                    <div class="dl-controls" part="controls">
+                        {(c.search && !without_script).then(|| view! { <SearchBox state/> })}
+                        // Built again when the months change (a refreshed feed, a search), so
+                        // its options and the selected value are set together.
+                        {c.month.then_some(move || {
+                            let mut months = months.get();
+                            // Without script the month control is links to the month headings:
+                            // only to the months that are on this page (a limit or a month
+                            // filter leaves others out).
+                            if without_script {
+                                groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
+                            }
+                            view! { <MonthFilter months=Arc::new(months) state/> }
+                        })}
+                        {c.topic.then_some(move || tags.get().filter(|_| !without_script).map(|tags| topic_filter(tags, state)))}
+                    </div>
+                })
+            }}
             {move || searched().map(|(read, all)| view! {
                 <div class="dl-notice dl-partial" role="status">
                     <p>{Strings::fill(t.searching_months, &[&t.number(read), &t.number(all)])}</p>
@@ -147,7 +171,7 @@ pub fn ListView(
                         // A plain section, not a named region: with several widgets on a page,
                         // regions named "February 2025" would repeat.
                         <section class="dl-month">
-                            <h2 class="dl-month-heading" id=heading_id>{group.month.label_in(t)}</h2>
+                            <h2 class="dl-month-heading" part="month-heading" id=heading_id>{group.month.label_in(t)}</h2>
                             <ol class="dl-entries" role="list">
                                 {items
                                     .into_iter()
@@ -290,7 +314,8 @@ fn topic_filter(tags: Vec<TagCount>, state: RwSignal<ViewState>) -> impl IntoVie
     });
     // A topic no entry under the search and month has: "nuclear (0)".
     let missing = Callback::new(move |tag: String| format!("{tag} ({})", t.number(0)));
-    view! { <FilterSelect id="dl-topic" label=t.topic all=t.all_topics options=options.collect() selected on_pick missing/> }
+    let text = SelectText { id: "dl-topic", label: t.topic, all: t.all_topics };
+    view! { <FilterSelect text options=options.collect() selected on_pick missing/> }
 }
 
 /// Puts focus on the title link of entry `id`, or on the page when it is not in the list.

@@ -1,6 +1,7 @@
 //! The Leptos components. They stay thin: everything they show comes from the plain modules
 //! (`news_list`, `formats`, `months`, `dates`), and they only arrange it.
 
+mod date_label;
 mod detail_card;
 mod list_view;
 #[cfg(target_arch = "wasm32")]
@@ -13,9 +14,10 @@ pub mod source;
 mod status;
 mod thumbnail;
 
+pub use date_label::{provide_date_format, reader_clock, DateFormat};
 pub use detail_card::DetailCard;
 pub use list_view::ListView;
-pub use month_filter::{FilterSelect, MonthFilter};
+pub use month_filter::{FilterSelect, MonthFilter, SelectText};
 pub use news_app::{Loader, NewsApp, Source};
 pub use news_entry::NewsEntry;
 pub use rich_text::RichText;
@@ -23,6 +25,7 @@ pub use status::{ErrorCard, FeedErrors, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
 
 use crate::i18n::{Strings, EN};
+use crate::presentation::{Controls, Dates, Heading, Layout};
 #[cfg(target_arch = "wasm32")]
 use crate::url_state::parse_query;
 use crate::url_state::ViewState;
@@ -77,14 +80,31 @@ pub struct ListOptions {
     pub limit: Signal<Option<usize>>,
     /// When set, "More news" is a link to this full list instead of a button.
     pub more_href: Signal<Option<String>>,
-    /// Show the search box.
-    pub search: Signal<bool>,
+    /// The feed's title, the host's words, or no heading and count.
+    pub heading: Signal<Heading>,
+    /// Which controls show above the list.
+    pub controls: Signal<Controls>,
+    /// How dates read in the list.
+    pub dates: Signal<Dates>,
 }
 
 impl Default for ListOptions {
     fn default() -> Self {
-        ListOptions { limit: Signal::stored(None), more_href: Signal::stored(None), search: Signal::stored(false) }
+        ListOptions {
+            limit: Signal::stored(None),
+            more_href: Signal::stored(None),
+            heading: Signal::stored(Heading::Feed),
+            controls: Signal::stored(Controls::DEFAULT),
+            dates: Signal::stored(Dates::default()),
+        }
     }
+}
+
+/// The page's presentation: what its query asks for (`?layout=`, `?dates=`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageLook {
+    pub layout: Layout,
+    pub dates: Dates,
 }
 
 /// The standalone page's root: the same element in the prerendered HTML and in the live page,
@@ -94,15 +114,25 @@ pub fn page_root(
     state: RwSignal<ViewState>,
     href_for: Callback<ViewState, String>,
     theme: Option<String>,
-    limit: Option<usize>,
+    (limit, look): (Option<usize>, PageLook),
 ) -> impl IntoView {
-    // The page always offers the search box (a widget only with its `search` attribute).
-    let options = ListOptions { limit: Signal::stored(limit), search: Signal::stored(true), ..ListOptions::default() };
+    // The page always offers every control (a widget the search box only when asked).
+    let options = ListOptions {
+        limit: Signal::stored(limit),
+        controls: Signal::stored(Controls::ALL),
+        dates: Signal::stored(look.dates),
+        ..ListOptions::default()
+    };
     view! {
-        <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme>
+        <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme data-layout=layout_attr(look.layout)>
             <NewsApp source state href_for options/>
         </main>
     }
+}
+
+/// The root's `data-layout`: absent for the default list.
+pub fn layout_attr(layout: Layout) -> Option<&'static str> {
+    (layout != Layout::List).then(|| layout.name())
 }
 
 /// The standalone page's `limit`: entries it renders at first and per "More news". Enough to
@@ -136,13 +166,15 @@ pub fn mount_page() {
     let query = window().location().search().unwrap_or_default();
     let params = parse_query(&query);
     // ?theme=light|dark (anything else: follow the reader's system setting).
-    let theme =
-        params.iter().find(|(k, _)| k == "theme").map(|(_, v)| v.clone()).filter(|t| t == "light" || t == "dark");
+    let value = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let theme = value("theme").filter(|t| *t == "light" || *t == "dark").map(str::to_string);
+    // ?layout=cards, ?dates=relative (see `crate::presentation`).
+    let look = PageLook { layout: Layout::parse(value("layout")), dates: Dates::parse(value("dates"), None) };
     if let (Some(theme), Some(root)) = (&theme, document().document_element()) {
         let _ = root.set_attribute("data-theme", theme);
     }
     // ?lang=fr (a language Datelines does not speak stays English).
-    let strings = params.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Strings::for_tag(v)).unwrap_or(&EN);
+    let strings = value("lang").and_then(Strings::for_tag).unwrap_or(&EN);
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", strings.lang);
     }
@@ -161,7 +193,7 @@ pub fn mount_page() {
         // Effects need the executor that mounting starts, so the URL sync is set up in here.
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);
-        page_root(source, state, location::href_for(), theme, Some(PAGE_LIMIT))
+        page_root(source, state, location::href_for(), theme, (Some(PAGE_LIMIT), look))
     };
     take_over(app);
 }

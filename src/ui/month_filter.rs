@@ -7,17 +7,23 @@ use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// A select's fixed words: its id (`dl-month`, `dl-topic`, unique within the list), its label,
+/// and the first option's text ("All months", "All topics").
+#[derive(Clone, Copy)]
+pub struct SelectText {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub all: &'static str,
+}
+
 /// A labelled select of one filter: "All …" (the empty value) and one option per
 /// `(value, label)`. A value chosen that is not among them (from the URL, say) still shows, as
 /// `missing` labels it, so the control tells the truth. The month and topic controls are this
 /// one view (each distinct view is compiled into the wasm on its own).
 #[component]
 pub fn FilterSelect(
-    /// The select's id (`dl-month`, `dl-topic`), unique within the list.
-    id: &'static str,
-    label: &'static str,
-    /// The first option's text: "All months", "All topics".
-    all: &'static str,
+    /// Its id, label and first option.
+    text: SelectText,
     options: Vec<(String, String)>,
     /// The value chosen ("" for all).
     selected: Signal<String>,
@@ -26,6 +32,7 @@ pub fn FilterSelect(
     /// The option's label for a chosen value that is not among `options`.
     missing: Callback<String, String>,
 ) -> impl IntoView {
+    let SelectText { id, label, all } = text;
     let values: Vec<String> = options.iter().map(|(value, _)| value.clone()).collect();
     let extra = move || {
         let chosen = selected.get();
@@ -77,7 +84,8 @@ pub fn MonthFilter(
         });
     });
     let selected = Signal::derive(move || state.with(|s| s.month.month().map(|m| m.key()).unwrap_or_default()));
-    let live = view! { <FilterSelect id="dl-month" label=t.month all=t.all_months options selected on_pick missing/> };
+    let text = SelectText { id: "dl-month", label: t.month, all: t.all_months };
+    let live = view! { <FilterSelect text options selected on_pick missing/> };
     #[cfg(not(target_arch = "wasm32"))]
     return live.into_any();
     #[cfg(target_arch = "wasm32")]

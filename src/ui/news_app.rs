@@ -7,6 +7,7 @@ use crate::dates::YearMonth;
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
 use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
+use crate::presentation::Heading;
 use crate::sources::Sources;
 #[cfg(target_arch = "wasm32")]
 use crate::sources::FEED_TIMEOUT_MS;
@@ -284,7 +285,14 @@ pub fn NewsApp(
         // Every part reads `language`, so a new language shows it again, with the same news.
         {move || (!shown.get()).then(|| {
             let t = language.get();
-            view! { <header class="dl-header"><h1 class="dl-heading">{move || list.with(|l| l.heading(t).to_string())}</h1></header> }
+            let text = move || match options.heading.get() {
+                Heading::Feed => Some(list.with(|l| l.heading(t).to_string())),
+                Heading::Text(text) => Some(text),
+                Heading::Hidden => None,
+            };
+            move || text().map(|text| view! {
+                <header class="dl-header" part="header"><h1 class="dl-heading" part="heading">{text}</h1></header>
+            })
         })}
         {move || {
             language.track();
@@ -299,7 +307,7 @@ pub fn NewsApp(
                         let failures = failed_feeds.get();
                         (!failures.is_empty()).then(|| view! { <FeedErrors failures on_retry=retry_feeds/> })
                     }}
-                    {news.is_fetched().then(|| view! {
+                    {move || (news.is_fetched() && options.controls.get().refresh).then(|| view! {
                         <div class="dl-toolbar">
                             <button type="button" class="dl-button dl-refresh" disabled=loading on:click=move |_| news.load()>
                                 {move || if loading.get() { t.refreshing } else { t.refresh }}

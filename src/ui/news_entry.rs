@@ -1,3 +1,4 @@
+use super::date_label::date_label;
 #[cfg(not(target_arch = "wasm32"))]
 use super::is_static;
 use super::{use_strings, Thumbnail};
@@ -73,8 +74,8 @@ pub fn NewsEntry(
     /// What its topic links do (without script, topics are plain text).
     topics: TagLinks,
 ) -> impl IntoView {
-    let summary =
-        (!item.summary.is_empty()).then(|| view! { <p class="dl-summary">{marked(&item.summary, &query)}</p> });
+    let summary = (!item.summary.is_empty())
+        .then(|| view! { <p class="dl-summary" part="summary">{marked(&item.summary, &query)}</p> });
     let title = marked(&item.title, &query);
     let tags = (!item.tags.is_empty()).then(|| {
         view! { <ul class="dl-tags" role="list">{item.tags.iter().map(|tag| topic(tag, topics)).collect_view()}</ul> }
@@ -90,16 +91,14 @@ pub fn NewsEntry(
         on_open.run(id.clone());
     };
     view! {
-        <li class="dl-entry">
+        <li class="dl-entry" part="entry">
             // An entry without an image takes no image space (`dl-text-only`); one whose image
             // fails to load keeps its box, with the alt text.
             <article class=article_class>
                 {item.image.map(|image| view! { <Thumbnail image=Some(image)/> })}
                 <div class="dl-entry-text">
-                    {item.date.day().map(|day| view! {
-                        <time class="dl-date" datetime=day.iso_date()>{day.short_label_in(use_strings())}</time>
-                    })}
-                    <h3 class="dl-title">
+                    {item.date.day().copied().map(date_label)}
+                    <h3 class="dl-title" part="title">
                         // Without an address (no script and no original article) this is a
                         // placeholder link: plain text, not focusable.
                         <a class="dl-title-link" href=href data-dl-id=String::from(item.id) on:click=open>{title}</a>

@@ -29,7 +29,7 @@ pub fn Thumbnail(
     let src = image.map(|i| String::from(&i.src)).unwrap_or_default();
     let loading = if lazy { "lazy" } else { "eager" };
     view! {
-        <div class="dl-thumb">
+        <div class="dl-thumb" part="thumbnail">
             {move || {
                 if failed.get() {
                     view! { <ImagePlaceholder alt=alt.clone()/> }.into_any()

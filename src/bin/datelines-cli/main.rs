@@ -40,6 +40,7 @@ mod cli {
     use datelines::i18n::Strings;
     use datelines::months::count_label;
     use datelines::prerender::{self, RenderOptions};
+    use datelines::presentation::{Controls, Dates, Heading, Layout};
     use std::path::Path;
 
     const AFTER_HELP: &str = "\
@@ -142,6 +143,18 @@ EXAMPLES:
             /// Only the list (a <div class="dl-root">), not a whole page.
             #[arg(long)]
             fragment: bool,
+            /// The fragment's layout: list, compact, headlines or cards (as the widget's layout).
+            #[arg(long, value_name = "LAYOUT", requires = "fragment", value_parser = ["list", "compact", "headlines", "cards"])]
+            layout: Option<String>,
+            /// The fragment's heading, or none for no heading and count (as the widget's heading).
+            #[arg(long, value_name = "TEXT", requires = "fragment")]
+            heading: Option<String>,
+            /// The fragment's controls: none, or month (the only one that works without script).
+            #[arg(long, value_name = "LIST", requires = "fragment")]
+            controls: Option<String>,
+            /// Dates: short (19 Mar. 2025) or long (19 March 2025). Relative dates need script.
+            #[arg(long, value_name = "STYLE", value_parser = ["short", "long"])]
+            dates: Option<String>,
             /// The page's own address, so relative links in its JSON-LD become absolute.
             #[arg(long, value_name = "URL")]
             url: Option<String>,
@@ -192,10 +205,17 @@ EXAMPLES:
             Command::Shard { check: Some(dir), .. } => check(&dir),
             Command::Shard { input: Some(input), out_dir: Some(out_dir), .. } => shard(&input, &out_dir, &progress),
             Command::Shard { .. } => Err("shard needs an input file and an output folder".to_string()),
-            Command::Render { inputs, lang, month, limit, fragment, url, output } => {
+            Command::Render { inputs, lang, month, limit, fragment, layout, heading, controls, dates, url, output } => {
                 let (parsed, _) = load_all(&inputs, &progress)?;
-                let options =
-                    RenderOptions { lang, month, limit: limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) };
+                let options = RenderOptions {
+                    month,
+                    limit: limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                    layout: Layout::parse(layout.as_deref()),
+                    heading: Heading::parse(heading.as_deref()),
+                    controls: Controls::parse(controls.as_deref(), Controls::DEFAULT),
+                    dates: Dates::parse(dates.as_deref(), None),
+                    ..RenderOptions::new(lang)
+                };
                 let html = match fragment {
                     true => prerender::fragment(parsed, options),
                     false => prerender::page_document(parsed, options, STYLESHEET, url.as_deref()),
