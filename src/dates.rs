@@ -150,7 +150,7 @@ impl Day {
             Some(0) => "Z".to_string(),
             Some(minutes) => {
                 let sign = if minutes < 0 { '-' } else { '+' };
-                let minutes = minutes.unsigned_abs();
+                let minutes = u32::from(minutes.unsigned_abs());
                 format!("{sign}{:02}:{:02}", minutes / 60, minutes % 60)
             }
         };
@@ -263,16 +263,21 @@ fn parse_offset(s: &str) -> Option<i16> {
 
 /// The offset of a zone name RFC 822 allows (`GMT`, `EST`, …); `None` for any other name.
 fn zone_offset(name: &str) -> Option<i16> {
-    let hours = match name.to_ascii_uppercase().as_str() {
-        "GMT" | "UT" | "UTC" | "Z" => 0,
-        "EDT" => -4,
-        "EST" | "CDT" => -5,
-        "CST" | "MDT" => -6,
-        "MST" | "PDT" => -7,
-        "PST" => -8,
-        _ => return None,
-    };
-    Some(hours * 60)
+    const ZONES: [(&str, i16); 12] = [
+        ("GMT", 0),
+        ("UT", 0),
+        ("UTC", 0),
+        ("Z", 0),
+        ("EDT", -4),
+        ("EST", -5),
+        ("CDT", -5),
+        ("CST", -6),
+        ("MDT", -6),
+        ("MST", -7),
+        ("PDT", -7),
+        ("PST", -8),
+    ];
+    ZONES.iter().find(|(zone, _)| zone.eq_ignore_ascii_case(name)).map(|(_, hours)| hours * 60)
 }
 
 /// `10:00`, `10:00:30`, `10:00:30.250`.

@@ -6,7 +6,7 @@
 //! The widget never touches the host's URL, links or keys unless the host adds `url-state`.
 
 use crate::i18n::{Strings, EN};
-use crate::presentation::{Controls, Dates, Heading, Layout};
+use crate::presentation::{Heading, Look};
 use crate::ui::{layout_attr, location, Language, ListOptions, NewsApp, Source};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::mount::mount_to;
@@ -28,20 +28,10 @@ struct Config {
     theme: RwSignal<Option<String>>,
     lang: RwSignal<&'static Strings>,
     state: RwSignal<ViewState>,
-    layout: RwSignal<Layout>,
-    heading: RwSignal<Heading>,
-    controls: RwSignal<Controls>,
-    dates: RwSignal<Dates>,
-}
-
-/// `controls`, or without it the default controls plus the search box when `search` is set.
-fn controls_of(host: &HtmlElement) -> Controls {
-    let default = Controls { search: host.has_attribute("search"), ..Controls::DEFAULT };
-    Controls::parse(host.get_attribute("controls").as_deref(), default)
-}
-
-fn dates_of(host: &HtmlElement) -> Dates {
-    Dates::parse(host.get_attribute("date-style").as_deref(), host.get_attribute("date-threshold").as_deref())
+    /// Layout, heading, controls and dates: read again from the attributes when one changes.
+    look: RwSignal<Look>,
+    /// The landmark's name (several widgets on a page need distinct ones).
+    label: RwSignal<Option<String>>,
 }
 
 /// The widget's language: the nearest non-empty `lang`, its own or else the host page's around
@@ -50,6 +40,11 @@ fn dates_of(host: &HtmlElement) -> Dates {
 fn language_of(host: &HtmlElement) -> &'static Strings {
     let tag = host.closest("[lang]:not([lang=''])").ok().flatten().and_then(|el| el.get_attribute("lang"));
     tag.and_then(|tag| Strings::for_tag(&tag)).unwrap_or(&EN)
+}
+
+/// The widget's layout, heading, controls and dates, from its attributes.
+fn look_of(host: &HtmlElement) -> Look {
+    Look::from_attributes(&|name| host.get_attribute(name))
 }
 
 /// `light` or `dark`; anything else (including `auto`) follows the reader's system setting.
@@ -83,6 +78,7 @@ impl Widget {
                 }
             }
             "src" => c.src.set(value.filter(|v| !v.trim().is_empty())),
+            "label" => c.label.set(value.filter(|v| !v.trim().is_empty())),
             "limit" => c.limit.set(limit_from(value.as_deref())),
             "more-href" => c.more_href.set(value.and_then(|v| crate::urls::safe_url(&v))),
             "theme" => c.theme.set(theme_from(value.as_deref())),
@@ -90,10 +86,9 @@ impl Widget {
                 s.month = MonthChoice::parse(value.as_deref());
                 s.item = None;
             }),
-            "search" | "controls" => c.controls.set(controls_of(&self.host)),
-            "layout" => c.layout.set(Layout::parse(value.as_deref())),
-            "heading" => c.heading.set(Heading::parse(value.as_deref())),
-            "date-style" | "date-threshold" => c.dates.set(dates_of(&self.host)),
+            name if Look::ATTRIBUTES.contains(&name) => {
+                c.look.set(look_of(&self.host));
+            }
             "q" => c.state.update(|s| {
                 s.q = value.unwrap_or_default();
                 s.item = None;
@@ -139,11 +134,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
     let tag = attr("tag").filter(|v| !v.trim().is_empty());
     let theme = theme_from(attr("theme").as_deref());
     let lang = language_of(&host);
-    let layout = Layout::parse(attr("layout").as_deref());
-    let heading = Heading::parse(attr("heading").as_deref());
-    let controls = controls_of(&host);
-    let dates = dates_of(&host);
-    // Several widgets on one page need distinct landmark names: the host can give one.
+    let look = look_of(&host);
     let label = attr("label").filter(|l| !l.trim().is_empty());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
     let config_in = config_out.clone();
@@ -159,10 +150,8 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
             limit: RwSignal::new(limit),
             more_href: RwSignal::new(more_href),
             theme: RwSignal::new(theme),
-            layout: RwSignal::new(layout),
-            heading: RwSignal::new(heading),
-            controls: RwSignal::new(controls),
-            dates: RwSignal::new(dates),
+            look: RwSignal::new(look),
+            label: RwSignal::new(label),
             lang: RwSignal::new(lang),
             state: RwSignal::new(initial),
         };
@@ -183,13 +172,13 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                 role="region"
                 // The landmark's name: the host's `label`, else its heading, else "News" (also
                 // with `heading="none"`).
-                aria-label=move || label.clone().unwrap_or_else(|| match config.heading.get() {
+                aria-label=move || config.label.get().unwrap_or_else(|| match config.look.with(|l| l.heading.clone()) {
                     Heading::Text(text) => text,
                     _ => config.lang.get().news.to_string(),
                 })
                 lang=move || config.lang.get().lang
                 data-theme=move || config.theme.get()
-                data-layout=move || layout_attr(config.layout.get())
+                data-layout=move || config.look.with(|l| layout_attr(l.layout))
             >
                 {move || {
                     // `src`: one address, or several separated by whitespace.
@@ -198,9 +187,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                     let options = ListOptions {
                         limit: config.limit.into(),
                         more_href: config.more_href.into(),
-                        heading: config.heading.into(),
-                        controls: config.controls.into(),
-                        dates: config.dates.into(),
+                        look: config.look.into(),
                     };
                     view! { <NewsApp source state href_for options/> }
                 }}

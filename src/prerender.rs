@@ -12,9 +12,9 @@ use crate::formats::Parsed;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::NewsList;
-use crate::presentation::{Controls, DateStyle, Dates, Heading, Layout};
+use crate::presentation::Look;
 use crate::structured_data;
-use crate::ui::{layout_attr, page_root, Language, ListOptions, NewsApp, PageLook, Source, Static};
+use crate::ui::{layout_attr, page_root, Language, ListOptions, NewsApp, Source, Static};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -28,28 +28,16 @@ pub struct RenderOptions {
     pub month: Option<YearMonth>,
     /// At most this many entries; `None` for all.
     pub limit: Option<usize>,
-    /// How the fragment looks (`data-layout`); the page is always the list.
-    pub layout: Layout,
-    /// The fragment's heading: the feed's title, the host's words, or none.
-    pub heading: Heading,
-    /// Which of the fragment's controls show (without script, only the month links can).
-    pub controls: Controls,
-    /// Long or short dates (relative ones need script: they show as short dates).
-    pub dates: Dates,
+    /// The fragment's layout, heading, controls (without script, only the month links can
+    /// show) and date style (relative dates need script: they show as short dates). The page
+    /// is always the default look.
+    pub look: Look,
 }
 
 impl RenderOptions {
     /// Everything in `lang`, as the page shows it.
-    pub const fn new(lang: &'static Strings) -> Self {
-        RenderOptions {
-            lang,
-            month: None,
-            limit: None,
-            layout: Layout::List,
-            heading: Heading::Feed,
-            controls: Controls::DEFAULT,
-            dates: Dates { style: DateStyle::Short, threshold_seconds: Dates::DEFAULT_THRESHOLD },
-        }
+    pub fn new(lang: &'static Strings) -> Self {
+        RenderOptions { lang, month: None, limit: None, look: Look::default() }
     }
 }
 
@@ -79,7 +67,7 @@ fn no_card() -> Callback<ViewState, String> {
 pub fn page_main(source: Source, options: RenderOptions) -> String {
     render(options.lang, move || {
         let state = state(&options);
-        page_root(source, state, no_card(), None, (options.limit, PageLook::default()))
+        page_root(source, state, no_card(), None, (options.limit, Look::default()))
     })
 }
 
@@ -89,16 +77,15 @@ pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
     let lang = options.lang;
     render(lang, move || {
         let state = state(&options);
+        let layout = layout_attr(options.look.layout);
         let list_options = ListOptions {
             limit: Signal::stored(options.limit),
-            more_href: Signal::stored(None),
-            heading: Signal::stored(options.heading),
-            controls: Signal::stored(options.controls),
-            dates: Signal::stored(options.dates),
+            look: Signal::stored(options.look),
+            ..ListOptions::default()
         };
         view! {
             // `id="dl-top"`: the target of the list's "Back to top" link.
-            <div class="dl-root" id="dl-top" lang=lang.lang data-layout=layout_attr(options.layout)>
+            <div class="dl-root" id="dl-top" lang=lang.lang data-layout=layout>
                 <NewsApp source=Source::Ready(parsed) state href_for=no_card() options=list_options/>
             </div>
         }
@@ -142,8 +129,11 @@ mod tests {
     use super::*;
     use crate::formats::parse_feed;
     use crate::i18n::{EN, FR};
+    use crate::presentation::{Controls, DateStyle, Dates, Heading, Layout};
 
-    const ALL: RenderOptions = RenderOptions::new(&EN);
+    fn all() -> RenderOptions {
+        RenderOptions::new(&EN)
+    }
 
     fn count(haystack: &str, needle: &str) -> usize {
         haystack.matches(needle).count()
@@ -151,7 +141,7 @@ mod tests {
 
     #[test]
     fn the_bundled_page_has_every_entry_with_date_title_summary_and_image() {
-        let html = page_main(Source::Bundled, RenderOptions { limit: Some(crate::ui::PAGE_LIMIT), ..ALL });
+        let html = page_main(Source::Bundled, RenderOptions { limit: Some(crate::ui::PAGE_LIMIT), ..all() });
         assert!(html.starts_with("<main id=\"dl-top\" tabindex=\"-1\" class=\"dl-root\">"), "{}", &html[..80]);
         assert_eq!(count(&html, "<article"), 10);
         assert_eq!(
@@ -168,7 +158,7 @@ mod tests {
 
     #[test]
     fn without_script_the_month_control_is_links_and_nothing_needs_script() {
-        let html = page_main(Source::Bundled, ALL);
+        let html = page_main(Source::Bundled, all());
         assert!(html.contains("<a href=\"#dl-month-2025-03\">March 2025 (1)</a>"), "{html}");
         assert!(html.contains("<a href=\"#dl-month-2025-02\">February 2025 (9)</a>"));
         for dead in ["<select", "<button", "<dialog", "dl-refresh", "href=\"?item="] {
@@ -182,7 +172,7 @@ mod tests {
             {"date":"2025-03-19","title":"Linked","url":"https://example.org/a"},
             {"date":"2025-03-18","title":"Plain"},
             {"date":"2025-03-17","title":"Third"}]}"#;
-        let html = fragment(parse_feed(json.as_bytes()).expect("feed"), RenderOptions { limit: Some(2), ..ALL });
+        let html = fragment(parse_feed(json.as_bytes()).expect("feed"), RenderOptions { limit: Some(2), ..all() });
         assert!(
             html.contains(
                 "<a href=\"https://example.org/a\" data-dl-id=\"2025-03-19-linked\" class=\"dl-title-link\">Linked</a>"
@@ -225,28 +215,38 @@ mod tests {
         let html = fragment(
             parsed(),
             RenderOptions {
-                layout: Layout::Cards,
-                heading: Heading::Text("Latest from the blog".into()),
-                controls: Controls::NONE,
-                dates: Dates { style: DateStyle::Long, ..Dates::default() },
-                ..ALL
+                look: Look {
+                    layout: Layout::Cards,
+                    heading: Heading::Text("Latest from the blog".into()),
+                    controls: Controls::NONE,
+                    dates: Dates { style: DateStyle::Long, ..Dates::default() },
+                },
+                ..all()
             },
         );
         assert!(html.starts_with("<div id=\"dl-top\" lang=\"en\" data-layout=\"cards\" class=\"dl-root\">"), "{html}");
         assert!(html.contains(">Latest from the blog</h1>") && !html.contains(">Feed</h1>"));
-        assert!(!html.contains("dl-controls") && !html.contains("dl-month-links"), "no controls");
+        assert!(!html.contains("dl-month-links") && !html.contains("dl-filter"), "no controls");
         assert!(
             html.contains("datetime=\"2025-03-19T10:00:00+01:00\" class=\"dl-date\">19 March 2025</time>"),
             "{html}"
         );
 
-        let hidden = fragment(parsed(), RenderOptions { heading: Heading::Hidden, ..ALL });
-        assert!(!hidden.contains("<h1") && !hidden.contains("data-layout"), "{hidden}");
-        assert!(hidden.contains("<p aria-live=\"polite\" class=\"dl-count dl-visually-hidden\">1 entry</p>"));
+        let hidden =
+            fragment(parsed(), RenderOptions { look: Look { heading: Heading::Hidden, ..Look::default() }, ..all() });
+        assert!(hidden.contains("<header part=\"header\" class=\"dl-header dl-visually-hidden\">"), "{hidden}");
+        assert!(!hidden.contains("data-layout"), "the default layout is the list");
+        assert!(
+            hidden.contains(">Feed</h1><p aria-live=\"polite\" class=\"dl-count\">1 entry</p></header>"),
+            "heard, not seen"
+        );
         assert!(hidden.contains("dl-month-links"), "the default controls");
 
         // Relative dates need script: without it the short date shows.
-        let relative = fragment(parsed(), RenderOptions { dates: Dates::parse(Some("relative"), None), ..ALL });
+        let relative = fragment(
+            parsed(),
+            RenderOptions { look: Look { dates: Dates::parse(Some("relative"), None), ..Look::default() }, ..all() },
+        );
         assert!(relative.contains(">19 Mar. 2025</time>") && !relative.contains("title="), "{relative}");
     }
 
@@ -254,7 +254,7 @@ mod tests {
     fn text_is_escaped_everywhere() {
         let json = r#"{"title":"<b>T</b>","items":[{"date":"2025-02-05","title":"<script>alert(1)</script>",
             "summary":"<img src=x onerror=alert(1)>","image":{"src":"a.jpg\" onerror=\"alert(1)","alt":"\"><script>"}}]}"#;
-        let html = page_document(parse_feed(json.as_bytes()).expect("feed"), ALL, "", None);
+        let html = page_document(parse_feed(json.as_bytes()).expect("feed"), all(), "", None);
         assert!(!html.contains("<script>alert"), "{html}");
         assert!(!html.contains("<img src=x"));
         assert!(!html.contains("<b>T</b>"));

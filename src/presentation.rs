@@ -83,17 +83,15 @@ impl Controls {
     /// any order (unknown names are ignored). Absent: `default`.
     pub fn parse(value: Option<&str>, default: Controls) -> Controls {
         let Some(value) = value else { return default };
-        let mut controls = Controls::NONE;
-        for name in value.split([' ', ',', '\t', '\n']).filter(|n| !n.is_empty()) {
-            match name.to_ascii_lowercase().as_str() {
-                "search" => controls.search = true,
-                "month" => controls.month = true,
-                "topic" | "topics" => controls.topic = true,
-                "refresh" => controls.refresh = true,
-                _ => {}
-            }
+        let named = |names: &[&str]| {
+            value.split([' ', ',', '\t', '\n']).any(|word| names.iter().any(|n| n.eq_ignore_ascii_case(word)))
+        };
+        Controls {
+            search: named(&["search"]),
+            month: named(&["month"]),
+            topic: named(&["topic", "topics"]),
+            refresh: named(&["refresh"]),
         }
-        controls
     }
 }
 
@@ -112,10 +110,13 @@ pub enum DateStyle {
 impl DateStyle {
     /// `short`, `long` or `relative` (any case); else `short`.
     pub fn parse(value: Option<&str>) -> DateStyle {
-        match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-            Some("long") => DateStyle::Long,
-            Some("relative") => DateStyle::Relative,
-            _ => DateStyle::Short,
+        let is = |name: &str| value.is_some_and(|v| v.trim().eq_ignore_ascii_case(name));
+        if is("long") {
+            DateStyle::Long
+        } else if is("relative") {
+            DateStyle::Relative
+        } else {
+            DateStyle::Short
         }
     }
 }
@@ -141,10 +142,46 @@ impl Dates {
     }
 }
 
+impl Default for Controls {
+    fn default() -> Self {
+        Controls::DEFAULT
+    }
+}
+
 impl Default for Dates {
     fn default() -> Self {
         Dates { style: DateStyle::Short, threshold_seconds: Self::DEFAULT_THRESHOLD }
     }
+}
+
+/// Everything about how a list looks, in one value: a widget's attributes or the page's query
+/// become one signal of it (one signal rather than four keeps the wasm 3 KB smaller: each
+/// signal type is compiled on its own).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Look {
+    pub layout: Layout,
+    pub heading: Heading,
+    pub controls: Controls,
+    pub dates: Dates,
+}
+
+impl Look {
+    /// The look a widget's attributes ask for; `attribute` gives an attribute's value, `None`
+    /// when absent. Without `controls`: the month and topic controls, and the search box when
+    /// the `search` attribute is present.
+    pub fn from_attributes(attribute: &dyn Fn(&str) -> Option<String>) -> Look {
+        let default = Controls { search: attribute("search").is_some(), ..Controls::DEFAULT };
+        Look {
+            layout: Layout::parse(attribute("layout").as_deref()),
+            heading: Heading::parse(attribute("heading").as_deref()),
+            controls: Controls::parse(attribute("controls").as_deref(), default),
+            dates: Dates::parse(attribute("date-style").as_deref(), attribute("date-threshold").as_deref()),
+        }
+    }
+
+    /// The widget's attributes that change its look.
+    pub const ATTRIBUTES: [&'static str; 6] =
+        ["layout", "heading", "controls", "search", "date-style", "date-threshold"];
 }
 
 /// A duration such as `30s`, `5m`, `12h`, `7d` (a bare number is seconds), in seconds. `None`
@@ -162,7 +199,8 @@ pub fn parse_duration(value: &str) -> Option<i64> {
         "d" => 86_400,
         _ => return None,
     };
-    let number: i64 = number.parse().ok()?;
+    // usize, as `limit` is read: one number parser in the wasm.
+    let number = i64::try_from(number.parse::<usize>().ok()?).ok()?;
     let seconds = number.checked_mul(unit)?;
     (1..=100 * 365 * 86_400).contains(&seconds).then_some(seconds)
 }
@@ -217,6 +255,39 @@ mod tests {
         );
         assert_eq!(Dates::parse(Some("long"), Some("soon")).threshold_seconds, Dates::DEFAULT_THRESHOLD);
         assert_eq!(DateStyle::parse(Some("fancy")), DateStyle::Short);
+    }
+
+    #[test]
+    fn a_widgets_attributes_make_its_look() {
+        fn from(pairs: &'static [(&'static str, &'static str)]) -> Look {
+            Look::from_attributes(&|name: &str| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+        }
+        assert_eq!(from(&[]), Look::default());
+        assert_eq!(from(&[]).controls, Controls::DEFAULT);
+        let look = from(&[
+            ("layout", "cards"),
+            ("heading", "none"),
+            ("search", ""),
+            ("date-style", "relative"),
+            ("date-threshold", "7d"),
+        ]);
+        assert_eq!(
+            look,
+            Look {
+                layout: Layout::Cards,
+                heading: Heading::Hidden,
+                controls: Controls { search: true, ..Controls::DEFAULT },
+                dates: Dates { style: DateStyle::Relative, threshold_seconds: 7 * 86_400 },
+            }
+        );
+        // `controls` names them all: the `search` attribute no longer adds the box.
+        let look = from(&[("search", ""), ("controls", "month")]);
+        assert_eq!(look.controls, Controls { month: true, ..Controls::NONE });
+        for name in Look::ATTRIBUTES {
+            let changed = Look::from_attributes(&|n: &str| (n == name).then(|| "none".to_string()));
+            let value_matters = name != "date-threshold" && name != "date-style" && name != "layout";
+            assert_eq!(changed != Look::default(), value_matters, "{name}");
+        }
     }
 
     #[test]

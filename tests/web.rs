@@ -430,3 +430,49 @@ fn failed_feeds_are_listed_with_retry() {
     button.click();
     assert_eq!(retried.get_untracked(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn heading_controls_and_date_style_follow_the_look_with_the_same_news() {
+    use datelines::presentation::{Controls, DateStyle, Dates, Heading, Look};
+    use datelines::ui::ListOptions;
+    let root = container();
+    let state = RwSignal::new(ViewState::default());
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let look = RwSignal::new(Look::default());
+    let source = Source::Ready(parse_feed(THREE.as_bytes()).expect("feed"));
+    let options = ListOptions { look: look.into(), ..ListOptions::default() };
+    let _mounted = mount_to(root.clone(), move || view! { <NewsApp source state href_for options/> });
+    assert_eq!(texts(&root, ".dl-heading"), ["News"]);
+    assert_eq!(texts(&root, ".dl-date"), ["19 Mar. 2025", "24 Feb. 2025", "05 Feb. 2025"]);
+    assert!(root.query_selector("#dl-month").unwrap().is_some());
+    assert!(root.query_selector("#dl-search").unwrap().is_none(), "no search box by default");
+
+    look.set(Look {
+        heading: Heading::Text("Latest from the blog".into()),
+        controls: Controls { search: true, ..Controls::NONE },
+        dates: Dates { style: DateStyle::Long, ..Dates::default() },
+        ..Look::default()
+    });
+    tick().await;
+    assert_eq!(texts(&root, ".dl-heading"), ["Latest from the blog"]);
+    assert!(root.query_selector("#dl-search").unwrap().is_some());
+    assert!(root.query_selector("#dl-month").unwrap().is_none(), "the month control is gone");
+    assert_eq!(texts(&root, ".dl-date")[0], "19 March 2025");
+
+    look.set(Look {
+        heading: Heading::Hidden,
+        controls: Controls::NONE,
+        dates: Dates { style: DateStyle::Relative, threshold_seconds: i64::MAX },
+        ..Look::default()
+    });
+    tick().await;
+    let header = root.query_selector("header").unwrap().expect("the header stays for screen readers");
+    assert_eq!(header.class_name(), "dl-header dl-visually-hidden");
+    assert_eq!(texts(&root, "h1"), ["News"]);
+    assert!(root.query_selector(".dl-controls *").unwrap().is_none(), "no controls");
+    let relative = texts(&root, ".dl-date");
+    assert!(relative[0].ends_with(" days ago"), "{relative:?}");
+    let first_date = root.query_selector(".dl-date").unwrap().expect("a date");
+    assert_eq!(first_date.get_attribute("title").as_deref(), Some("19 March 2025"));
+    assert_eq!(first_date.get_attribute("datetime").as_deref(), Some("2025-03-19"));
+}

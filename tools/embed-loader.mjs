@@ -38,7 +38,7 @@ const CSS = new URL('./${css}', import.meta.url).href;
 const GLUE_INTEGRITY = '${sri(glue)}';
 const WASM_INTEGRITY = '${sri(wasm)}';
 const CSS_INTEGRITY = '${sri(css)}';
-const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme', 'search', 'q', 'tag', 'layout', 'heading',
+const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme', 'search', 'q', 'tag', 'label', 'layout', 'heading',
   'controls', 'date-style', 'date-threshold'];
 let ready = null;
 

@@ -10,11 +10,11 @@
 //
 // Prints the integrity value, then the two archives' absolute paths, as its last three lines.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cargoField } from './cargo-package.mjs';
+import { sri } from './sri.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -36,7 +36,8 @@ const license = cargoField('license');
 const description = cargoField('description');
 if (!version || !license || !description) fail('no version, license or description in Cargo.toml [package]');
 
-// The files: the loader, the hashed glue and wasm it names, the stylesheet, the schema.
+// The files: the loader, the hashed glue and wasm it names, the stylesheet, the schema, and the
+// page that writes the snippet (configure.html with its script, stylesheet and icon).
 let distFiles;
 try {
   distFiles = readdirSync(dist);
@@ -56,10 +57,17 @@ function one(pattern, what, mustBeNamed) {
 const glue = one(/^datelines-[0-9a-f]+\.js$/, 'datelines-<hash>.js', true);
 const wasm = one(/^datelines-[0-9a-f]+_bg\.wasm$/, 'datelines-<hash>_bg.wasm', true);
 const css = one(/^datelines-[0-9a-f]+\.css$/, 'datelines-<hash>.css', true);
-if (!distFiles.includes('datelines.schema.json')) fail(`no datelines.schema.json in ${dist}`);
+for (const f of ['datelines.schema.json', 'configure.html', 'configure.js', 'configure.css', 'favicon.svg']) {
+  if (!distFiles.includes(f)) fail(`no ${f} in ${dist}`);
+}
 
 // Subresource Integrity: base64 of the SHA-384 digest.
-const integrity = `sha384-${createHash('sha384').update(readFileSync(join(dist, 'datelines.js'))).digest('base64')}`;
+const integrity = sri(join(dist, 'datelines.js'));
+// The build wrote it into configure.html (tools/configure.mjs); a page with another value would
+// hand out a snippet the browser refuses.
+if (!readFileSync(join(dist, 'configure.html'), 'utf8').includes(`content="${integrity}"`)) {
+  fail(`${dist}/configure.html does not have datelines.js's integrity value: run ./x build again`);
+}
 
 // Every file of the package, from dist/ or generated.
 const copies = [
@@ -69,6 +77,10 @@ const copies = [
   [css, css],
   [css, 'datelines.css'],
   ['datelines.schema.json', 'datelines.schema.json'],
+  ['configure.html', 'configure.html'],
+  ['configure.js', 'configure.js'],
+  ['configure.css', 'configure.css'],
+  ['favicon.svg', 'favicon.svg'],
 ];
 const files = [...copies.map(([, to]) => to), 'README.md', 'package.json'].sort();
 

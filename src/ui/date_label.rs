@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// How dates read, and the reader's clock: given as context by the list.
 #[derive(Clone, Copy)]
 pub struct DateFormat {
-    pub dates: Signal<Dates>,
+    pub dates: Dates,
     pub clock: Signal<Clock>,
 }
 
@@ -37,18 +37,15 @@ pub fn reader_clock() -> Clock {
 }
 
 /// Gives the list's entries their date format, with a clock that ticks while dates are
-/// relative (the Effect only runs the browser's timer).
-pub fn provide_date_format(dates: Signal<Dates>) {
+/// relative: the browser's timer, stopped when the list goes.
+pub fn provide_date_format(dates: Dates) {
     let clock = RwSignal::new(reader_clock());
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
-        if dates.with(|d| d.style == DateStyle::Relative) {
-            clock.set(reader_clock());
-            if let Ok(timer) = set_interval_with_handle(move || clock.set(reader_clock()), TICK) {
-                on_cleanup(move || timer.clear());
-            }
+    if dates.style == DateStyle::Relative {
+        if let Ok(timer) = set_interval_with_handle(move || clock.set(reader_clock()), TICK) {
+            on_cleanup(move || timer.clear());
         }
-    });
+    }
     provide_context(DateFormat { dates, clock: clock.into() });
 }
 
@@ -59,14 +56,14 @@ pub fn date_label(day: Day) -> impl IntoView {
     let t = use_strings();
     let format = use_context::<DateFormat>();
     let live = !is_static();
-    let dates = move || format.map(|f| f.dates.get()).unwrap_or_default();
-    let text = move || match dates() {
+    let dates = format.map(|f| f.dates).unwrap_or_default();
+    let text = move || match dates {
         Dates { style: DateStyle::Long, .. } => day.long_label_in(t),
         Dates { style: DateStyle::Relative, threshold_seconds } if live => format
             .and_then(|f| day.relative_label(f.clock.get(), threshold_seconds, t))
             .unwrap_or_else(|| day.short_label_in(t)),
         _ => day.short_label_in(t),
     };
-    let title = move || (live && dates().style == DateStyle::Relative).then(|| day.long_label_in(t));
+    let title = (live && dates.style == DateStyle::Relative).then(|| day.long_label_in(t));
     view! { <time class="dl-date" part="date" datetime=day.datetime() title=title>{text}</time> }
 }

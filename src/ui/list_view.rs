@@ -7,7 +7,7 @@ use crate::dates::YearMonth;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::{Filter, NewsList, TagCount};
-use crate::presentation::Heading;
+use crate::presentation::{Heading, Look};
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::html;
 use leptos::prelude::*;
@@ -32,7 +32,11 @@ pub fn ListView(
     let t = use_strings();
     let without_script = is_static();
     let list = news.list;
-    let ListOptions { limit, more_href, heading, controls, dates } = options;
+    let ListOptions { limit, more_href, look } = options;
+    // Read once: `NewsApp` builds this view again when the look changes (a host's attribute),
+    // keeping the news and the reader's view. Reactive reads of it in every row and control
+    // would cost more wasm than they save work.
+    let Look { heading, controls, dates, .. } = look.get_untracked();
     provide_date_format(dates);
     let filter = Memo::new(move |_| state.with(Filter::of));
     let open_id = Memo::new(move |_| state.with(|s| s.item.clone()));
@@ -51,12 +55,13 @@ pub fn ListView(
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
     let searched = move || list.with(|l| filter.with(|f| l.searched_months(f)));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
-    // A Memo: the header is built again when its words change, not on every change to the list.
-    let heading_text = Memo::new(move |_| match heading.get() {
-        Heading::Hidden => None,
-        Heading::Text(text) => Some(text),
-        Heading::Feed => Some(list.with(|l| l.heading(t).to_string())),
-    });
+    // The host's words, or the feed's title. `heading="none"` hides the heading and the count
+    // from sight only: screen readers keep the list's heading, and hear what a search leaves.
+    let header_class = if heading == Heading::Hidden { "dl-header dl-visually-hidden" } else { "dl-header" };
+    let heading_text = move || match &heading {
+        Heading::Text(text) => text.clone(),
+        _ => list.with(|l| l.heading(t).to_string()),
+    };
     let open = Callback::new(move |id: String| state.update(|s| s.item = Some(id)));
     let navigate = Callback::new(move |id: Option<String>| state.update(|s| s.item = id));
     let choose_tag = Callback::new(move |tag: String| {
@@ -102,42 +107,30 @@ pub fn ListView(
 
     view! {
         <div class="dl-news" tabindex="-1" node_ref=top>
-            // The heading (the feed's title, or the host's words) and the count; with
-            // `heading="none"` the count stays for screen readers only, since it announces
-            // what a search or filter leaves.
-            {move || match heading_text.get() {
-                Some(text) => view! {
-                    <header class="dl-header" part="header">
-                        <h1 class="dl-heading" part="heading">{text}</h1>
-                        <p class="dl-count" aria-live="polite">{move || t.entries(total())}</p>
-                    </header>
-                }.into_any(),
-                None => view! { <p class="dl-count dl-visually-hidden" aria-live="polite">{move || t.entries(total())}</p> }.into_any(),
-            }}
+            <header class=header_class part="header">
+                <h1 class="dl-heading" part="heading">{heading_text}</h1>
+                <p class="dl-count" aria-live="polite">{move || t.entries(total())}</p>
+            </header>
             // One row of the controls the host chose: the search box and the topic control
             // (which need script, so are not in the HTML for readers without it) appear beside
-            // the month control without moving the list below.
-            {move || {
-                let c = controls.get();
-                (c.search || c.month || c.topic).then(|| view! {
-                    <div class="dl-controls" part="controls">
-                        {(c.search && !without_script).then(|| view! { <SearchBox state/> })}
-                        // Built again when the months change (a refreshed feed, a search), so
-                        // its options and the selected value are set together.
-                        {c.month.then_some(move || {
-                            let mut months = months.get();
-                            // Without script the month control is links to the month headings:
-                            // only to the months that are on this page (a limit or a month
-                            // filter leaves others out).
-                            if without_script {
-                                groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
-                            }
-                            view! { <MonthFilter months=Arc::new(months) state/> }
-                        })}
-                        {c.topic.then_some(move || tags.get().filter(|_| !without_script).map(|tags| topic_filter(tags, state)))}
-                    </div>
-                })
-            }}
+            // the month control without moving the list below. Without any, the row takes no
+            // space (CSS).
+            <div class="dl-controls" part="controls">
+                {(controls.search && !without_script).then(|| view! { <SearchBox state/> })}
+                // Built again when the months change (a refreshed feed, a search), so its
+                // options and the selected value are set together.
+                {controls.month.then_some(move || {
+                    let mut months = months.get();
+                    // Without script the month control is links to the month headings: only to
+                    // the months that are on this page (a limit or a month filter leaves others
+                    // out).
+                    if without_script {
+                        groups.with(|groups| months.retain(|m| groups.iter().any(|g| g.month == m.month)));
+                    }
+                    view! { <MonthFilter months=Arc::new(months) state/> }
+                })}
+                {move || tags.get().filter(|_| !without_script && controls.topic).map(|tags| topic_filter(tags, state))}
+            </div>
             {move || searched().map(|(read, all)| view! {
                 <div class="dl-notice dl-partial" role="status">
                     <p>{Strings::fill(t.searching_months, &[&t.number(read), &t.number(all)])}</p>

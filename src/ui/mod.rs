@@ -25,7 +25,7 @@ pub use status::{ErrorCard, FeedErrors, LoadingList, SkippedNotice};
 pub use thumbnail::{ImagePlaceholder, Thumbnail};
 
 use crate::i18n::{Strings, EN};
-use crate::presentation::{Controls, Dates, Heading, Layout};
+use crate::presentation::{Controls, Layout, Look};
 #[cfg(target_arch = "wasm32")]
 use crate::url_state::parse_query;
 use crate::url_state::ViewState;
@@ -80,12 +80,8 @@ pub struct ListOptions {
     pub limit: Signal<Option<usize>>,
     /// When set, "More news" is a link to this full list instead of a button.
     pub more_href: Signal<Option<String>>,
-    /// The feed's title, the host's words, or no heading and count.
-    pub heading: Signal<Heading>,
-    /// Which controls show above the list.
-    pub controls: Signal<Controls>,
-    /// How dates read in the list.
-    pub dates: Signal<Dates>,
+    /// Its layout, heading, controls and dates.
+    pub look: Signal<Look>,
 }
 
 impl Default for ListOptions {
@@ -93,38 +89,26 @@ impl Default for ListOptions {
         ListOptions {
             limit: Signal::stored(None),
             more_href: Signal::stored(None),
-            heading: Signal::stored(Heading::Feed),
-            controls: Signal::stored(Controls::DEFAULT),
-            dates: Signal::stored(Dates::default()),
+            look: Signal::stored(Look::default()),
         }
     }
 }
 
-/// The page's presentation: what its query asks for (`?layout=`, `?dates=`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PageLook {
-    pub layout: Layout,
-    pub dates: Dates,
-}
-
 /// The standalone page's root: the same element in the prerendered HTML and in the live page,
-/// so the live one can take the prerendered one's place without anything moving.
+/// so the live one can take the prerendered one's place without anything moving. The page
+/// always offers every control (a widget the search box only when asked).
 pub fn page_root(
     source: Source,
     state: RwSignal<ViewState>,
     href_for: Callback<ViewState, String>,
     theme: Option<String>,
-    (limit, look): (Option<usize>, PageLook),
+    (limit, look): (Option<usize>, Look),
 ) -> impl IntoView {
-    // The page always offers every control (a widget the search box only when asked).
-    let options = ListOptions {
-        limit: Signal::stored(limit),
-        controls: Signal::stored(Controls::ALL),
-        dates: Signal::stored(look.dates),
-        ..ListOptions::default()
-    };
+    let layout = layout_attr(look.layout);
+    let look = Look { controls: Controls::ALL, ..look };
+    let options = ListOptions { limit: Signal::stored(limit), look: Signal::stored(look), ..ListOptions::default() };
     view! {
-        <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme data-layout=layout_attr(look.layout)>
+        <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme data-layout=layout>
             <NewsApp source state href_for options/>
         </main>
     }
@@ -169,7 +153,11 @@ pub fn mount_page() {
     let value = |key: &str| params.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
     let theme = value("theme").filter(|t| *t == "light" || *t == "dark").map(str::to_string);
     // ?layout=cards, ?dates=relative (see `crate::presentation`).
-    let look = PageLook { layout: Layout::parse(value("layout")), dates: Dates::parse(value("dates"), None) };
+    let look = Look {
+        layout: Layout::parse(value("layout")),
+        dates: crate::presentation::Dates::parse(value("dates"), None),
+        ..Look::default()
+    };
     if let (Some(theme), Some(root)) = (&theme, document().document_element()) {
         let _ = root.set_attribute("data-theme", theme);
     }

@@ -285,14 +285,17 @@ pub fn NewsApp(
         // Every part reads `language`, so a new language shows it again, with the same news.
         {move || (!shown.get()).then(|| {
             let t = language.get();
-            let text = move || match options.heading.get() {
-                Heading::Feed => Some(list.with(|l| l.heading(t).to_string())),
-                Heading::Text(text) => Some(text),
-                Heading::Hidden => None,
+            let heading = options.look.with(|l| l.heading.clone());
+            let class = if heading == Heading::Hidden { "dl-header dl-visually-hidden" } else { "dl-header" };
+            let text = move || match &heading {
+                Heading::Text(text) => text.clone(),
+                _ => list.with(|l| l.heading(t).to_string()),
             };
-            move || text().map(|text| view! {
-                <header class="dl-header" part="header"><h1 class="dl-heading" part="heading">{text}</h1></header>
-            })
+            view! {
+                <header class=class part="header">
+                    <h1 class="dl-heading" part="heading">{text}</h1>
+                </header>
+            }
         })}
         {move || {
             language.track();
@@ -300,6 +303,8 @@ pub fn NewsApp(
         }}
         {move || {
             let t = language.get();
+            // A new look (a host's attribute) builds the list again, with the same news.
+            let refresh = options.look.with(|l| l.controls.refresh);
             if shown.get() {
                 view! {
                     {move || view! { <SkippedNotice problems=problems.get()/> }}
@@ -307,7 +312,7 @@ pub fn NewsApp(
                         let failures = failed_feeds.get();
                         (!failures.is_empty()).then(|| view! { <FeedErrors failures on_retry=retry_feeds/> })
                     }}
-                    {move || (news.is_fetched() && options.controls.get().refresh).then(|| view! {
+                    {(news.is_fetched() && refresh).then(|| view! {
                         <div class="dl-toolbar">
                             <button type="button" class="dl-button dl-refresh" disabled=loading on:click=move |_| news.load()>
                                 {move || if loading.get() { t.refreshing } else { t.refresh }}

@@ -1,7 +1,9 @@
 // `tools/package.mjs` (what `./x package` runs after the release build), into a temporary folder:
 // the npm package holds exactly the loader, the glue and wasm it loads, the stylesheet, the
-// schema, README.md and package.json; its package.json has no scripts and Cargo.toml's version;
-// the .tgz and the .tar.gz hold the same files; integrity.txt is the SHA-384 of datelines.js.
+// schema, the snippet-writing page (configure.html, .js, .css and its icon), README.md and
+// package.json; its package.json has no scripts and Cargo.toml's version; the .tgz and the
+// .tar.gz hold the same files; integrity.txt is the SHA-384 of datelines.js, and configure.html
+// writes snippets with it.
 // Offline and without a browser; needs dist/ (the release build).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -43,17 +45,21 @@ function packDryRun() {
   return dryRun;
 }
 
+const FIXED = ['datelines.js', 'datelines.css', 'datelines.schema.json', 'configure.html', 'configure.js', 'configure.css',
+  'favicon.svg', 'README.md', 'package.json'];
+
 /** The package's files: exactly these, with one glue, one wasm and one hashed stylesheet. */
 function assertExpectedFiles(names) {
-  const rest = names.filter((n) => !['datelines.js', 'datelines.css', 'datelines.schema.json', 'README.md', 'package.json'].includes(n));
+  for (const n of FIXED) assert.ok(names.includes(n), `${n} in ${names}`);
+  const rest = names.filter((n) => !FIXED.includes(n));
   assert.equal(rest.filter((n) => /^datelines-[0-9a-f]+\.js$/.test(n)).length, 1, `one glue JS in ${names}`);
   assert.equal(rest.filter((n) => /^datelines-[0-9a-f]+_bg\.wasm$/.test(n)).length, 1, `one wasm in ${names}`);
   assert.equal(rest.filter((n) => /^datelines-[0-9a-f]+\.css$/.test(n)).length, 1, `one hashed CSS in ${names}`);
   assert.equal(rest.length, 3, `nothing else in ${names}`);
-  assert.equal(names.length, 8, `no duplicates in ${names}`);
+  assert.equal(names.length, FIXED.length + 3, `no duplicates in ${names}`);
 }
 
-test('npm pack --dry-run lists exactly the loader, glue, wasm, stylesheets, schema, README and package.json', () => {
+test('npm pack --dry-run lists exactly the loader, glue, wasm, stylesheets, schema, configurator, README and package.json', () => {
   const dry = packDryRun();
   const names = dry.files.map((f) => f.path).sort();
   assertExpectedFiles(names);
@@ -113,4 +119,15 @@ test('integrity.txt is the SHA-384 of dist/datelines.js, printed before the two 
   const expected = `sha384-${createHash('sha384').update(readFileSync(join(DIST, 'datelines.js'))).digest('base64')}`;
   assert.equal(readFileSync(join(out, 'integrity.txt'), 'utf8'), `${expected}\n`);
   assert.equal(stdout.trim().split('\n').at(-3), expected);
+});
+
+test('configure.html in the package names this version and integrity.txt\'s value, for its snippets', () => {
+  const html = readFileSync(join(out, 'npm/configure.html'), 'utf8');
+  const integrity = readFileSync(join(out, 'integrity.txt'), 'utf8').trim();
+  assert.ok(html.includes(`<meta name="datelines-version" content="${VERSION}">`), 'the version');
+  assert.ok(html.includes(`<meta name="datelines-integrity" content="${integrity}">`), 'the integrity value');
+  // It loads the widget and its own files from beside itself, so it works wherever the package is.
+  for (const file of ['datelines.js', 'configure.js', 'configure.css', 'favicon.svg']) {
+    assert.match(html, new RegExp(`(src|href)="${file.replace('.', '\\.')}"`), file);
+  }
 });

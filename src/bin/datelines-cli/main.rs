@@ -40,7 +40,7 @@ mod cli {
     use datelines::i18n::Strings;
     use datelines::months::count_label;
     use datelines::prerender::{self, RenderOptions};
-    use datelines::presentation::{Controls, Dates, Heading, Layout};
+    use datelines::presentation::{Controls, Dates, Heading, Layout, Look};
     use std::path::Path;
 
     const AFTER_HELP: &str = "\
@@ -210,10 +210,12 @@ EXAMPLES:
                 let options = RenderOptions {
                     month,
                     limit: limit.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-                    layout: Layout::parse(layout.as_deref()),
-                    heading: Heading::parse(heading.as_deref()),
-                    controls: Controls::parse(controls.as_deref(), Controls::DEFAULT),
-                    dates: Dates::parse(dates.as_deref(), None),
+                    look: Look {
+                        layout: Layout::parse(layout.as_deref()),
+                        heading: Heading::parse(heading.as_deref()),
+                        controls: Controls::parse(controls.as_deref(), Controls::DEFAULT),
+                        dates: Dates::parse(dates.as_deref(), None),
+                    },
                     ..RenderOptions::new(lang)
                 };
                 let html = match fragment {
