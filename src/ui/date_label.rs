@@ -37,16 +37,29 @@ pub fn reader_clock() -> Clock {
 }
 
 /// Gives the list's entries their date format, with a clock that ticks while dates are
-/// relative: the browser's timer, stopped when the list goes.
+/// relative.
 pub fn provide_date_format(dates: Dates) {
     let clock = RwSignal::new(reader_clock());
     #[cfg(target_arch = "wasm32")]
     if dates.style == DateStyle::Relative {
-        if let Ok(timer) = set_interval_with_handle(move || clock.set(reader_clock()), TICK) {
-            on_cleanup(move || timer.clear());
-        }
+        tick(clock);
     }
     provide_context(DateFormat { dates, clock: clock.into() });
+}
+
+/// Sets the clock every [`TICK`] until the list that owns it is gone (its signal then refuses
+/// the value). A chain of timeouts rather than an interval: `set_timeout` is in the wasm
+/// already, an interval and its handle would add their own code.
+#[cfg(target_arch = "wasm32")]
+fn tick(clock: RwSignal<Clock>) {
+    set_timeout(
+        move || {
+            if clock.try_set(reader_clock()).is_none() {
+                tick(clock);
+            }
+        },
+        TICK,
+    );
 }
 
 /// `<time datetime>` with the absolute date (and time, when the feed gives one) for machines,
