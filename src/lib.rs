@@ -13,6 +13,8 @@ pub mod months;
 pub mod news_list;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod pending;
+pub mod poll;
 pub mod presentation;
 pub mod sanitize;
 pub mod search;

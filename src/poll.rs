@@ -1,0 +1,222 @@
+//! Keeping a list fresh on a page left open: when to ask the feed again, with which validators,
+//! and how long to wait after a failure. Plain functions of time and answers; the browser's side
+//! (timers, fetch, visibility) lives in `ui::news_app` and only follows what these say.
+
+use crate::presentation::parse_duration;
+
+/// The shortest interval a host may ask for, in seconds.
+pub const MIN_INTERVAL: f64 = 30.0;
+/// The longest wait after failures, in seconds.
+pub const MAX_BACKOFF: f64 = 3_600.0;
+/// Failures in a row after which the reader is told when the list was last updated.
+pub const FAILURES_BEFORE_NOTICE: u32 = 3;
+
+/// `refresh="5m"` / `?refresh=5m` as seconds: units `s`, `m`, `h` (and `d`); at least
+/// [`MIN_INTERVAL`]. Absent, `off`, `0` or unreadable: `None`, no polling (the default).
+pub fn parse_refresh(value: Option<&str>) -> Option<f64> {
+    let seconds = parse_duration(value?)?;
+    Some((seconds as f64).max(MIN_INTERVAL))
+}
+
+/// What the last good answer said about itself, sent back on the next request so that an
+/// unchanged feed costs a 304 and no body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+impl Validators {
+    /// From a response's `ETag` and `Last-Modified` headers.
+    pub fn from_headers(etag: Option<String>, last_modified: Option<String>) -> Validators {
+        let keep = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        Validators { etag: keep(etag), last_modified: keep(last_modified) }
+    }
+
+    /// The request headers that ask "has it changed?": `If-None-Match` and `If-Modified-Since`.
+    pub fn request_headers(&self) -> Vec<(&'static str, &str)> {
+        let mut headers = Vec::new();
+        if let Some(etag) = &self.etag {
+            headers.push(("If-None-Match", etag.as_str()));
+        }
+        if let Some(date) = &self.last_modified {
+            headers.push(("If-Modified-Since", date.as_str()));
+        }
+        headers
+    }
+}
+
+/// How a poll went, as far as the schedule cares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Answer {
+    /// A 200 or a 304. `max_age`: the response's `Cache-Control: max-age`, in seconds.
+    Fresh { max_age: Option<f64> },
+    /// No answer, an error status, or a body that is not a feed. `retry_after`: the 429's or
+    /// 503's `Retry-After`, in seconds.
+    Failed { retry_after: Option<f64> },
+}
+
+/// When to poll next. `interval` is the host's; `failures` counts failures in a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    pub interval: f64,
+    pub failures: u32,
+    /// The wait chosen after the last failure (0 after a success).
+    last_backoff: f64,
+}
+
+impl Schedule {
+    pub fn new(interval: f64) -> Schedule {
+        Schedule { interval: interval.max(MIN_INTERVAL), failures: 0, last_backoff: 0.0 }
+    }
+
+    /// The first poll's wait, `jitter` in −1..=1 (spread by ±10%).
+    pub fn first_wait(&self, jitter: f64) -> f64 {
+        self.interval * (1.0 + 0.1 * jitter.clamp(-1.0, 1.0))
+    }
+
+    /// The wait in seconds before the next poll after `answer`, with `jitter` in −1..=1 (a
+    /// random number: pages opened together do not stay in step).
+    ///
+    /// - After a good answer: the interval ±10%, and never sooner than its `max-age` allows.
+    /// - After failures: the interval doubled per failure in a row, up to an hour, ±10% of
+    ///   it; never shorter than the interval or than the wait before it; at least the
+    ///   `Retry-After` the server asked for.
+    pub fn next_wait(&mut self, answer: Answer, jitter: f64) -> f64 {
+        let spread = 1.0 + 0.1 * jitter.clamp(-1.0, 1.0);
+        match answer {
+            Answer::Fresh { max_age } => {
+                self.failures = 0;
+                self.last_backoff = 0.0;
+                let wait = self.interval * spread;
+                wait.max(max_age.unwrap_or(0.0))
+            }
+            Answer::Failed { retry_after } => {
+                self.failures = self.failures.saturating_add(1);
+                let doubled = self.interval * 2f64.powi(self.failures.min(20) as i32);
+                let wait = (doubled.min(MAX_BACKOFF) * spread).clamp(self.interval, MAX_BACKOFF.max(self.interval));
+                let wait = wait.max(self.last_backoff).max(retry_after.unwrap_or(0.0));
+                self.last_backoff = wait;
+                wait
+            }
+        }
+    }
+
+    /// True after [`FAILURES_BEFORE_NOTICE`] failures in a row: the reader is told when the
+    /// list was last updated.
+    pub fn needs_notice(&self) -> bool {
+        self.failures >= FAILURES_BEFORE_NOTICE
+    }
+}
+
+/// `Cache-Control: max-age=N` in seconds (`no-cache`, `no-store` or none: `None`).
+pub fn max_age(cache_control: Option<&str>) -> Option<f64> {
+    cache_control?.split(',').find_map(|directive| {
+        let (name, value) = directive.trim().split_once('=')?;
+        name.trim().eq_ignore_ascii_case("max-age").then(|| value.trim().trim_matches('"').parse::<usize>().ok())?
+    })
+    .map(|s| s as f64)
+}
+
+/// `Retry-After` in seconds from `now_unix`: a number of seconds, or an HTTP date.
+pub fn retry_after(value: Option<&str>, now_unix: i64) -> Option<f64> {
+    let value = value?.trim();
+    if let Ok(seconds) = value.parse::<usize>() {
+        return Some(seconds as f64);
+    }
+    let day = crate::dates::ItemDate::parse(value).ok()?;
+    let at = day.day()?.unix_seconds();
+    Some((at - now_unix).max(0) as f64)
+}
+
+/// A cheap fingerprint of a response body (FNV-1a): a 200 with the same bytes as the last one
+/// changes nothing, and costs no parse.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refresh_is_opt_in_with_a_30_second_floor() {
+        assert_eq!(parse_refresh(None), None);
+        assert_eq!(parse_refresh(Some("off")), None);
+        assert_eq!(parse_refresh(Some("0")), None);
+        assert_eq!(parse_refresh(Some("5m")), Some(300.0));
+        assert_eq!(parse_refresh(Some("2h")), Some(7_200.0));
+        assert_eq!(parse_refresh(Some("45s")), Some(45.0));
+        assert_eq!(parse_refresh(Some("5s")), Some(30.0), "never more often than every 30 s");
+    }
+
+    #[test]
+    fn validators_become_conditional_request_headers() {
+        let v = Validators::from_headers(Some("\"abc\"".into()), Some("Wed, 19 Mar 2025 10:00:00 GMT".into()));
+        assert_eq!(
+            v.request_headers(),
+            [("If-None-Match", "\"abc\""), ("If-Modified-Since", "Wed, 19 Mar 2025 10:00:00 GMT")]
+        );
+        assert!(Validators::from_headers(Some(" ".into()), None).request_headers().is_empty());
+    }
+
+    #[test]
+    fn a_good_answer_waits_the_interval_with_jitter_and_respects_max_age() {
+        let mut s = Schedule::new(300.0);
+        assert_eq!(s.first_wait(0.0), 300.0);
+        assert_eq!(s.next_wait(Answer::Fresh { max_age: None }, 1.0), 330.0);
+        assert_eq!(s.next_wait(Answer::Fresh { max_age: None }, -1.0), 270.0);
+        assert_eq!(s.next_wait(Answer::Fresh { max_age: Some(600.0) }, 0.0), 600.0, "never sooner than max-age");
+        assert_eq!(s.next_wait(Answer::Fresh { max_age: Some(60.0) }, 0.0), 300.0);
+        assert_eq!(Schedule::new(5.0).interval, 30.0);
+    }
+
+    #[test]
+    fn failures_back_off_exponentially_never_shorter_up_to_an_hour() {
+        let mut s = Schedule::new(60.0);
+        let fail = Answer::Failed { retry_after: None };
+        let mut waits = Vec::new();
+        for jitter in [0.0, 1.0, -1.0, -1.0, 0.5, -1.0, 1.0, -1.0, 0.0] {
+            waits.push(s.next_wait(fail, jitter));
+        }
+        assert_eq!(&waits[..3], [120.0, 264.0, 432.0]);
+        assert!(waits.windows(2).all(|w| w[1] >= w[0]), "each wait at least the one before: {waits:?}");
+        assert!(waits.iter().all(|&w| (60.0..=MAX_BACKOFF).contains(&w)), "{waits:?}");
+        assert_eq!(*waits.last().unwrap(), MAX_BACKOFF, "capped at an hour");
+        assert!(s.needs_notice());
+        // A success starts over.
+        assert_eq!(s.next_wait(Answer::Fresh { max_age: None }, 0.0), 60.0);
+        assert!(!s.needs_notice());
+        assert_eq!(s.next_wait(fail, -1.0), 108.0);
+    }
+
+    #[test]
+    fn retry_after_is_honoured_and_the_notice_comes_after_three_failures() {
+        let mut s = Schedule::new(30.0);
+        assert_eq!(s.next_wait(Answer::Failed { retry_after: Some(900.0) }, 0.0), 900.0);
+        assert!(!s.needs_notice());
+        assert!(s.next_wait(Answer::Failed { retry_after: None }, 0.0) >= 900.0, "never shorter than before");
+        s.next_wait(Answer::Failed { retry_after: None }, 0.0);
+        assert!(s.needs_notice());
+        assert_eq!(Schedule::new(30.0).next_wait(Answer::Failed { retry_after: Some(99_999.0) }, 0.0), 99_999.0);
+    }
+
+    #[test]
+    fn reads_max_age_and_retry_after() {
+        assert_eq!(max_age(Some("public, max-age=600")), Some(600.0));
+        assert_eq!(max_age(Some("MAX-AGE=\"60\", must-revalidate")), Some(60.0));
+        assert_eq!(max_age(Some("no-cache")), None);
+        assert_eq!(max_age(None), None);
+        assert_eq!(retry_after(Some("120"), 0), Some(120.0));
+        let now = crate::dates::ItemDate::parse("2025-03-19T10:00:00Z").unwrap().day().unwrap().unix_seconds();
+        assert_eq!(retry_after(Some("Wed, 19 Mar 2025 10:05:00 GMT"), now), Some(300.0));
+        assert_eq!(retry_after(Some("Wed, 19 Mar 2025 09:00:00 GMT"), now), Some(0.0));
+        assert_eq!(retry_after(Some("soon"), now), None);
+    }
+
+    #[test]
+    fn the_same_bytes_have_the_same_fingerprint() {
+        assert_eq!(fingerprint(b"{\"items\":[]}"), fingerprint(b"{\"items\":[]}"));
+        assert_ne!(fingerprint(b"{\"items\":[]}"), fingerprint(b"{\"items\":[1]}"));
+    }
+}
