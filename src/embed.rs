@@ -32,6 +32,8 @@ struct Config {
     look: RwSignal<Look>,
     /// The landmark's name (several widgets on a page need distinct ones).
     label: RwSignal<Option<String>>,
+    /// How often to check the feed for news (`refresh="5m"`).
+    refresh: RwSignal<Option<String>>,
 }
 
 /// The widget's language: the nearest non-empty `lang`, its own or else the host page's around
@@ -79,6 +81,7 @@ impl Widget {
             }
             "src" => c.src.set(value.filter(|v| !v.trim().is_empty())),
             "label" => c.label.set(value.filter(|v| !v.trim().is_empty())),
+            "refresh" => c.refresh.set(value),
             "limit" => c.limit.set(limit_from(value.as_deref())),
             "more-href" => c.more_href.set(value.and_then(|v| crate::urls::safe_url(&v))),
             "theme" => c.theme.set(theme_from(value.as_deref())),
@@ -135,6 +138,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
     let theme = theme_from(attr("theme").as_deref());
     let lang = language_of(&host);
     let look = look_of(&host);
+    let refresh = attr("refresh");
     let label = attr("label").filter(|l| !l.trim().is_empty());
     let config_out = std::rc::Rc::new(std::cell::Cell::new(None::<Config>));
     let config_in = config_out.clone();
@@ -152,6 +156,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
             theme: RwSignal::new(theme),
             look: RwSignal::new(look),
             label: RwSignal::new(label),
+            refresh: RwSignal::new(refresh),
             lang: RwSignal::new(lang),
             state: RwSignal::new(initial),
         };
@@ -188,6 +193,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                         limit: config.limit.into(),
                         more_href: config.more_href.into(),
                         look: config.look.into(),
+                        refresh: config.refresh.into(),
                     };
                     view! { <NewsApp source state href_for options/> }
                 }}

@@ -11,10 +11,10 @@ pub mod i18n;
 pub mod model;
 pub mod months;
 pub mod news_list;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod prerender;
 pub mod pending;
 pub mod poll;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod presentation;
 pub mod sanitize;
 pub mod search;

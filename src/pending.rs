@@ -40,7 +40,12 @@ impl Pending {
             }
         }
         let removed = shown.len().saturating_sub(kept);
-        (!new_ids.is_empty() || changed > 0 || removed > 0).then_some(Pending { parsed: fresh, new_ids, changed, removed })
+        (!new_ids.is_empty() || changed > 0 || removed > 0).then_some(Pending {
+            parsed: fresh,
+            new_ids,
+            changed,
+            removed,
+        })
     }
 
     /// The first new entry, where focus goes when the reader shows them.

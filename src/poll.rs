@@ -72,7 +72,7 @@ impl Schedule {
 
     /// The first poll's wait, `jitter` in −1..=1 (spread by ±10%).
     pub fn first_wait(&self, jitter: f64) -> f64 {
-        self.interval * (1.0 + 0.1 * jitter.clamp(-1.0, 1.0))
+        self.interval * spread(jitter)
     }
 
     /// The wait in seconds before the next poll after `answer`, with `jitter` in −1..=1 (a
@@ -83,7 +83,7 @@ impl Schedule {
     ///   it; never shorter than the interval or than the wait before it; at least the
     ///   `Retry-After` the server asked for.
     pub fn next_wait(&mut self, answer: Answer, jitter: f64) -> f64 {
-        let spread = 1.0 + 0.1 * jitter.clamp(-1.0, 1.0);
+        let spread = spread(jitter);
         match answer {
             Answer::Fresh { max_age } => {
                 self.failures = 0;
@@ -94,7 +94,7 @@ impl Schedule {
             Answer::Failed { retry_after } => {
                 self.failures = self.failures.saturating_add(1);
                 let doubled = self.interval * 2f64.powi(self.failures.min(20) as i32);
-                let wait = (doubled.min(MAX_BACKOFF) * spread).clamp(self.interval, MAX_BACKOFF.max(self.interval));
+                let wait = (doubled.min(MAX_BACKOFF) * spread).min(MAX_BACKOFF).max(self.interval);
                 let wait = wait.max(self.last_backoff).max(retry_after.unwrap_or(0.0));
                 self.last_backoff = wait;
                 wait
@@ -109,13 +109,72 @@ impl Schedule {
     }
 }
 
+/// A poller's memory between answers: its schedule, the last answer's validators and body
+/// fingerprint, whether a poll fell due while the page was hidden, and when the list was last
+/// brought up to date.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PollState {
+    /// `None` while not polling.
+    pub schedule: Option<Schedule>,
+    pub validators: Validators,
+    pub fingerprint: Option<u64>,
+    /// A poll fell due while the page was hidden: one check when it is seen again.
+    pub due: bool,
+    /// Bumped on every start and stop, so a timer or an answer of an earlier run is ignored.
+    pub generation: u32,
+    /// When the last good answer came (seconds since 1970).
+    pub last_success: Option<i64>,
+}
+
+impl PollState {
+    /// Starts (or restarts) polling every `interval` seconds; returns the run's generation.
+    pub fn start(&mut self, interval: f64) -> u32 {
+        self.generation = self.generation.wrapping_add(1);
+        self.schedule = Some(Schedule::new(interval));
+        self.due = false;
+        self.generation
+    }
+
+    pub fn stop(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        self.schedule = None;
+        self.due = false;
+    }
+
+    /// Records an answer of run `generation` at `now` (seconds since 1970): the wait before the
+    /// next poll, or `None` when the run is over (stopped, or restarted since).
+    pub fn answered(&mut self, generation: u32, answer: Answer, now: i64, jitter: f64) -> Option<f64> {
+        if generation != self.generation {
+            return None;
+        }
+        if let Answer::Fresh { .. } = answer {
+            self.last_success = Some(now);
+        }
+        self.schedule.as_mut().map(|s| s.next_wait(answer, jitter))
+    }
+
+    /// When the list was last updated, once failures in a row call for the notice.
+    pub fn stale_since(&self) -> Option<i64> {
+        self.schedule.as_ref().filter(|s| s.needs_notice()).and(self.last_success)
+    }
+}
+
+/// 1 ± 10% for a `jitter` in −1..=1. `min`/`max` rather than `f64::clamp`, whose panic message
+/// would bring float formatting into the wasm (about 6 KB gzipped).
+#[allow(clippy::manual_clamp)]
+fn spread(jitter: f64) -> f64 {
+    1.0 + 0.1 * jitter.max(-1.0).min(1.0)
+}
+
 /// `Cache-Control: max-age=N` in seconds (`no-cache`, `no-store` or none: `None`).
 pub fn max_age(cache_control: Option<&str>) -> Option<f64> {
-    cache_control?.split(',').find_map(|directive| {
-        let (name, value) = directive.trim().split_once('=')?;
-        name.trim().eq_ignore_ascii_case("max-age").then(|| value.trim().trim_matches('"').parse::<usize>().ok())?
-    })
-    .map(|s| s as f64)
+    cache_control?
+        .split(',')
+        .find_map(|directive| {
+            let (name, value) = directive.trim().split_once('=')?;
+            name.trim().eq_ignore_ascii_case("max-age").then(|| value.trim().trim_matches('"').parse::<usize>().ok())?
+        })
+        .map(|s| s as f64)
 }
 
 /// `Retry-After` in seconds from `now_unix`: a number of seconds, or an HTTP date.
@@ -199,6 +258,25 @@ mod tests {
         s.next_wait(Answer::Failed { retry_after: None }, 0.0);
         assert!(s.needs_notice());
         assert_eq!(Schedule::new(30.0).next_wait(Answer::Failed { retry_after: Some(99_999.0) }, 0.0), 99_999.0);
+    }
+
+    #[test]
+    fn a_poll_state_ignores_answers_of_an_earlier_run_and_tells_when_it_went_stale() {
+        let mut state = PollState::default();
+        let first = state.start(60.0);
+        let second = state.start(120.0);
+        assert_eq!(state.answered(first, Answer::Fresh { max_age: None }, 1_000, 0.0), None, "restarted since");
+        assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_000, 0.0), Some(120.0));
+        let fail = Answer::Failed { retry_after: None };
+        state.answered(second, fail, 1_100, 0.0);
+        state.answered(second, fail, 1_200, 0.0);
+        assert_eq!(state.stale_since(), None, "two failures: no notice yet");
+        state.answered(second, fail, 1_300, 0.0);
+        assert_eq!(state.stale_since(), Some(1_000), "the last good answer's time");
+        state.answered(second, Answer::Fresh { max_age: None }, 1_400, 0.0);
+        assert_eq!(state.stale_since(), None);
+        state.stop();
+        assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_500, 0.0), None, "stopped");
     }
 
     #[test]

@@ -67,7 +67,7 @@ fn no_card() -> Callback<ViewState, String> {
 pub fn page_main(source: Source, options: RenderOptions) -> String {
     render(options.lang, move || {
         let state = state(&options);
-        page_root(source, state, no_card(), None, (options.limit, Look::default()))
+        page_root(source, state, no_card(), None, (options.limit, Look::default(), None))
     })
 }
 

@@ -39,7 +39,7 @@ const GLUE_INTEGRITY = '${sri(glue)}';
 const WASM_INTEGRITY = '${sri(wasm)}';
 const CSS_INTEGRITY = '${sri(css)}';
 const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme', 'search', 'q', 'tag', 'label', 'layout', 'heading',
-  'controls', 'date-style', 'date-threshold'];
+  'controls', 'date-style', 'date-threshold', 'refresh'];
 let ready = null;
 
 // Which file failed, for the console.

@@ -75,6 +75,10 @@ pub const EN: Strings = Strings {
     minutes_ago: ["{} minute ago", "{} minutes ago"],
     hours_ago: ["{} hour ago", "{} hours ago"],
     days_ago: ["{} day ago", "{} days ago"],
+    new_entries_one: "{} new entry",
+    new_entries_other: "{} new entries",
+    show_updates: "Show the updated list",
+    stale: "The news could not be updated. Last updated {}.",
     months_short: ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."],
     months_long: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",

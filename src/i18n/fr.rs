@@ -78,6 +78,10 @@ pub const FR: Strings = Strings {
     minutes_ago: ["il y a {} minute", "il y a {} minutes"],
     hours_ago: ["il y a {} heure", "il y a {} heures"],
     days_ago: ["il y a {} jour", "il y a {} jours"],
+    new_entries_one: "{} nouvel article",
+    new_entries_other: "{} nouveaux articles",
+    show_updates: "Afficher la liste mise à jour",
+    stale: "Les actualités n’ont pas pu être mises à jour. Dernière mise à jour {}.",
     months_short: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
     ],

@@ -112,6 +112,13 @@ pub struct Strings {
     pub minutes_ago: [&'static str; 2],
     pub hours_ago: [&'static str; 2],
     pub days_ago: [&'static str; 2],
+    /// The button over the list while a poll's news waits: "3 new entries"; "Show the updated
+    /// list" when only corrections or removals wait.
+    pub new_entries_one: &'static str,
+    pub new_entries_other: &'static str,
+    pub show_updates: &'static str,
+    /// After failed polls in a row: "… Last updated {ago}."
+    pub stale: &'static str,
     /// Month names for dates in the list (the source page's "Mar.") and for full dates and months.
     pub months_short: [&'static str; 12],
     pub months_long: [&'static str; 12],
@@ -200,6 +207,25 @@ impl Strings {
         self.plural(n, self.days_ago[0], self.days_ago[1])
     }
 
+    /// "3 new entries".
+    pub fn new_entries(&self, n: usize) -> String {
+        self.plural(n, self.new_entries_one, self.new_entries_other)
+    }
+
+    /// Time since something happened: "just now", "3 minutes ago", "5 hours ago", "4 days ago".
+    pub fn ago(&self, seconds: i64) -> String {
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        if seconds < 60 {
+            self.just_now.to_string()
+        } else if seconds < 3_600 {
+            self.minutes_ago(count(seconds / 60))
+        } else if seconds < 86_400 {
+            self.hours_ago(count(seconds / 3_600))
+        } else {
+            self.days_ago(count(seconds / 86_400))
+        }
+    }
+
     /// "2 feeds could not be loaded".
     pub fn feeds_failed(&self, n: usize) -> String {
         self.plural(n, self.feeds_failed_one, self.feeds_failed_other)
@@ -214,6 +240,17 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_how_long_ago_and_how_many_new_entries() {
+        assert_eq!(EN.ago(5), "just now");
+        assert_eq!(EN.ago(61), "1 minute ago");
+        assert_eq!(EN.ago(3 * 3_600), "3 hours ago");
+        assert_eq!(EN.ago(2 * 86_400 + 5), "2 days ago");
+        assert_eq!(FR.ago(12 * 60), "il y a 12 minutes");
+        assert_eq!(EN.new_entries(1), "1 new entry");
+        assert_eq!(FR.new_entries(3), "3 nouveaux articles");
+    }
 
     #[test]
     fn languages_are_found_by_their_first_subtag_and_english_comes_first() {

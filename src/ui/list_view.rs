@@ -32,7 +32,7 @@ pub fn ListView(
     let t = use_strings();
     let without_script = is_static();
     let list = news.list;
-    let ListOptions { limit, more_href, look } = options;
+    let ListOptions { limit, more_href, look, .. } = options;
     // Read once: `NewsApp` builds this view again when the look changes (a host's attribute),
     // keeping the news and the reader's view. Reactive reads of it in every row and control
     // would cost more wasm than they save work.
@@ -137,6 +137,28 @@ pub fn ListView(
                     {action(t.search_all_months, Callback::new(move |()| news.load_all_months()))}
                 </div>
             })}
+            // News a poll brought waits behind a button laid over the top of the list, so
+            // nothing under it moves; after failed polls, the notice takes that place.
+            <div class="dl-pending">
+                {move || news.pending.with(|p| p.as_ref().map(|p| p.new_ids.len())).map(|new| {
+                    let label = if new > 0 { t.new_entries(new) } else { t.show_updates.to_string() };
+                    let show = move |_| {
+                        if let Some(id) = news.show_pending() {
+                            request_animation_frame(move || focus_entry(top, &id));
+                        }
+                    };
+                    view! { <button type="button" class="dl-button dl-pending-button" on:click=show>{label}</button> }
+                })}
+                {move || news.stale_since.get().map(|since| {
+                    let now = crate::ui::reader_clock().unix_seconds;
+                    view! {
+                        <p class="dl-stale" role="status">
+                            {Strings::fill(t.stale, &[&t.ago(now - since)])} " "
+                            {action(t.retry, Callback::new(move |()| news.poll_again()))}
+                        </p>
+                    }
+                })}
+            </div>
             {move || empty_state(list, state, filter)}
             <For
                 // `revision` too: a refreshed feed whose groups look the same (same months and

@@ -82,6 +82,8 @@ pub struct ListOptions {
     pub more_href: Signal<Option<String>>,
     /// Its layout, heading, controls and dates.
     pub look: Signal<Look>,
+    /// How often to check the feed for news, as written (`5m`; see `poll::parse_refresh`).
+    pub refresh: Signal<Option<String>>,
 }
 
 impl Default for ListOptions {
@@ -90,6 +92,7 @@ impl Default for ListOptions {
             limit: Signal::stored(None),
             more_href: Signal::stored(None),
             look: Signal::stored(Look::default()),
+            refresh: Signal::stored(None),
         }
     }
 }
@@ -102,11 +105,16 @@ pub fn page_root(
     state: RwSignal<ViewState>,
     href_for: Callback<ViewState, String>,
     theme: Option<String>,
-    (limit, look): (Option<usize>, Look),
+    (limit, look, refresh): (Option<usize>, Look, Option<String>),
 ) -> impl IntoView {
     let layout = layout_attr(look.layout);
     let look = Look { controls: Controls::ALL, ..look };
-    let options = ListOptions { limit: Signal::stored(limit), look: Signal::stored(look), ..ListOptions::default() };
+    let options = ListOptions {
+        limit: Signal::stored(limit),
+        look: Signal::stored(look),
+        refresh: Signal::stored(refresh),
+        ..ListOptions::default()
+    };
     view! {
         <main class="dl-root" id="dl-top" tabindex="-1" data-theme=theme data-layout=layout>
             <NewsApp source state href_for options/>
@@ -118,6 +126,11 @@ pub fn page_root(
 pub fn layout_attr(layout: Layout) -> Option<&'static str> {
     (layout != Layout::List).then(|| layout.name())
 }
+
+/// The standalone page's own title, given as context by the page (a widget never touches its
+/// host's title): while new entries wait, it starts with their number.
+#[derive(Clone, Debug)]
+pub struct PageTitle(pub String);
 
 /// The standalone page's `limit`: entries it renders at first and per "More news". Enough to
 /// fill a screen many times over, few enough that 100,000 entries cost no more than 1,000.
@@ -166,7 +179,10 @@ pub fn mount_page() {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", strings.lang);
     }
-    document().set_title(&format!("{} · Datelines", strings.news));
+    let title = format!("{} · Datelines", strings.news);
+    document().set_title(&title);
+    // ?refresh=5m: check the feed for news every five minutes.
+    let refresh = value("refresh").map(str::to_string);
     // ?src= once per feed; several are merged into one list.
     let mut urls: Vec<String> = Vec::new();
     for (_, url) in params.into_iter().filter(|(key, _)| key == "src") {
@@ -181,7 +197,9 @@ pub fn mount_page() {
         // Effects need the executor that mounting starts, so the URL sync is set up in here.
         let state = RwSignal::new(location::initial_state());
         location::sync_with_url(state);
-        page_root(source, state, location::href_for(), theme, (Some(PAGE_LIMIT), look))
+        // The page's title says how many new entries wait: "(3) News · Datelines".
+        provide_context(PageTitle(title));
+        page_root(source, state, location::href_for(), theme, (Some(PAGE_LIMIT), look, refresh))
     };
     take_over(app);
 }

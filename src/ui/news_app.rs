@@ -1,20 +1,31 @@
 use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
-use super::source::{fetch_any, fetch_feed};
+use super::source::{fetch_any, fetch_feed, poll, Polled};
 use super::{use_language, ErrorCard, FeedErrors, ListOptions, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
 use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
+use crate::pending::Pending;
+#[cfg(target_arch = "wasm32")]
+use crate::poll::Answer;
+use crate::poll::PollState;
 use crate::presentation::Heading;
 use crate::sources::Sources;
 #[cfg(target_arch = "wasm32")]
 use crate::sources::FEED_TIMEOUT_MS;
 use crate::url_state::ViewState;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]
 use leptos::task::spawn_local;
+
+/// A random number in −1..=1: each poll's wait is spread by ±10% of it.
+#[cfg(target_arch = "wasm32")]
+fn jitter() -> f64 {
+    js_sys::Math::random() * 2.0 - 1.0
+}
 
 /// Where the news comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +53,16 @@ pub struct Loader {
     /// one is ignored.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     round: StoredValue<u32>,
+    /// News a poll brought while a list is shown: it waits behind a button.
+    pub pending: RwSignal<Option<Pending>>,
+    /// When the list was last updated, once polls have failed often enough to say so.
+    pub stale_since: RwSignal<Option<i64>>,
+    /// The poller's memory ([`PollState`]).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    poll: StoredValue<PollState>,
+    /// The poll timer, cleared when polling stops or the list goes.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    timer: StoredValue<std::sync::Arc<std::sync::Mutex<Option<TimeoutHandle>>>>,
 }
 
 impl Loader {
@@ -52,6 +73,10 @@ impl Loader {
             source: StoredValue::new(source),
             sources: RwSignal::new(None),
             round: StoredValue::new(0),
+            pending: RwSignal::new(None),
+            stale_since: RwSignal::new(None),
+            poll: StoredValue::new(PollState::default()),
+            timer: StoredValue::new(Default::default()),
         }
     }
 
@@ -108,6 +133,39 @@ impl Loader {
             Some(Err(Some(error))) => list.load_failed(error),
             Some(Err(None)) | None => {}
         });
+    }
+
+    /// Shows the news that waits behind the button; returns the first new entry's id (where
+    /// focus goes).
+    pub fn show_pending(self) -> Option<String> {
+        let pending = self.pending.try_update(Option::take).flatten()?;
+        let first = pending.first_new().map(str::to_string);
+        self.list.update(|list| list.feed_loaded(pending.parsed));
+        first
+    }
+
+    /// A poll's fresh read: shown at once when no list is shown (first load, an error card),
+    /// else held behind the button when a reader would see a difference.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn fresh(self, parsed: Parsed) {
+        let showing = self.list.with_untracked(|l| l.is_shown() && l.error().is_none());
+        if !showing {
+            self.pending.set(None);
+            self.list.update(|list| list.feed_loaded(parsed));
+            return;
+        }
+        let pending = self.list.with_untracked(|l| Pending::compare(l.items(), parsed));
+        self.pending.set(pending);
+    }
+
+    /// The one address a poll asks: polling covers a single feed (several feeds and archives
+    /// are read once, and on Refresh).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn poll_url(self) -> Option<String> {
+        self.source.try_with_value(|s| match s {
+            Source::Urls(urls) if urls.len() == 1 => urls.first().cloned(),
+            _ => None,
+        })?
     }
 
     /// Fetches `month` of a sharded archive, unless it is fetched or on its way.
@@ -208,6 +266,129 @@ impl Loader {
         );
     }
 
+    /// Polls the feed every `interval` seconds (±10%) while the page is seen.
+    #[cfg(target_arch = "wasm32")]
+    pub fn start_polling(self, interval: f64) {
+        if self.poll_url().is_none() {
+            return;
+        }
+        self.clear_timer();
+        let Some((generation, wait)) = self.poll.try_update_value(|p| {
+            let generation = p.start(interval);
+            (generation, p.schedule.as_ref().map_or(interval, |s| s.first_wait(jitter())))
+        }) else {
+            return;
+        };
+        self.arm(generation, wait);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn stop_polling(self) {
+        self.clear_timer();
+        self.poll.try_update_value(PollState::stop);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn clear_timer(self) {
+        if let Some(timer) = self.timer.try_get_value() {
+            if let Some(handle) = timer.lock().ok().and_then(|mut t| t.take()) {
+                handle.clear();
+            }
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn arm(self, generation: u32, seconds: f64) {
+        let poll = move || {
+            let current = self.poll.try_with_value(|p| p.generation == generation && p.schedule.is_some());
+            if current != Some(true) {
+                return;
+            }
+            // No request while the page is hidden: one check when it is seen again.
+            if document().hidden() {
+                self.poll.try_update_value(|p| p.due = true);
+            } else {
+                self.poll_now(generation);
+            }
+        };
+        // Whole milliseconds: `Duration::from_secs_f64` can panic, and `f64::clamp`'s message
+        // would bring float formatting into the wasm.
+        let millis = (seconds.max(0.0) * 1000.0) as u64;
+        let wait = std::time::Duration::from_millis(millis);
+        if let (Ok(handle), Some(timer)) = (set_timeout_with_handle(poll, wait), self.timer.try_get_value()) {
+            if let Ok(mut slot) = timer.lock() {
+                *slot = Some(handle);
+            }
+        }
+    }
+
+    /// The page is seen again: one check at once if a poll fell due while it was hidden.
+    #[cfg(target_arch = "wasm32")]
+    pub fn on_visible(self) {
+        if document().hidden() {
+            return;
+        }
+        let due = self.poll.try_update_value(|p| std::mem::take(&mut p.due).then_some(p.generation)).flatten();
+        if let Some(generation) = due {
+            self.poll_now(generation);
+        }
+    }
+
+    /// "Retry" on the notice after failed polls: ask now.
+    #[cfg(target_arch = "wasm32")]
+    pub fn poll_again(self) {
+        self.clear_timer();
+        if let Some(generation) = self.poll.try_with_value(|p| p.generation) {
+            self.poll_now(generation);
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn poll_now(self, generation: u32) {
+        let Some(url) = self.poll_url() else { return };
+        let Some((validators, last)) = self.poll.try_with_value(|p| (p.validators.clone(), p.fingerprint)) else {
+            return;
+        };
+        spawn_local(async move {
+            let result = poll(&url, &validators, last).await;
+            if self.poll.try_with_value(|p| p.generation) != Some(generation) {
+                return;
+            }
+            let answer = match result {
+                Ok(Polled::Unchanged { max_age, validators }) => {
+                    if let Some(validators) = validators {
+                        self.poll.update_value(|p| p.validators = validators);
+                    }
+                    Answer::Fresh { max_age }
+                }
+                Ok(Polled::Fresh { parsed, validators, fingerprint, max_age }) => {
+                    self.poll.update_value(|p| {
+                        p.validators = validators;
+                        p.fingerprint = Some(fingerprint);
+                    });
+                    self.fresh(parsed);
+                    Answer::Fresh { max_age }
+                }
+                Err(failure) => {
+                    leptos::logging::warn!(
+                        "Datelines: {}: {}",
+                        failure.error.headline(&crate::i18n::EN),
+                        failure.error.detail(&crate::i18n::EN)
+                    );
+                    Answer::Failed { retry_after: failure.retry_after }
+                }
+            };
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let next = self
+                .poll
+                .try_update_value(|p| p.answered(generation, answer, now, jitter()).map(|w| (w, p.stale_since())));
+            if let Some((wait, stale)) = next.flatten() {
+                self.stale_since.set(stale);
+                self.arm(generation, wait);
+            }
+        });
+    }
+
     #[cfg(target_arch = "wasm32")]
     fn fetch(self, MonthFetch { month, url }: MonthFetch) {
         spawn_local(async move {
@@ -237,6 +418,10 @@ impl Loader {
         });
         self.show_sources();
     }
+
+    /// Polling needs the browser; natively nothing is fetched.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn poll_again(self) {}
 
     #[cfg(not(target_arch = "wasm32"))]
     fn fetch(self, MonthFetch { month, url }: MonthFetch) {
@@ -274,6 +459,29 @@ pub fn NewsApp(
             news.fetch_month(wanted);
         }
     });
+    // Polling (`refresh`) syncs the network with the page's visibility and the host's setting:
+    // the Loader and `poll` decide; this starts, stops and wakes it.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let refresh = options.refresh;
+        Effect::new(move |_| match crate::poll::parse_refresh(refresh.get().as_deref()) {
+            Some(interval) => news.start_polling(interval),
+            None => news.stop_polling(),
+        });
+        let visible = window_event_listener(leptos::ev::visibilitychange, move |_| news.on_visible());
+        on_cleanup(move || {
+            visible.remove();
+            news.stop_polling();
+        });
+        // The standalone page's title says how many new entries wait.
+        if let Some(super::PageTitle(title)) = use_context::<super::PageTitle>() {
+            Effect::new(move |_| {
+                let waiting = news.pending.with(|p| p.as_ref().map_or(0, |p| p.new_ids.len()));
+                let shown = if waiting > 0 { format!("({waiting}) {title}") } else { title.clone() };
+                document().set_title(&shown);
+            });
+        }
+    }
     let retry = Callback::new(move |()| news.load());
     let retry_feeds = Callback::new(move |()| news.retry_failed_feeds());
     let failed_feeds = Memo::new(move |_| {

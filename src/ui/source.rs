@@ -3,7 +3,7 @@
 
 use crate::formats::{parse_feed, LoadError, Parsed};
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{fetch_any, fetch_feed};
+pub use fetch::{fetch_any, fetch_feed, poll, PollFailure, Polled};
 
 /// The bundled news, parsed.
 pub fn bundled() -> Result<Parsed, LoadError> {
@@ -14,6 +14,7 @@ pub fn bundled() -> Result<Parsed, LoadError> {
 mod fetch {
     use crate::formats::{parse_any_with, LoadError, NewsFile, Parsed};
     use crate::news_list::FetchError;
+    use crate::poll::Validators;
     use crate::urls::Links;
     use gloo_net::http::Request;
 
@@ -37,19 +38,82 @@ mod fetch {
     }
 
     async fn fetch_one(url: &str) -> Result<(NewsFile, String), FetchError> {
-        let response = Request::get(url).send().await.map_err(|_| unreachable(url))?;
-        if !response.ok() {
-            return Err(FetchError::Http {
-                url: url.to_string(),
-                status: response.status(),
-                status_text: response.status_text(),
-            });
+        match get(url, None).await {
+            Ok(Got::File { file, base, .. }) => Ok((file, base)),
+            Ok(Got::Unchanged { .. }) => Err(unreachable(url)),
+            Err(failure) => Err(failure.error),
         }
+    }
+
+    /// What a request brought.
+    enum Got {
+        /// A 304, or the same bytes as the body whose fingerprint was given.
+        Unchanged {
+            max_age: Option<f64>,
+            validators: Option<Validators>,
+        },
+        File {
+            file: NewsFile,
+            base: String,
+            validators: Validators,
+            fingerprint: u64,
+            max_age: Option<f64>,
+        },
+    }
+
+    /// The one request every fetch makes: a plain GET, or with `poll` (the last answer's
+    /// validators and body fingerprint) a poll that asks whether the feed changed.
+    ///
+    /// On the page's own origin a poll carries `If-None-Match` and `If-Modified-Since` and
+    /// bypasses the browser's cache, so a 304 reaches us and costs no body. On another origin
+    /// those headers would need a CORS preflight the feed's server may refuse, so the browser's
+    /// cache revalidates with its own validators (`no-cache`) and an unchanged body is
+    /// recognised by its fingerprint, before any parse.
+    async fn get(url: &str, poll: Option<(&Validators, Option<u64>)>) -> Result<Got, PollFailure> {
+        let fail = |error| PollFailure { error, retry_after: None };
+        let mut request = Request::get(url);
+        if let Some((validators, _)) = poll {
+            let page = web_sys::window().and_then(|w| w.location().origin().ok());
+            let absolute = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .and_then(|page| web_sys::Url::new_with_base(url, &page).ok())
+                .map(|u| u.origin());
+            if page.is_some() && page == absolute {
+                request = request.cache(web_sys::RequestCache::NoStore);
+                for (name, value) in validators.request_headers() {
+                    request = request.header(name, value);
+                }
+            } else {
+                request = request.cache(web_sys::RequestCache::NoCache);
+            }
+        }
+        let response = request.send().await.map_err(|_| fail(unreachable(url)))?;
+        let header = |name: &str| response.headers().get(name);
+        let max_age = crate::poll::max_age(header("cache-control").as_deref());
+        if response.status() == 304 {
+            return Ok(Got::Unchanged { max_age, validators: None });
+        }
+        if !response.ok() {
+            let status = response.status();
+            let retry_after = match status {
+                429 | 503 => {
+                    crate::poll::retry_after(header("retry-after").as_deref(), (js_sys::Date::now() / 1000.0) as i64)
+                }
+                _ => None,
+            };
+            let error = FetchError::Http { url: url.to_string(), status, status_text: response.status_text() };
+            return Err(PollFailure { error, retry_after });
+        }
+        let validators = Validators::from_headers(header("etag"), header("last-modified"));
         let base = response.url();
-        let bytes = response.binary().await.map_err(|_| unreachable(url))?;
+        let bytes = response.binary().await.map_err(|_| fail(unreachable(url)))?;
+        let fingerprint = crate::poll::fingerprint(&bytes);
+        if poll.is_some_and(|(_, last)| last == Some(fingerprint)) {
+            return Ok(Got::Unchanged { max_age, validators: Some(validators) });
+        }
         let file = parse_any_with(bytes, &Links::relative_to(&base))
-            .map_err(|error| FetchError::Content { url: url.to_string(), error })?;
-        Ok((file, base))
+            .map_err(|error| fail(FetchError::Content { url: url.to_string(), error }))?;
+        Ok(Got::File { file, base, validators, fingerprint, max_age })
     }
 
     /// The error for an address that gave no answer the page may read: on another origin, most
@@ -70,6 +134,38 @@ mod fetch {
             FetchError::CrossOrigin { url }
         } else {
             FetchError::Network { url }
+        }
+    }
+
+    /// What a poll brought.
+    pub enum Polled {
+        /// A 304, or a 200 with the same bytes as last time: nothing to parse or show.
+        Unchanged { max_age: Option<f64>, validators: Option<Validators> },
+        /// A feed that may differ from the one shown.
+        Fresh { parsed: Parsed, validators: Validators, fingerprint: u64, max_age: Option<f64> },
+    }
+
+    /// A poll that failed, with the wait the server asked for (`Retry-After` on 429 and 503).
+    pub struct PollFailure {
+        pub error: FetchError,
+        pub retry_after: Option<f64>,
+    }
+
+    /// Asks `url` whether its feed changed since the answer that gave `validators` and
+    /// `last` (that body's fingerprint).
+    pub async fn poll(url: &str, validators: &Validators, last: Option<u64>) -> Result<Polled, PollFailure> {
+        match get(url, Some((validators, last))).await? {
+            Got::Unchanged { max_age, validators } => Ok(Polled::Unchanged { max_age, validators }),
+            Got::File { file: NewsFile::Feed(parsed), validators, fingerprint, max_age, .. } => {
+                Ok(Polled::Fresh { parsed, validators, fingerprint, max_age })
+            }
+            Got::File { file: NewsFile::ArchiveIndex(_), .. } => Err(PollFailure {
+                error: FetchError::Content {
+                    url: url.to_string(),
+                    error: LoadError::WrongShape("an archive index where a feed was expected".into()),
+                },
+                retry_after: None,
+            }),
         }
     }
 
