@@ -122,8 +122,15 @@ pub struct PollState {
     pub due: bool,
     /// Bumped on every start and stop, so a timer or an answer of an earlier run is ignored.
     pub generation: u32,
+    /// Bumped whenever a timer is set or dropped: only the latest timer may poll. (Cleared
+    /// timers are also cancelled, but a cancel can miss: Playwright's fake clock gives ids past
+    /// what wasm-bindgen's `i32` handle holds.)
+    pub timer: u32,
     /// When the last good answer came (seconds since 1970).
     pub last_success: Option<i64>,
+    /// The feed's address as the first load found it (after redirects, and the page that
+    /// announced it): what polls ask.
+    pub address: Option<String>,
 }
 
 impl PollState {

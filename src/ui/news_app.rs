@@ -1,6 +1,6 @@
 use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
-use super::source::{fetch_any, fetch_feed, poll, Polled};
+use super::source::{fetch_any, fetch_feed, poll, Fetched, Polled};
 use super::{use_language, ErrorCard, FeedErrors, ListOptions, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
@@ -159,13 +159,15 @@ impl Loader {
     }
 
     /// The one address a poll asks: polling covers a single feed (several feeds and archives
-    /// are read once, and on Refresh).
+    /// are read once, and on Refresh). The feed's address as the first load found it, else the
+    /// address given.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn poll_url(self) -> Option<String> {
-        self.source.try_with_value(|s| match s {
+        let given = self.source.try_with_value(|s| match s {
             Source::Urls(urls) if urls.len() == 1 => urls.first().cloned(),
             _ => None,
-        })?
+        })??;
+        Some(self.poll.try_with_value(|p| p.address.clone()).flatten().unwrap_or(given))
     }
 
     /// Fetches `month` of a sharded archive, unless it is fetched or on its way.
@@ -195,8 +197,9 @@ impl Loader {
         spawn_local(async move {
             let result = fetch_any(&url).await;
             let _ = self.list.try_update(|list| match result {
-                Ok((NewsFile::ArchiveIndex(index), base)) => list.index_loaded(index, &base),
-                Ok((NewsFile::Feed(parsed), _)) => {
+                Ok(Fetched { file: NewsFile::ArchiveIndex(index), base, .. }) => list.index_loaded(index, &base),
+                Ok(Fetched { file: NewsFile::Feed(parsed), base, validators, fingerprint, max_age }) => {
+                    self.loaded_for_polls(base, validators, fingerprint, max_age);
                     for problem in &parsed.problems {
                         leptos::logging::warn!("Datelines: {url}: {problem}");
                     }
@@ -290,6 +293,7 @@ impl Loader {
 
     #[cfg(target_arch = "wasm32")]
     fn clear_timer(self) {
+        self.poll.try_update_value(|p| p.timer = p.timer.wrapping_add(1));
         if let Some(timer) = self.timer.try_get_value() {
             if let Some(handle) = timer.lock().ok().and_then(|mut t| t.take()) {
                 handle.clear();
@@ -299,8 +303,15 @@ impl Loader {
 
     #[cfg(target_arch = "wasm32")]
     fn arm(self, generation: u32, seconds: f64) {
+        let Some(token) = self.poll.try_update_value(|p| {
+            p.timer = p.timer.wrapping_add(1);
+            p.timer
+        }) else {
+            return;
+        };
         let poll = move || {
-            let current = self.poll.try_with_value(|p| p.generation == generation && p.schedule.is_some());
+            let current =
+                self.poll.try_with_value(|p| p.timer == token && p.generation == generation && p.schedule.is_some());
             if current != Some(true) {
                 return;
             }
@@ -319,6 +330,31 @@ impl Loader {
             if let Ok(mut slot) = timer.lock() {
                 *slot = Some(handle);
             }
+        }
+    }
+
+    /// The first load's answer counts as a poll's: polls ask the address it came from, with its
+    /// validators, no sooner than its `max-age`, and the list was up to date when it came.
+    #[cfg(target_arch = "wasm32")]
+    fn loaded_for_polls(
+        self,
+        address: String,
+        validators: crate::poll::Validators,
+        fingerprint: u64,
+        max_age: Option<f64>,
+    ) {
+        let now = (js_sys::Date::now() / 1000.0) as i64;
+        let next = self.poll.try_update_value(|p| {
+            p.address = Some(address);
+            p.validators = validators;
+            p.fingerprint = Some(fingerprint);
+            p.last_success = Some(now);
+            let generation = p.generation;
+            p.answered(generation, Answer::Fresh { max_age }, now, jitter()).map(|wait| (generation, wait))
+        });
+        if let Some((generation, wait)) = next.flatten() {
+            self.clear_timer();
+            self.arm(generation, wait);
         }
     }
 
@@ -345,6 +381,10 @@ impl Loader {
 
     #[cfg(target_arch = "wasm32")]
     fn poll_now(self, generation: u32) {
+        // A sharded archive is read once (and on Refresh): its index is not polled.
+        if self.list.try_with_untracked(|l| l.archive().is_some()) != Some(false) {
+            return;
+        }
         let Some(url) = self.poll_url() else { return };
         let Some((validators, last)) = self.poll.try_with_value(|p| (p.validators.clone(), p.fingerprint)) else {
             return;

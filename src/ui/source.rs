@@ -3,7 +3,7 @@
 
 use crate::formats::{parse_feed, LoadError, Parsed};
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{fetch_any, fetch_feed, poll, PollFailure, Polled};
+pub use fetch::{fetch_any, fetch_feed, poll, Fetched, PollFailure, Polled};
 
 /// The bundled news, parsed.
 pub fn bundled() -> Result<Parsed, LoadError> {
@@ -21,7 +21,7 @@ mod fetch {
     /// Fetches a feed or a sharded archive's index. Returns it with the address it came from (after
     /// redirects), against which the links of its entries are resolved as they are read. An
     /// address that turns out to be a web page is followed, once, to the first feed it announces.
-    pub async fn fetch_any(url: &str) -> Result<(NewsFile, String), FetchError> {
+    pub async fn fetch_any(url: &str) -> Result<Fetched, FetchError> {
         let mut url = url.to_string();
         let mut followed = false;
         loop {
@@ -37,12 +37,23 @@ mod fetch {
         }
     }
 
-    async fn fetch_one(url: &str) -> Result<(NewsFile, String), FetchError> {
+    async fn fetch_one(url: &str) -> Result<Fetched, FetchError> {
         match get(url, None).await {
-            Ok(Got::File { file, base, .. }) => Ok((file, base)),
+            Ok(Got::File(fetched)) => Ok(fetched),
             Ok(Got::Unchanged { .. }) => Err(unreachable(url)),
             Err(failure) => Err(failure.error),
         }
+    }
+
+    /// A file fetched, with what a poll needs of the answer: the address it came from (after
+    /// redirects), against which its links are resolved, its validators, its body's
+    /// fingerprint and its `max-age`.
+    pub struct Fetched {
+        pub file: NewsFile,
+        pub base: String,
+        pub validators: Validators,
+        pub fingerprint: u64,
+        pub max_age: Option<f64>,
     }
 
     /// What a request brought.
@@ -52,13 +63,7 @@ mod fetch {
             max_age: Option<f64>,
             validators: Option<Validators>,
         },
-        File {
-            file: NewsFile,
-            base: String,
-            validators: Validators,
-            fingerprint: u64,
-            max_age: Option<f64>,
-        },
+        File(Fetched),
     }
 
     /// The one request every fetch makes: a plain GET, or with `poll` (the last answer's
@@ -113,7 +118,7 @@ mod fetch {
         }
         let file = parse_any_with(bytes, &Links::relative_to(&base))
             .map_err(|error| fail(FetchError::Content { url: url.to_string(), error }))?;
-        Ok(Got::File { file, base, validators, fingerprint, max_age })
+        Ok(Got::File(Fetched { file, base, validators, fingerprint, max_age }))
     }
 
     /// The error for an address that gave no answer the page may read: on another origin, most
@@ -156,10 +161,10 @@ mod fetch {
     pub async fn poll(url: &str, validators: &Validators, last: Option<u64>) -> Result<Polled, PollFailure> {
         match get(url, Some((validators, last))).await? {
             Got::Unchanged { max_age, validators } => Ok(Polled::Unchanged { max_age, validators }),
-            Got::File { file: NewsFile::Feed(parsed), validators, fingerprint, max_age, .. } => {
+            Got::File(Fetched { file: NewsFile::Feed(parsed), validators, fingerprint, max_age, .. }) => {
                 Ok(Polled::Fresh { parsed, validators, fingerprint, max_age })
             }
-            Got::File { file: NewsFile::ArchiveIndex(_), .. } => Err(PollFailure {
+            Got::File(Fetched { file: NewsFile::ArchiveIndex(_), .. }) => Err(PollFailure {
                 error: FetchError::Content {
                     url: url.to_string(),
                     error: LoadError::WrongShape("an archive index where a feed was expected".into()),
@@ -171,9 +176,9 @@ mod fetch {
 
     /// Fetches a feed (one month of a sharded archive, for instance).
     pub async fn fetch_feed(url: &str) -> Result<Parsed, FetchError> {
-        match fetch_any(url).await? {
-            (NewsFile::Feed(parsed), _) => Ok(parsed),
-            (NewsFile::ArchiveIndex(_), _) => Err(FetchError::Content {
+        match fetch_any(url).await?.file {
+            NewsFile::Feed(parsed) => Ok(parsed),
+            NewsFile::ArchiveIndex(_) => Err(FetchError::Content {
                 url: url.to_string(),
                 error: LoadError::WrongShape("an archive index where a month's entries were expected".into()),
             }),
