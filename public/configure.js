@@ -16,7 +16,7 @@ const VERSION = meta('datelines-version');
 const INTEGRITY = meta('datelines-integrity');
 
 // Every attribute this page may set, in the order the snippet lists them.
-const ATTRIBUTES = ['src', 'layout', 'theme', 'lang', 'limit', 'controls', 'heading', 'date-style', 'date-threshold'];
+const ATTRIBUTES = ['src', 'layout', 'theme', 'lang', 'limit', 'controls', 'heading', 'date-style', 'date-threshold', 'refresh'];
 // The widget's own default set of controls (Controls::DEFAULT in src/presentation.rs): it needs
 // no attribute.
 const DEFAULT_CONTROLS = 'month topic';
@@ -42,6 +42,7 @@ function chosen() {
   if (text('date-style')) attrs.set('date-style', text('date-style'));
   // The threshold only means something for relative dates.
   if (text('date-style') === 'relative' && text('date-threshold')) attrs.set('date-threshold', text('date-threshold'));
+  if (text('refresh')) attrs.set('refresh', text('refresh'));
   return attrs;
 }
 

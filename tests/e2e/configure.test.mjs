@@ -225,6 +225,12 @@ test('each choice sets the preview\'s attributes and the snippet\'s; defaults ad
   assert.equal(await page.getByLabel('Relative for entries up to').isVisible(), false);
   await page.getByLabel('Dates').selectOption('');
 
+  // Checking for news: off by default, every five minutes when asked.
+  await page.getByLabel('Check for news').selectOption('5m');
+  await expect({ refresh: '5m' }, 'polling every five minutes');
+  await page.getByLabel('Check for news').selectOption('');
+  await expect({}, 'no polling');
+
   // The feed address reaches the preview when the field is left, not at each keystroke.
   await page.getByLabel('Feed address').fill('feeds/one.json');
   assert.equal(await page.locator('#preview').getAttribute('src'), null, 'not while typing');
@@ -256,7 +262,7 @@ test('everything works from the keyboard, in order, with Copy reporting "Copied"
   }
   const ours = order.filter((id) => id !== 'preview');
   assert.deepEqual(ours, ['src', 'layout', 'theme', 'lang', 'limit', 'controls:search', 'controls:month', 'controls:topic',
-    'controls:refresh', 'heading', 'no-heading', 'date-style', 'snippet-form:cdn', 'snippet', 'copy']);
+    'controls:refresh', 'heading', 'no-heading', 'date-style', 'refresh', 'snippet-form:cdn', 'snippet', 'copy']);
 
   await page.getByLabel('Layout').focus();
   await page.keyboard.press('ArrowDown');
