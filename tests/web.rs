@@ -476,3 +476,50 @@ async fn heading_controls_and_date_style_follow_the_look_with_the_same_news() {
     assert_eq!(first_date.get_attribute("title").as_deref(), Some("19 March 2025"));
     assert_eq!(first_date.get_attribute("datetime").as_deref(), Some("2025-03-19"));
 }
+
+/// wasm memory now, in bytes.
+fn wasm_memory() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64
+}
+
+#[wasm_bindgen_test]
+async fn a_list_built_again_and_again_gives_its_memory_back() {
+    // 100 entries with pictures, topics and links, loaded again 40 times (a poll's news shown,
+    // Refresh). Rows that kept a subscription to the view grew this by about 600 KB.
+    let items: Vec<String> = (0..100)
+        .map(|i| {
+            format!(
+                r#"{{"id":"e{i}","date":"2025-03-{:02}","title":"Entry {i}","summary":"Words {i}.","image":{{"src":"x{i}.jpg","alt":"alt {i}"}},"tags":["a","b"]}}"#,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let json = format!(r#"{{"items":[{}]}}"#, items.join(","));
+    let root = container();
+    let state = RwSignal::new(ViewState::default());
+    let href_for = Callback::new(|s: ViewState| s.to_query(""));
+    let news = news(&json);
+    let _mounted = mount_to(root.clone(), move || view! { <ListView news state href_for/> });
+    let load = || news.list.update(|l| l.feed_loaded(parse_feed(json.as_bytes()).expect("feed")));
+    // A real pause between loads, so the test runner can talk to the page.
+    let pause = || {
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ =
+                web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        wasm_bindgen_futures::JsFuture::from(pause)
+    };
+    for _ in 0..10 {
+        load();
+        let _ = pause().await;
+    }
+    let before = wasm_memory();
+    for _ in 0..40 {
+        load();
+        let _ = pause().await;
+    }
+    let grown = wasm_memory() - before;
+    assert_eq!(root.query_selector_all("article").unwrap().length(), 100);
+    assert!(grown <= 128.0 * 1024.0, "40 loads of 100 entries grew wasm memory by {grown} bytes");
+}
