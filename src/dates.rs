@@ -178,7 +178,9 @@ impl Day {
         let today = local_day(clock.unix_seconds);
         let (elapsed, days) = match self.time {
             Some(_) => {
-                let instant = self.unix_seconds();
+                // A time the data gives without an offset is read as the reader's own.
+                let unnamed = if self.offset.is_none() { i64::from(clock.offset_minutes) * 60 } else { 0 };
+                let instant = self.unix_seconds() - unnamed;
                 (clock.unix_seconds - instant, today - local_day(instant))
             }
             None => {
@@ -690,6 +692,14 @@ mod relative_tests {
         assert_eq!(day("2025-03-12").relative_label(now, week, &EN).as_deref(), Some("7 days ago"));
         assert_eq!(day("2025-03-11").relative_label(now, week, &EN), None);
         assert_eq!(day("2015-03-19").relative_label(now, i64::MAX, &EN).as_deref(), Some("3,653 days ago"));
+    }
+
+    #[test]
+    fn a_time_without_an_offset_is_the_readers_own() {
+        // 10:00 with no offset, read at 10:05 in Paris (09:05Z): five minutes ago, not the future.
+        let paris = at("2025-03-19T09:05:00Z", 60);
+        assert_eq!(rel("2025-03-19T10:00:00", paris).as_deref(), Some("5 minutes ago"));
+        assert_eq!(rel("2025-03-19T10:00:00", at("2025-03-19T10:05:00Z", 0)).as_deref(), Some("5 minutes ago"));
     }
 
     #[test]

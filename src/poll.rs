@@ -8,14 +8,18 @@ use crate::presentation::parse_duration;
 pub const MIN_INTERVAL: f64 = 30.0;
 /// The longest wait after failures, in seconds.
 pub const MAX_BACKOFF: f64 = 3_600.0;
+/// The longest wait a server's `max-age` or `Retry-After` can ask for, and the longest
+/// interval: a day (a browser timer cannot hold more than about 24 days).
+pub const MAX_WAIT: f64 = 86_400.0;
 /// Failures in a row after which the reader is told when the list was last updated.
 pub const FAILURES_BEFORE_NOTICE: u32 = 3;
 
 /// `refresh="5m"` / `?refresh=5m` as seconds: units `s`, `m`, `h` (and `d`); at least
 /// [`MIN_INTERVAL`]. Absent, `off`, `0` or unreadable: `None`, no polling (the default).
+#[allow(clippy::manual_clamp)] // f64::clamp would bring float formatting into the wasm (see `spread`)
 pub fn parse_refresh(value: Option<&str>) -> Option<f64> {
     let seconds = parse_duration(value?)?;
-    Some((seconds as f64).max(MIN_INTERVAL))
+    Some((seconds as f64).max(MIN_INTERVAL).min(MAX_WAIT))
 }
 
 /// What the last good answer said about itself, sent back on the next request so that an
@@ -89,13 +93,13 @@ impl Schedule {
                 self.failures = 0;
                 self.last_backoff = 0.0;
                 let wait = self.interval * spread;
-                wait.max(max_age.unwrap_or(0.0))
+                wait.max(max_age.unwrap_or(0.0).min(MAX_WAIT))
             }
             Answer::Failed { retry_after } => {
                 self.failures = self.failures.saturating_add(1);
                 let doubled = self.interval * 2f64.powi(self.failures.min(20) as i32);
                 let wait = (doubled.min(MAX_BACKOFF) * spread).min(MAX_BACKOFF).max(self.interval);
-                let wait = wait.max(self.last_backoff).max(retry_after.unwrap_or(0.0));
+                let wait = wait.max(self.last_backoff).max(retry_after.unwrap_or(0.0).min(MAX_WAIT));
                 self.last_backoff = wait;
                 wait
             }
@@ -214,6 +218,7 @@ mod tests {
         assert_eq!(parse_refresh(Some("2h")), Some(7_200.0));
         assert_eq!(parse_refresh(Some("45s")), Some(45.0));
         assert_eq!(parse_refresh(Some("5s")), Some(30.0), "never more often than every 30 s");
+        assert_eq!(parse_refresh(Some("30d")), Some(MAX_WAIT), "at least once a day");
     }
 
     #[test]
@@ -264,7 +269,10 @@ mod tests {
         assert!(s.next_wait(Answer::Failed { retry_after: None }, 0.0) >= 900.0, "never shorter than before");
         s.next_wait(Answer::Failed { retry_after: None }, 0.0);
         assert!(s.needs_notice());
-        assert_eq!(Schedule::new(30.0).next_wait(Answer::Failed { retry_after: Some(99_999.0) }, 0.0), 99_999.0);
+        assert_eq!(Schedule::new(30.0).next_wait(Answer::Failed { retry_after: Some(80_000.0) }, 0.0), 80_000.0);
+        // A timer cannot wait for months: a day at most, whatever the server asks.
+        assert_eq!(Schedule::new(30.0).next_wait(Answer::Failed { retry_after: Some(3e9) }, 0.0), MAX_WAIT);
+        assert_eq!(Schedule::new(30.0).next_wait(Answer::Fresh { max_age: Some(31_536_000.0) }, 0.0), MAX_WAIT);
     }
 
     #[test]

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 // more (see README "Size"). LIMIT_KB is a ratchet just above today's figure, so the app cannot
 // grow unnoticed; lower it whenever the app shrinks (history in bench/RESULTS.md).
 const GOAL_KB = 150;
-const LIMIT_KB = 240.4;
+const LIMIT_KB = 240.6;
 const dir = process.argv[2] ?? 'dist';
 // The demo and configurator pages' own files are not part of the app.
 const files = readdirSync(dir).filter((f) => /\.(wasm|js|css)$/.test(f) && !/^(embed-demo|configure)\./.test(f)).sort();

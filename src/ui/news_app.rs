@@ -95,6 +95,8 @@ impl Loader {
     /// Loads the source: the first time, on Refresh, and on Retry.
     pub fn load(self) {
         let Some(source) = self.source.try_get_value() else { return };
+        // News a poll left behind the button is older than what this load brings.
+        self.pending.try_set(None);
         self.list.update(NewsList::loading_started);
         match source {
             Source::Bundled => match bundled() {
@@ -144,11 +146,12 @@ impl Loader {
         first
     }
 
-    /// A poll's fresh read: shown at once when no list is shown (first load, an error card),
+    /// A poll's fresh read: shown at once when no list is shown (the first load failed),
     /// else held behind the button when a reader would see a difference.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn fresh(self, parsed: Parsed) {
-        let showing = self.list.with_untracked(|l| l.is_shown() && l.error().is_none());
+        // A list still shown under a failed Refresh's error is shown: its news waits too.
+        let showing = self.list.with_untracked(NewsList::is_shown);
         if !showing {
             self.pending.set(None);
             self.list.update(|list| list.feed_loaded(parsed));
@@ -289,6 +292,7 @@ impl Loader {
     pub fn stop_polling(self) {
         self.clear_timer();
         self.poll.try_update_value(PollState::stop);
+        self.stale_since.try_set(None);
     }
 
     #[cfg(target_arch = "wasm32")]
@@ -324,7 +328,8 @@ impl Loader {
         };
         // Whole milliseconds: `Duration::from_secs_f64` can panic, and `f64::clamp`'s message
         // would bring float formatting into the wasm.
-        let millis = (seconds.max(0.0) * 1000.0) as u64;
+        // A browser timer holds at most i32::MAX ms (about 24 days): more throws.
+        let millis = ((seconds.max(0.0) * 1000.0) as u64).min(i32::MAX as u64);
         let wait = std::time::Duration::from_millis(millis);
         if let (Ok(handle), Some(timer)) = (set_timeout_with_handle(poll, wait), self.timer.try_get_value()) {
             if let Ok(mut slot) = timer.lock() {
@@ -352,6 +357,7 @@ impl Loader {
             let generation = p.generation;
             p.answered(generation, Answer::Fresh { max_age }, now, jitter()).map(|wait| (generation, wait))
         });
+        self.stale_since.try_set(None);
         if let Some((generation, wait)) = next.flatten() {
             self.clear_timer();
             self.arm(generation, wait);
@@ -383,6 +389,17 @@ impl Loader {
     fn poll_now(self, generation: u32) {
         // A sharded archive is read once (and on Refresh): its index is not polled.
         if self.list.try_with_untracked(|l| l.archive().is_some()) != Some(false) {
+            return;
+        }
+        // Until a first load has succeeded, a poll loads the source as the first load does (a
+        // web page is followed to its feed); a success arms the next poll itself.
+        if self.poll.try_with_value(|p| p.address.is_none()) == Some(true) {
+            self.load();
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let failed = Answer::Failed { retry_after: None };
+            if let Some(Some(wait)) = self.poll.try_update_value(|p| p.answered(generation, failed, now, jitter())) {
+                self.arm(generation, wait);
+            }
             return;
         }
         let Some(url) = self.poll_url() else { return };
