@@ -18,6 +18,7 @@ pub mod prerender;
 pub mod presentation;
 pub mod sanitize;
 pub mod search;
+pub mod shared_polls;
 pub mod shared_str;
 pub mod sources;
 #[cfg(not(target_arch = "wasm32"))]

@@ -113,15 +113,23 @@ impl Schedule {
     }
 }
 
-/// A poller's memory between answers: its schedule, the last answer's validators and body
-/// fingerprint, whether a poll fell due while the page was hidden, and when the list was last
-/// brought up to date.
+/// What one feed's last good answer said about itself: the address it came from (after
+/// redirects, and the page that announced it), its validators and its body's fingerprint.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LastAnswer {
+    pub address: String,
+    pub validators: Validators,
+    pub fingerprint: Option<u64>,
+}
+
+/// A poller's memory between answers: its schedule, each feed's last answer, whether a poll
+/// fell due while the page was hidden, and when the list was last brought up to date.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PollState {
     /// `None` while not polling.
     pub schedule: Option<Schedule>,
-    pub validators: Validators,
-    pub fingerprint: Option<u64>,
+    /// Each feed's last good answer, in the order of the list's feeds (`None`: none yet).
+    pub feeds: Vec<Option<LastAnswer>>,
     /// A poll fell due while the page was hidden: one check when it is seen again.
     pub due: bool,
     /// Bumped on every start and stop, so a timer or an answer of an earlier run is ignored.
@@ -132,9 +140,6 @@ pub struct PollState {
     pub timer: u32,
     /// When the last good answer came (seconds since 1970).
     pub last_success: Option<i64>,
-    /// The feed's address as the first load found it (after redirects, and the page that
-    /// announced it): what polls ask.
-    pub address: Option<String>,
 }
 
 impl PollState {
@@ -152,21 +157,82 @@ impl PollState {
         self.due = false;
     }
 
-    /// Records an answer of run `generation` at `now` (seconds since 1970): the wait before the
-    /// next poll, or `None` when the run is over (stopped, or restarted since).
-    pub fn answered(&mut self, generation: u32, answer: Answer, now: i64, jitter: f64) -> Option<f64> {
+    /// Records an answer of run `generation` at `now` (seconds since 1970), given `age`
+    /// seconds ago (an answer another widget's request brought): the wait before the next poll,
+    /// counted from the answer, or `None` when the run is over (stopped, or restarted since).
+    pub fn answered(&mut self, generation: u32, answer: Answer, now: i64, age: f64, jitter: f64) -> Option<f64> {
         if generation != self.generation {
             return None;
         }
         if let Answer::Fresh { .. } = answer {
             self.last_success = Some(now);
         }
-        self.schedule.as_mut().map(|s| s.next_wait(answer, jitter))
+        self.schedule.as_mut().map(|s| (s.next_wait(answer, jitter) - age).max(0.0))
+    }
+
+    /// Feed `index`'s last good answer, kept for its next poll.
+    pub fn remember(&mut self, index: usize, last: LastAnswer) {
+        if self.feeds.len() <= index {
+            self.feeds.resize(index + 1, None);
+        }
+        self.feeds[index] = Some(last);
+    }
+
+    /// What a poll sends feed `index`, given at `given`: the address its last answer came
+    /// from, its validators and fingerprint (or the given address and nothing, before any).
+    pub fn ask(&self, index: usize, given: &str) -> LastAnswer {
+        let last = self.feeds.get(index).and_then(Option::as_ref);
+        last.cloned().unwrap_or_else(|| LastAnswer { address: given.to_string(), ..LastAnswer::default() })
     }
 
     /// When the list was last updated, once failures in a row call for the notice.
     pub fn stale_since(&self) -> Option<i64> {
         self.schedule.as_ref().filter(|s| s.needs_notice()).and(self.last_success)
+    }
+}
+
+/// One poll of a list's feeds, asked at once: the answers so far, and the oldest answer's age.
+/// When every feed has answered it says how the poll went as a whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    expected: usize,
+    answers: Vec<Answer>,
+    age: f64,
+}
+
+impl Round {
+    pub fn new(feeds: usize) -> Round {
+        Round { expected: feeds, answers: Vec::new(), age: 0.0 }
+    }
+
+    /// A feed answered, `age` seconds ago. Once every feed has: the poll's answer and age.
+    ///
+    /// The list was brought up to date if any feed answered (a feed that failed keeps its last
+    /// good entries), no sooner than the longest `max-age` allows. When all failed: the
+    /// longest `Retry-After`.
+    pub fn add(&mut self, answer: Answer, age: f64) -> Option<(Answer, f64)> {
+        self.answers.push(answer);
+        self.age = self.age.max(age);
+        if self.answers.len() < self.expected {
+            return None;
+        }
+        let longest = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        let mut fresh = None;
+        let mut retry = None;
+        for answer in &self.answers {
+            match *answer {
+                Answer::Fresh { max_age } => fresh = Some(longest(fresh.flatten(), max_age)),
+                Answer::Failed { retry_after } => retry = longest(retry, retry_after),
+            }
+        }
+        let answer = match fresh {
+            Some(max_age) => Answer::Fresh { max_age },
+            None => Answer::Failed { retry_after: retry },
+        };
+        Some((answer, self.age))
     }
 }
 
@@ -280,18 +346,62 @@ mod tests {
         let mut state = PollState::default();
         let first = state.start(60.0);
         let second = state.start(120.0);
-        assert_eq!(state.answered(first, Answer::Fresh { max_age: None }, 1_000, 0.0), None, "restarted since");
-        assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_000, 0.0), Some(120.0));
+        assert_eq!(state.answered(first, Answer::Fresh { max_age: None }, 1_000, 0.0, 0.0), None, "restarted since");
+        assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_000, 0.0, 0.0), Some(120.0));
         let fail = Answer::Failed { retry_after: None };
-        state.answered(second, fail, 1_100, 0.0);
-        state.answered(second, fail, 1_200, 0.0);
+        state.answered(second, fail, 1_100, 0.0, 0.0);
+        state.answered(second, fail, 1_200, 0.0, 0.0);
         assert_eq!(state.stale_since(), None, "two failures: no notice yet");
-        state.answered(second, fail, 1_300, 0.0);
+        state.answered(second, fail, 1_300, 0.0, 0.0);
         assert_eq!(state.stale_since(), Some(1_000), "the last good answer's time");
-        state.answered(second, Answer::Fresh { max_age: None }, 1_400, 0.0);
+        state.answered(second, Answer::Fresh { max_age: None }, 1_400, 0.0, 0.0);
         assert_eq!(state.stale_since(), None);
         state.stop();
-        assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_500, 0.0), None, "stopped");
+        assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_500, 0.0, 0.0), None, "stopped");
+    }
+
+    #[test]
+    fn an_answer_another_widget_brought_counts_from_when_it_came() {
+        let mut state = PollState::default();
+        let run = state.start(300.0);
+        let fresh = Answer::Fresh { max_age: None };
+        assert_eq!(state.answered(run, fresh, 1_000, 40.0, 0.0), Some(260.0), "in step with the request made");
+        assert_eq!(state.answered(run, fresh, 1_000, 900.0, 0.0), Some(0.0));
+    }
+
+    #[test]
+    fn each_feed_is_asked_with_its_own_last_answer() {
+        let mut state = PollState::default();
+        let asked = state.ask(1, "b.xml");
+        assert_eq!((asked.address.as_str(), asked.fingerprint), ("b.xml", None), "nothing known yet");
+        assert!(asked.validators.request_headers().is_empty());
+        let b = LastAnswer {
+            address: "https://b.example/feed.xml".into(),
+            validators: Validators::from_headers(Some("\"b1\"".into()), None),
+            fingerprint: Some(7),
+        };
+        state.remember(1, b.clone());
+        assert_eq!(state.ask(1, "b.xml"), b);
+        assert_eq!(state.ask(0, "a.json").address, "a.json", "feed a still unknown");
+        assert_eq!(state.feeds.len(), 2);
+    }
+
+    #[test]
+    fn a_round_ends_when_every_feed_answered_and_one_good_answer_is_enough() {
+        let fresh = |max_age| Answer::Fresh { max_age };
+        let failed = |retry_after| Answer::Failed { retry_after };
+        let mut round = Round::new(3);
+        assert_eq!(round.add(fresh(Some(60.0)), 0.0), None);
+        assert_eq!(round.add(failed(Some(900.0)), 12.0), None);
+        assert_eq!(round.add(fresh(Some(600.0)), 0.0), Some((fresh(Some(600.0)), 12.0)), "the longest max-age");
+        let mut round = Round::new(2);
+        round.add(fresh(None), 0.0);
+        assert_eq!(round.add(fresh(Some(30.0)), 0.0), Some((fresh(Some(30.0)), 0.0)));
+        let mut round = Round::new(2);
+        round.add(failed(None), 0.0);
+        assert_eq!(round.add(failed(Some(120.0)), 0.0), Some((failed(Some(120.0)), 0.0)), "all failed");
+        let mut one = Round::new(1);
+        assert_eq!(one.add(failed(None), 3.0), Some((failed(None), 3.0)));
     }
 
     #[test]

@@ -60,6 +60,14 @@ impl Sources {
         }
     }
 
+    /// A poll brought feed `index` afresh: its entries replace those read before, whatever
+    /// its state.
+    pub fn refreshed(&mut self, index: usize, parsed: Parsed) {
+        if let Some((_, state)) = self.feeds.get_mut(index) {
+            *state = FeedState::Read(parsed);
+        }
+    }
+
     /// Feed `index` failed.
     pub fn failed(&mut self, index: usize, error: FetchError) {
         if let Some((_, state @ FeedState::Pending)) = self.feeds.get_mut(index) {
@@ -270,6 +278,12 @@ mod tests {
         let titles: Vec<&str> = merged.feed.items.iter().map(|i| i.title.as_str()).collect();
         assert_eq!(titles, ["A", "C", "B"]);
         assert!(sources.failures().is_empty());
+        // A poll's fresh read of a feed replaces it, even one that had failed.
+        sources.refreshed(1, feed("beta", r#"{"title": "B2", "date_published": "2025-02-05"}"#));
+        sources.refreshed(9, feed("nowhere", "")); // no such feed: nothing happens
+        let titles: Vec<String> =
+            sources.merged().expect("all").feed.items.iter().map(|i| i.title.to_string()).collect();
+        assert_eq!(titles, ["B2", "A", "C"]);
         // Problems name their feed.
         let mut broken = Sources::new(vec!["x.json".into(), "y.json".into()]);
         broken.read(0, feed("x", r#"{"title": "No date"}"#));

@@ -1,6 +1,6 @@
 use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
-use super::source::{fetch_any, fetch_feed, poll, Fetched, Polled};
+use super::source::{fetch_any, fetch_feed, join_polls, leave_polls, poll, Fetched, Polled};
 use super::{use_language, ErrorCard, FeedErrors, ListOptions, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
@@ -8,9 +8,9 @@ use crate::formats::NewsFile;
 use crate::formats::Parsed;
 use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
 use crate::pending::Pending;
-#[cfg(target_arch = "wasm32")]
-use crate::poll::Answer;
 use crate::poll::PollState;
+#[cfg(target_arch = "wasm32")]
+use crate::poll::{Answer, LastAnswer, Round};
 use crate::presentation::Heading;
 use crate::sources::Sources;
 #[cfg(target_arch = "wasm32")]
@@ -161,16 +161,12 @@ impl Loader {
         self.pending.set(pending);
     }
 
-    /// The one address a poll asks: polling covers a single feed (several feeds and archives
-    /// are read once, and on Refresh). The feed's address as the first load found it, else the
-    /// address given.
+    /// The feeds a poll asks, as given (the key widgets share polls by), each with its place.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    fn poll_url(self) -> Option<String> {
-        let given = self.source.try_with_value(|s| match s {
-            Source::Urls(urls) if urls.len() == 1 => urls.first().cloned(),
-            _ => None,
-        })??;
-        Some(self.poll.try_with_value(|p| p.address.clone()).flatten().unwrap_or(given))
+    fn given_urls(self) -> Vec<String> {
+        self.source
+            .try_with_value(|s| if let Source::Urls(urls) = s { urls.clone() } else { Vec::new() })
+            .unwrap_or_default()
     }
 
     /// Fetches `month` of a sharded archive, unless it is fetched or on its way.
@@ -201,8 +197,9 @@ impl Loader {
             let result = fetch_any(&url).await;
             let _ = self.list.try_update(|list| match result {
                 Ok(Fetched { file: NewsFile::ArchiveIndex(index), base, .. }) => list.index_loaded(index, &base),
-                Ok(Fetched { file: NewsFile::Feed(parsed), base, validators, fingerprint, max_age }) => {
-                    self.loaded_for_polls(base, validators, fingerprint, max_age);
+                Ok(fetched @ Fetched { file: NewsFile::Feed(_), .. }) => {
+                    self.loaded_for_polls(fetched.last_answer(), fetched.max_age);
+                    let NewsFile::Feed(parsed) = fetched.file else { return };
                     for problem in &parsed.problems {
                         leptos::logging::warn!("Datelines: {url}: {problem}");
                     }
@@ -233,7 +230,16 @@ impl Loader {
         });
         for (index, url) in fetches {
             spawn_local(async move {
-                let result = fetch_feed(&url).await;
+                let result = fetch_any(&url).await.and_then(|fetched| {
+                    let last = fetched.last_answer();
+                    match fetched.file {
+                        NewsFile::Feed(parsed) => Ok((parsed, last)),
+                        NewsFile::ArchiveIndex(_) => Err(FetchError::Content {
+                            url: url.clone(),
+                            error: crate::formats::LoadError::WrongShape("an archive index among several feeds".into()),
+                        }),
+                    }
+                });
                 // An answer from an earlier round (a feed that timed out, then was retried or
                 // refreshed) is not this round's.
                 if self.round.try_get_value() != round {
@@ -243,7 +249,10 @@ impl Loader {
                     let Some(s) = s else { return false };
                     let before = s.is_settled();
                     match result {
-                        Ok(parsed) => s.read(index, parsed),
+                        Ok((parsed, last)) => {
+                            self.poll.try_update_value(|p| p.remember(index, last));
+                            s.read(index, parsed)
+                        }
                         Err(e) => s.failed(index, e),
                     }
                     !before && s.is_settled()
@@ -272,26 +281,38 @@ impl Loader {
         );
     }
 
-    /// Polls the feed every `interval` seconds (±10%) while the page is seen.
+    /// Polls the feeds every `interval` seconds (±10%) while the page is seen.
     #[cfg(target_arch = "wasm32")]
     pub fn start_polling(self, interval: f64) {
-        if self.poll_url().is_none() {
+        let urls = self.given_urls();
+        if urls.is_empty() {
             return;
         }
         self.clear_timer();
-        let Some((generation, wait)) = self.poll.try_update_value(|p| {
+        let Some((generation, wait, was_polling)) = self.poll.try_update_value(|p| {
+            let was_polling = p.schedule.is_some();
             let generation = p.start(interval);
-            (generation, p.schedule.as_ref().map_or(interval, |s| s.first_wait(jitter())))
+            (generation, p.schedule.as_ref().map_or(interval, |s| s.first_wait(jitter())), was_polling)
         }) else {
             return;
         };
+        if !was_polling {
+            urls.iter().for_each(|url| join_polls(url));
+        }
         self.arm(generation, wait);
     }
 
     #[cfg(target_arch = "wasm32")]
     pub fn stop_polling(self) {
         self.clear_timer();
-        self.poll.try_update_value(PollState::stop);
+        let was_polling = self.poll.try_update_value(|p| {
+            let was_polling = p.schedule.is_some();
+            p.stop();
+            was_polling
+        });
+        if was_polling == Some(true) {
+            self.given_urls().iter().for_each(|url| leave_polls(url));
+        }
         self.stale_since.try_set(None);
     }
 
@@ -341,21 +362,12 @@ impl Loader {
     /// The first load's answer counts as a poll's: polls ask the address it came from, with its
     /// validators, no sooner than its `max-age`, and the list was up to date when it came.
     #[cfg(target_arch = "wasm32")]
-    fn loaded_for_polls(
-        self,
-        address: String,
-        validators: crate::poll::Validators,
-        fingerprint: u64,
-        max_age: Option<f64>,
-    ) {
-        let now = (js_sys::Date::now() / 1000.0) as i64;
+    fn loaded_for_polls(self, last: LastAnswer, max_age: Option<f64>) {
+        let now = crate::ui::reader_clock().unix_seconds;
         let next = self.poll.try_update_value(|p| {
-            p.address = Some(address);
-            p.validators = validators;
-            p.fingerprint = Some(fingerprint);
-            p.last_success = Some(now);
+            p.remember(0, last);
             let generation = p.generation;
-            p.answered(generation, Answer::Fresh { max_age }, now, jitter()).map(|wait| (generation, wait))
+            p.answered(generation, Answer::Fresh { max_age }, now, 0.0, jitter()).map(|wait| (generation, wait))
         });
         self.stale_since.try_set(None);
         if let Some((generation, wait)) = next.flatten() {
@@ -385,65 +397,101 @@ impl Loader {
         }
     }
 
+    /// One poll: each feed is asked with its own last answer, at once; when all have answered,
+    /// what changed waits behind the button (or shows, when no list is shown) and the next
+    /// poll is armed.
     #[cfg(target_arch = "wasm32")]
     fn poll_now(self, generation: u32) {
         // A sharded archive is read once (and on Refresh): its index is not polled.
         if self.list.try_with_untracked(|l| l.archive().is_some()) != Some(false) {
             return;
         }
-        // Until a first load has succeeded, a poll loads the source as the first load does (a
-        // web page is followed to its feed); a success arms the next poll itself.
-        if self.poll.try_with_value(|p| p.address.is_none()) == Some(true) {
+        let urls = self.given_urls();
+        let several = urls.len() > 1;
+        // Until a first load of a single feed has succeeded, a poll loads the source as the
+        // first load does (a web page is followed to its feed); a success arms the next poll.
+        if !several && self.poll.try_with_value(|p| p.feeds.first().is_some_and(Option::is_some)) == Some(false) {
             self.load();
-            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let now = crate::ui::reader_clock().unix_seconds;
             let failed = Answer::Failed { retry_after: None };
-            if let Some(Some(wait)) = self.poll.try_update_value(|p| p.answered(generation, failed, now, jitter())) {
+            if let Some(Some(wait)) = self.poll.try_update_value(|p| p.answered(generation, failed, now, 0.0, jitter()))
+            {
                 self.arm(generation, wait);
             }
             return;
         }
-        let Some(url) = self.poll_url() else { return };
-        let Some((validators, last)) = self.poll.try_with_value(|p| (p.validators.clone(), p.fingerprint)) else {
+        // Widgets whose polls fall due within half an interval of each other share one request.
+        let Some(window) = self.poll.try_with_value(|p| p.schedule.as_ref().map_or(0.0, |s| s.interval / 2.0)) else {
             return;
         };
-        spawn_local(async move {
-            let result = poll(&url, &validators, last).await;
-            if self.poll.try_with_value(|p| p.generation) != Some(generation) {
-                return;
-            }
-            let answer = match result {
-                Ok(Polled::Unchanged { max_age, validators }) => {
-                    if let Some(validators) = validators {
-                        self.poll.update_value(|p| p.validators = validators);
+        let round = std::rc::Rc::new(std::cell::RefCell::new((Round::new(urls.len()), Vec::new())));
+        for (index, key) in urls.into_iter().enumerate() {
+            let Some(last) = self.poll.try_with_value(|p| p.ask(index, &key)) else { return };
+            let round = std::rc::Rc::clone(&round);
+            spawn_local(async move {
+                let (result, age) = poll(&key, &last, window).await;
+                if self.poll.try_with_value(|p| p.generation) != Some(generation) {
+                    return;
+                }
+                let mut round = round.borrow_mut();
+                let answer = match result {
+                    Ok(Polled::Unchanged { max_age, validators }) => {
+                        if let Some(validators) = validators {
+                            self.poll.update_value(|p| p.remember(index, LastAnswer { validators, ..last }));
+                        }
+                        Answer::Fresh { max_age }
                     }
-                    Answer::Fresh { max_age }
+                    Ok(Polled::Fresh { parsed, last, max_age }) => {
+                        self.poll.update_value(|p| p.remember(index, last));
+                        round.1.push((index, parsed));
+                        Answer::Fresh { max_age }
+                    }
+                    Err(failure) => {
+                        leptos::logging::warn!(
+                            "Datelines: {}: {}",
+                            failure.error.headline(&crate::i18n::EN),
+                            failure.error.detail(&crate::i18n::EN)
+                        );
+                        Answer::Failed { retry_after: failure.retry_after }
+                    }
+                };
+                let Some((answer, age)) = round.0.add(answer, age) else { return };
+                let fresh = std::mem::take(&mut round.1);
+                drop(round);
+                self.round_done(generation, several, fresh, answer, age);
+            });
+        }
+    }
+
+    /// Every feed of a poll has answered: news that changed waits behind the button, and the
+    /// next poll is armed.
+    #[cfg(target_arch = "wasm32")]
+    fn round_done(self, generation: u32, several: bool, mut fresh: Vec<(usize, Parsed)>, answer: Answer, age: f64) {
+        let parsed = if fresh.is_empty() {
+            None
+        } else if several {
+            let merged = self.sources.try_update(|s| {
+                let s = s.as_mut()?;
+                for (index, parsed) in fresh {
+                    s.refreshed(index, parsed);
                 }
-                Ok(Polled::Fresh { parsed, validators, fingerprint, max_age }) => {
-                    self.poll.update_value(|p| {
-                        p.validators = validators;
-                        p.fingerprint = Some(fingerprint);
-                    });
-                    self.fresh(parsed);
-                    Answer::Fresh { max_age }
-                }
-                Err(failure) => {
-                    leptos::logging::warn!(
-                        "Datelines: {}: {}",
-                        failure.error.headline(&crate::i18n::EN),
-                        failure.error.detail(&crate::i18n::EN)
-                    );
-                    Answer::Failed { retry_after: failure.retry_after }
-                }
-            };
-            let now = (js_sys::Date::now() / 1000.0) as i64;
-            let next = self
-                .poll
-                .try_update_value(|p| p.answered(generation, answer, now, jitter()).map(|w| (w, p.stale_since())));
-            if let Some((wait, stale)) = next.flatten() {
-                self.stale_since.set(stale);
-                self.arm(generation, wait);
-            }
-        });
+                s.merged()
+            });
+            merged.flatten()
+        } else {
+            fresh.pop().map(|(_, parsed)| parsed)
+        };
+        if let Some(parsed) = parsed {
+            self.fresh(parsed);
+        }
+        let now = crate::ui::reader_clock().unix_seconds;
+        let next = self
+            .poll
+            .try_update_value(|p| p.answered(generation, answer, now, age, jitter()).map(|w| (w, p.stale_since())));
+        if let Some((wait, stale)) = next.flatten() {
+            self.stale_since.set(stale);
+            self.arm(generation, wait);
+        }
     }
 
     #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,7 @@
 
 use crate::formats::{parse_feed, LoadError, Parsed};
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{fetch_any, fetch_feed, poll, Fetched, PollFailure, Polled};
+pub use fetch::{fetch_any, fetch_feed, join_polls, leave_polls, poll, Fetched, PollFailure, Polled};
 
 /// The bundled news, parsed.
 pub fn bundled() -> Result<Parsed, LoadError> {
@@ -14,9 +14,12 @@ pub fn bundled() -> Result<Parsed, LoadError> {
 mod fetch {
     use crate::formats::{parse_any_with, LoadError, NewsFile, Parsed};
     use crate::news_list::FetchError;
-    use crate::poll::Validators;
+    use crate::poll::{LastAnswer, Validators};
+    use crate::shared_polls::{SharedPolls, Turn};
     use crate::urls::Links;
     use gloo_net::http::Request;
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
     /// Fetches a feed or a sharded archive's index. Returns it with the address it came from (after
     /// redirects), against which the links of its entries are resolved as they are read. An
@@ -38,9 +41,9 @@ mod fetch {
     }
 
     async fn fetch_one(url: &str) -> Result<Fetched, FetchError> {
-        match get(url, None).await {
-            Ok(Got::File(fetched)) => Ok(fetched),
-            Ok(Got::Unchanged { .. }) => Err(unreachable(url)),
+        match request(url, None, None).await {
+            Ok(Raw::Body(body)) => read_body(url, body).map_err(|failure| failure.error),
+            Ok(Raw::NotModified { .. }) => Err(unreachable(url)),
             Err(failure) => Err(failure.error),
         }
     }
@@ -56,28 +59,53 @@ mod fetch {
         pub max_age: Option<f64>,
     }
 
-    /// What a request brought.
-    enum Got {
-        /// A 304, or the same bytes as the body whose fingerprint was given.
-        Unchanged {
-            max_age: Option<f64>,
-            validators: Option<Validators>,
-        },
-        File(Fetched),
+    impl Fetched {
+        /// What the next poll of this feed sends.
+        pub fn last_answer(&self) -> LastAnswer {
+            LastAnswer {
+                address: self.base.clone(),
+                validators: self.validators.clone(),
+                fingerprint: Some(self.fingerprint),
+            }
+        }
     }
 
-    /// The one request every fetch makes: a plain GET, or with `poll` (the last answer's
-    /// validators and body fingerprint) a poll that asks whether the feed changed.
+    /// A response as it came, before any parse: what widgets polling one address share.
+    #[derive(Clone)]
+    enum Raw {
+        /// A 304: unchanged since the body with this fingerprint (the asker's).
+        NotModified {
+            fingerprint: Option<u64>,
+            max_age: Option<f64>,
+        },
+        Body(Rc<Body>),
+    }
+
+    #[derive(Clone)]
+    struct Body {
+        bytes: Vec<u8>,
+        base: String,
+        validators: Validators,
+        fingerprint: u64,
+        max_age: Option<f64>,
+    }
+
+    /// The one request every fetch makes: a plain GET, or with `poll` (the feed's last answer)
+    /// a poll that asks whether the feed changed.
     ///
     /// On the page's own origin a poll carries `If-None-Match` and `If-Modified-Since` and
     /// bypasses the browser's cache, so a 304 reaches us and costs no body. On another origin
     /// those headers would need a CORS preflight the feed's server may refuse, so the browser's
     /// cache revalidates with its own validators (`no-cache`) and an unchanged body is
     /// recognised by its fingerprint, before any parse.
-    async fn get(url: &str, poll: Option<(&Validators, Option<u64>)>) -> Result<Got, PollFailure> {
+    async fn request(
+        url: &str,
+        poll: Option<&LastAnswer>,
+        abort: Option<&web_sys::AbortSignal>,
+    ) -> Result<Raw, PollFailure> {
         let fail = |error| PollFailure { error, retry_after: None };
-        let mut request = Request::get(url);
-        if let Some((validators, _)) = poll {
+        let mut request = Request::get(url).abort_signal(abort);
+        if let Some(last) = poll {
             let page = web_sys::window().and_then(|w| w.location().origin().ok());
             let absolute = web_sys::window()
                 .and_then(|w| w.location().href().ok())
@@ -85,7 +113,7 @@ mod fetch {
                 .map(|u| u.origin());
             if page.is_some() && page == absolute {
                 request = request.cache(web_sys::RequestCache::NoStore);
-                for (name, value) in validators.request_headers() {
+                for (name, value) in last.validators.request_headers() {
                     request = request.header(name, value);
                 }
             } else {
@@ -96,14 +124,12 @@ mod fetch {
         let header = |name: &str| response.headers().get(name);
         let max_age = crate::poll::max_age(header("cache-control").as_deref());
         if response.status() == 304 {
-            return Ok(Got::Unchanged { max_age, validators: None });
+            return Ok(Raw::NotModified { fingerprint: poll.and_then(|last| last.fingerprint), max_age });
         }
         if !response.ok() {
             let status = response.status();
             let retry_after = match status {
-                429 | 503 => {
-                    crate::poll::retry_after(header("retry-after").as_deref(), (js_sys::Date::now() / 1000.0) as i64)
-                }
+                429 | 503 => crate::poll::retry_after(header("retry-after").as_deref(), now() as i64),
                 _ => None,
             };
             let error = FetchError::Http { url: url.to_string(), status, status_text: response.status_text() };
@@ -113,12 +139,17 @@ mod fetch {
         let base = response.url();
         let bytes = response.binary().await.map_err(|_| fail(unreachable(url)))?;
         let fingerprint = crate::poll::fingerprint(&bytes);
-        if poll.is_some_and(|(_, last)| last == Some(fingerprint)) {
-            return Ok(Got::Unchanged { max_age, validators: Some(validators) });
-        }
-        let file = parse_any_with(bytes, &Links::relative_to(&base))
-            .map_err(|error| fail(FetchError::Content { url: url.to_string(), error }))?;
-        Ok(Got::File(Fetched { file, base, validators, fingerprint, max_age }))
+        Ok(Raw::Body(Rc::new(Body { bytes, base, validators, fingerprint, max_age })))
+    }
+
+    /// A body read as a feed or an archive's index. A body another widget also holds is copied.
+    fn read_body(url: &str, body: Rc<Body>) -> Result<Fetched, PollFailure> {
+        let Body { bytes, base, validators, fingerprint, max_age } = Rc::unwrap_or_clone(body);
+        let file = parse_any_with(bytes, &Links::relative_to(&base)).map_err(|error| PollFailure {
+            error: FetchError::Content { url: url.to_string(), error },
+            retry_after: None,
+        })?;
+        Ok(Fetched { file, base, validators, fingerprint, max_age })
     }
 
     /// The error for an address that gave no answer the page may read: on another origin, most
@@ -147,31 +178,97 @@ mod fetch {
         /// A 304, or a 200 with the same bytes as last time: nothing to parse or show.
         Unchanged { max_age: Option<f64>, validators: Option<Validators> },
         /// A feed that may differ from the one shown.
-        Fresh { parsed: Parsed, validators: Validators, fingerprint: u64, max_age: Option<f64> },
+        Fresh { parsed: Parsed, last: LastAnswer, max_age: Option<f64> },
     }
 
     /// A poll that failed, with the wait the server asked for (`Retry-After` on 429 and 503).
+    #[derive(Clone)]
     pub struct PollFailure {
         pub error: FetchError,
         pub retry_after: Option<f64>,
     }
 
-    /// Asks `url` whether its feed changed since the answer that gave `validators` and
-    /// `last` (that body's fingerprint).
-    pub async fn poll(url: &str, validators: &Validators, last: Option<u64>) -> Result<Polled, PollFailure> {
-        match get(url, Some((validators, last))).await? {
-            Got::Unchanged { max_age, validators } => Ok(Polled::Unchanged { max_age, validators }),
-            Got::File(Fetched { file: NewsFile::Feed(parsed), validators, fingerprint, max_age, .. }) => {
-                Ok(Polled::Fresh { parsed, validators, fingerprint, max_age })
+    type Shared = Rc<Result<Raw, PollFailure>>;
+
+    thread_local! {
+        /// The page's widgets' polls, shared by address ([`SharedPolls`]).
+        static SHARED: RefCell<SharedPolls<Shared>> = RefCell::new(SharedPolls::default());
+    }
+
+    fn now() -> f64 {
+        js_sys::Date::now() / 1000.0
+    }
+
+    /// A widget starts polling the feed it was given as `key` (its `src` address).
+    pub fn join_polls(key: &str) {
+        SHARED.with(|shared| shared.borrow_mut().join(key));
+    }
+
+    /// A widget stops polling `key`: the last one aborts a request on its way.
+    pub fn leave_polls(key: &str) {
+        SHARED.with(|shared| shared.borrow_mut().leave(key));
+    }
+
+    /// Asks whether the feed given as `key` changed since its `last` answer. Widgets polling
+    /// the same `key` share the request when their polls fall due within `window` seconds of
+    /// each other. Returns the answer and how old it is, in seconds (another widget's answer
+    /// may have come earlier).
+    pub async fn poll(key: &str, last: &LastAnswer, window: f64) -> (Result<Polled, PollFailure>, f64) {
+        let turn = SHARED.with(|shared| shared.borrow_mut().turn(key, now(), window));
+        let (answer, age) = match turn {
+            Turn::Reuse { answer, age } => (Some(answer), age),
+            Turn::Wait(answer) => (answer.await.ok(), 0.0),
+            Turn::Ask => {
+                let controller = web_sys::AbortController::new().ok();
+                if let Some(controller) = controller.clone() {
+                    SHARED.with(|shared| shared.borrow_mut().asking(key, move || controller.abort()));
+                }
+                let answer = Rc::new(request(&last.address, Some(last), controller.map(|c| c.signal()).as_ref()).await);
+                SHARED.with(|shared| shared.borrow_mut().answered(key, now(), &answer));
+                (Some(answer), 0.0)
             }
-            Got::File(Fetched { file: NewsFile::ArchiveIndex(_), .. }) => Err(PollFailure {
-                error: FetchError::Content {
-                    url: url.to_string(),
-                    error: LoadError::WrongShape("an archive index where a feed was expected".into()),
-                },
-                retry_after: None,
-            }),
+        };
+        if let Some(polled) = answer.and_then(|answer| read(&answer, last)) {
+            return (polled, age);
         }
+        // Another widget's 304 says nothing about a different version of the feed (or its
+        // request was aborted): this widget asks on its own.
+        let own = request(&last.address, Some(last), None).await;
+        (read(&own, last).unwrap_or(Ok(Polled::Unchanged { max_age: None, validators: None })), 0.0)
+    }
+
+    /// What an answer means to a widget that last saw `last`; `None` when it cannot tell (a
+    /// 304 to another version).
+    fn read(answer: &Result<Raw, PollFailure>, last: &LastAnswer) -> Option<Result<Polled, PollFailure>> {
+        let raw = match answer {
+            Err(failure) => return Some(Err(failure.clone())),
+            Ok(raw) => raw,
+        };
+        Some(match raw {
+            Raw::NotModified { fingerprint, max_age } => {
+                if *fingerprint != last.fingerprint {
+                    return None;
+                }
+                Ok(Polled::Unchanged { max_age: *max_age, validators: None })
+            }
+            Raw::Body(body) if Some(body.fingerprint) == last.fingerprint => {
+                Ok(Polled::Unchanged { max_age: body.max_age, validators: Some(body.validators.clone()) })
+            }
+            Raw::Body(body) => match read_body(&last.address, Rc::clone(body)) {
+                Ok(Fetched { file: NewsFile::Feed(parsed), base, validators, fingerprint, max_age }) => {
+                    let last = LastAnswer { address: base, validators, fingerprint: Some(fingerprint) };
+                    Ok(Polled::Fresh { parsed, last, max_age })
+                }
+                Ok(Fetched { file: NewsFile::ArchiveIndex(_), .. }) => Err(PollFailure {
+                    error: FetchError::Content {
+                        url: last.address.clone(),
+                        error: LoadError::WrongShape("an archive index where a feed was expected".into()),
+                    },
+                    retry_after: None,
+                }),
+                Err(failure) => Err(failure),
+            },
+        })
     }
 
     /// Fetches a feed (one month of a sharded archive, for instance).

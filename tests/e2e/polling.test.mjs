@@ -724,7 +724,7 @@ test('the page: ?refresh=5m polls; the title reads "(3) News · Datelines" while
   await context.close();
 });
 
-test('removing the widget stops polling for good; a widget of two feeds never polls', async () => {
+test('removing the widget stops polling for good, and aborts a poll on its way', async () => {
   {
     const { page, context, errors, panics } = await clockedPage();
     const feed = await serveFeed(page, entries(1, 4));
@@ -739,19 +739,110 @@ test('removing the widget stops polling for good; a widget of two feeds never po
     await context.close();
   }
   {
-    const { page, context, errors } = await clockedPage();
-    const one = await serveFeed(page, entries(1, 3));
-    const two = await serveFeed(page, entries(11, 13), { path: OTHER });
-    await page.goto(hostUrl(env.server, { attrs: { src: `${FEED} ${OTHER}`, refresh: '30s' } }));
-    await page.locator('#w article').first().waitFor();
-    await settle(page);
-    await pauseClock(page);
-    assert.equal((await view(page)).ids.length, 6);
-    await advance(page, HOUR, MINUTE);
-    assert.deepEqual([one.requests.length, two.requests.length], [1, 1], 'several feeds are read once');
-    assert.deepEqual(unexpected(errors), []);
+    // The server holds the poll's answer; the widget goes meanwhile: the request is aborted.
+    const { page, context, panics } = await clockedPage();
+    const feed = await serveFeed(page, entries(1, 4));
+    await openWidget(page, { refresh: '30s' });
+    let release;
+    const held = new Promise((done) => { release = done; });
+    await page.route(`**${FEED}`, async (route) => {
+      await held;
+      await route.fulfill({ status: 200, contentType: 'application/json', body: feed.body() }).catch(() => {});
+    });
+    await page.evaluate(() => {
+      window.__aborted = 0;
+      const fetch0 = window.fetch;
+      window.fetch = function (input, init) {
+        const signal = input instanceof Request ? input.signal : init?.signal;
+        signal?.addEventListener('abort', () => { window.__aborted += 1; });
+        return fetch0.apply(this, arguments);
+      };
+    });
+    await page.clock.runFor(40 * SECOND);
+    await page.waitForFunction(() => window.__feedInflight() === 1);
+    await page.evaluate(() => document.getElementById('w').remove());
+    assert.equal(await page.evaluate(() => window.__aborted), 1, 'the poll on its way is aborted');
+    release();
+    await page.waitForFunction(() => window.__feedInflight() === 0);
+    await advance(page, HOUR, 5 * MINUTE);
+    assert.equal((await feedLog(page)).length, 2, 'the first load and the aborted poll, nothing after');
+    assert.deepEqual(panics, []);
     await context.close();
   }
+});
+
+test('a widget of two feeds polls each with its own validators; news from either waits behind the button; one failing feed is no failure', async () => {
+  const { page, context, errors, panics } = await clockedPage();
+  const one = await serveFeed(page, entries(1, 3));
+  const two = await serveFeed(page, entries(11, 13), { path: OTHER });
+  two.version = 7; // its own ETag, "v7"
+  await page.goto(hostUrl(env.server, { attrs: { src: `${FEED} ${OTHER}`, refresh: '30s' } }));
+  await page.locator('#w article').first().waitFor();
+  await settle(page);
+  await pauseClock(page);
+  assert.equal((await view(page)).ids.length, 6);
+  await advance(page, 3 * MINUTE);
+  assert.ok(one.polls.length >= 2 && two.polls.length >= 2, `both feeds polled: ${one.polls.length}, ${two.polls.length}`);
+  assert.equal(one.polls.length, two.polls.length, 'asked together');
+  assert.ok(one.polls.every((r) => r.inm === '"v1"' && r.answer === '304'), JSON.stringify(one.polls));
+  assert.ok(two.polls.every((r) => r.inm === '"v7"' && r.answer === '304'), JSON.stringify(two.polls));
+  assert.ok(two.polls.every((r) => r.ims === two.lastModified), 'its own Last-Modified');
+  // Feed one fails three times in a row while two answers: the list is up to date, no notice.
+  one.next({ status: 500 }, { status: 500 }, { status: 500 });
+  const before = one.requests.length;
+  await untilRequests(page, (await feedLog(page)).length + 6);
+  assert.equal(one.requests.length, before + 3);
+  assert.equal((await view(page)).stale, null, 'one good feed of two: no notice');
+  // Feed two publishes two new entries: they wait behind the button, then show with the rest.
+  const shown = (await view(page)).ids;
+  two.set(entries(11, 15));
+  await untilRequests(page, (await feedLog(page)).length + 2);
+  let seen = await view(page);
+  assert.deepEqual(seen.ids, shown, 'nothing moves');
+  assert.equal(seen.button, '2 new entries');
+  await showPending(page);
+  seen = await view(page);
+  assert.deepEqual(seen.ids, [...idsOf(entries(11, 15)).slice(0, 2), ...shown]);
+  assert.equal(seen.focus, 'n15');
+  // And its next poll sends the new version's ETag.
+  await untilRequests(page, (await feedLog(page)).length + 2);
+  assert.equal(two.requests.at(-1).inm, '"v8"');
+  assert.equal(one.requests.at(-1).inm, '"v1"');
+  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(panics, []);
+  await context.close();
+});
+
+test('two widgets of one feed on a page share one request per interval, and both show its news', async () => {
+  const { page, context, errors, panics } = await clockedPage();
+  const feed = await serveFeed(page, entries(1, 4));
+  await page.goto(hostUrl(env.server, { attrs: { src: FEED, refresh: '60s' } }));
+  await page.evaluate(({ src }) => {
+    document.getElementById('w').insertAdjacentHTML('afterend', `<datelines-news id="w2" src="${src}" refresh="60s"></datelines-news>`);
+  }, { src: FEED });
+  await page.locator('#w article').first().waitFor();
+  await page.locator('#w2 article').first().waitFor();
+  await settle(page);
+  await pauseClock(page);
+  assert.equal(feed.requests.length, 2, 'each widget loads once');
+  await advance(page, HOUR, 5 * SECOND);
+  const polls = feed.polls.length;
+  // One widget alone polls 60 × (1 ± 10%) s: 55 to 67 times an hour. Two share those polls.
+  assert.ok(polls >= 50 && polls <= 67, `one request per interval for both widgets: ${polls} polls in an hour`);
+  const waits = waitsOf(await feedLog(page)).slice(2);
+  assert.ok(waits.every((w) => w >= 40 * SECOND), `no two requests close together: ${Math.min(...waits)} ms`);
+  feed.set(entries(1, 6));
+  await advance(page, 2 * MINUTE, 5 * SECOND);
+  const buttons = await page.evaluate(() => ['w', 'w2'].map((id) => document.getElementById(id).shadowRoot.querySelector('.dl-pending-button')?.textContent ?? null));
+  assert.deepEqual(buttons, ['2 new entries', '2 new entries']);
+  // The first widget goes: the other keeps polling, alone.
+  await page.evaluate(() => document.getElementById('w').remove());
+  const after = feed.requests.length;
+  await advance(page, 10 * MINUTE, 5 * SECOND);
+  assert.ok(feed.requests.length - after >= 8, `the other widget still polls: ${feed.requests.length - after}`);
+  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(panics, []);
+  await context.close();
 });
 
 /** The wasm's memory in bytes: the glue module (the loader's modulepreload) hands back its instance. */
