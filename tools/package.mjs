@@ -14,6 +14,7 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, utimesSync,
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cargoField } from './cargo-package.mjs';
+import { compressedForms } from './precompress.mjs';
 import { sri } from './sri.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -37,7 +38,8 @@ const description = cargoField('description');
 if (!version || !license || !description) fail('no version, license or description in Cargo.toml [package]');
 
 // The files: the loader, the hashed glue and wasm it names, the stylesheet, the schema, and the
-// page that writes the snippet (configure.html with its script, stylesheet and icon).
+// page that writes the snippet (configure.html with its script, stylesheet and icon), each with
+// its .br and .gz.
 let distFiles;
 try {
   distFiles = readdirSync(dist);
@@ -82,7 +84,14 @@ const copies = [
   ['configure.css', 'configure.css'],
   ['favicon.svg', 'favicon.svg'],
 ];
-const files = [...copies.map(([, to]) => to), 'README.md', 'package.json'].sort();
+// Beside each, its brotli and gzip forms (`<file>.br`, `<file>.gz`) for servers that send
+// precompressed files: the build's (tools/precompress.mjs) when they match the file, else made
+// here; none where compressing does not make the file smaller.
+const compressed = [];
+for (const [from, to] of copies) {
+  for (const [ext, bytes] of Object.entries(compressedForms(join(dist, from)))) compressed.push([`${to}.${ext}`, bytes]);
+}
+const files = [...copies.map(([, to]) => to), ...compressed.map(([name]) => name), 'README.md', 'package.json'].sort();
 
 const readme = readFileSync(join(ROOT, 'packaging/README.md'), 'utf8')
   .replaceAll('{{version}}', version)
@@ -115,6 +124,7 @@ function stage(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [from, to] of copies) copyFileSync(join(dist, from), join(dir, to));
+  for (const [name, bytes] of compressed) writeFileSync(join(dir, name), bytes);
   writeFileSync(join(dir, 'README.md'), readme);
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // One date for every file, so the archive does not depend on when it was made.

@@ -1,5 +1,8 @@
 // A small static file server for dist/, used by `./x run`, the end-to-end tests and the
 // benchmark. Tests can add routes (slow responses, error codes) and per-path headers.
+// Compression as a production server would do it: the build's precompressed `<file>.br` or
+// `<file>.gz` (tools/precompress.mjs) when the request's Accept-Encoding takes it, else gzip made
+// on the fly; `Vary: Accept-Encoding` on every compressible file, whichever form it gets.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -25,6 +28,59 @@ const TYPES = {
 // Trunk's content-hashed names (`datelines-<hash>.js`, `datelines-<hash>_bg.wasm`): the hash is
 // a u64 in hex without leading zeros, so usually 16 digits but sometimes fewer.
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(wasm|js|css)$/;
+
+// Files sent compressed when the client takes it.
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|rss|atom|xml|wasm|svg|txt)$/;
+
+/**
+ * The request's Accept-Encoding as a map from coding (lower case) to its q-value
+ * (`br;q=0.5, gzip` -> { br: 0.5, gzip: 1 }).
+ */
+export function parseAcceptEncoding(header = '') {
+  const accepted = new Map();
+  for (const part of header.split(',')) {
+    const [coding, ...params] = part.trim().split(';').map((s) => s.trim());
+    if (!coding) continue;
+    let q = 1;
+    for (const param of params) {
+      const m = /^q\s*=\s*([0-9.]+)$/i.exec(param);
+      if (m) q = Math.min(1, Number(m[1]) || 0);
+    }
+    accepted.set(coding.toLowerCase(), q);
+  }
+  return accepted;
+}
+
+/** How much the client wants `coding`: its own q-value, else that of `*`, else none (0). */
+function quality(accepted, coding) {
+  if (accepted.has(coding)) return accepted.get(coding);
+  return accepted.get('*') ?? 0;
+}
+
+/**
+ * The coding to send, among `available` (in order of preference on equal q, e.g. br before
+ * gzip): the one the client wants most, never one it refuses with q=0; `identity` (the file as
+ * it is) when it takes none of them. Identity is never refused: a 406 helps nobody.
+ */
+export function chooseEncoding(header, available = ['br', 'gzip']) {
+  const accepted = parseAcceptEncoding(header);
+  let best = 'identity';
+  let bestQ = 0;
+  for (const coding of available) {
+    const q = quality(accepted, coding);
+    if (q > bestQ) {
+      best = coding;
+      bestQ = q;
+    }
+  }
+  return best;
+}
+
+/** A precompressed copy beside `file` that is at least as new as it, or null. */
+async function precompressed(file, ext, info) {
+  const copy = await stat(`${file}.${ext}`).catch(() => null);
+  return copy && copy.isFile() && copy.mtimeMs >= info.mtimeMs ? `${file}.${ext}` : null;
+}
 
 /**
  * Starts a server. `port: 0` picks a free port.
@@ -62,16 +118,27 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      let body = await readFile(file);
+      let body;
       const extra = {};
-      // Compress text and wasm as any production server would, so transfer sizes are real.
-      if (compress && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /\.(html|js|mjs|css|json|rss|atom|xml|wasm|svg|txt)$/.test(file)) {
-        const key = `${file}:${info.mtimeMs}`;
-        if (!gzipped.has(key)) gzipped.set(key, gzipSync(body, { level: 6 }));
-        body = gzipped.get(key);
-        extra['content-encoding'] = 'gzip';
+      // Compress text and wasm as a production server would, so transfer sizes are real: the
+      // build's .br or .gz when there is one, else gzip made here (cached per file and mtime).
+      if (compress && COMPRESSIBLE.test(file)) {
         extra.vary = 'accept-encoding';
+        const br = await precompressed(file, 'br', info);
+        const gz = await precompressed(file, 'gz', info);
+        const coding = chooseEncoding(req.headers['accept-encoding'] ?? '', [...(br ? ['br'] : []), 'gzip']);
+        if (coding === 'br') {
+          body = await readFile(br);
+        } else if (coding === 'gzip' && gz) {
+          body = await readFile(gz);
+        } else if (coding === 'gzip') {
+          const key = `${file}:${info.mtimeMs}`;
+          if (!gzipped.has(key)) gzipped.set(key, gzipSync(await readFile(file), { level: 6 }));
+          body = gzipped.get(key);
+        }
+        if (coding !== 'identity') extra['content-encoding'] = coding;
       }
+      body ??= await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,

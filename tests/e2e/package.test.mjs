@@ -3,13 +3,15 @@
 // schema, the snippet-writing page (configure.html, .js, .css and its icon), README.md and
 // package.json; its package.json has no scripts and Cargo.toml's version; the .tgz and the
 // .tar.gz hold the same files; integrity.txt is the SHA-384 of datelines.js, and configure.html
-// writes snippets with it.
+// writes snippets with it. Beside every file but README.md and package.json, its brotli (.br)
+// and gzip (.gz) forms, each decoding to exactly that file.
 // Offline and without a browser; needs dist/ (the release build).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cargoField } from '../../tools/cargo-package.mjs';
@@ -49,7 +51,12 @@ const FIXED = ['datelines.js', 'datelines.css', 'datelines.schema.json', 'config
   'favicon.svg', 'README.md', 'package.json'];
 
 /** The package's files: exactly these, with one glue, one wasm and one hashed stylesheet. */
-function assertExpectedFiles(names) {
+function assertExpectedFiles(all) {
+  // Every file for the browser comes with its precompressed forms, and nothing else does.
+  const names = all.filter((n) => !/\.(br|gz)$/.test(n));
+  const packed = all.filter((n) => /\.(br|gz)$/.test(n)).sort();
+  const shipped = names.filter((n) => n !== 'README.md' && n !== 'package.json');
+  assert.deepEqual(packed, shipped.flatMap((n) => [`${n}.br`, `${n}.gz`]).sort(), `a .br and a .gz beside each served file in ${all}`);
   for (const n of FIXED) assert.ok(names.includes(n), `${n} in ${names}`);
   const rest = names.filter((n) => !FIXED.includes(n));
   assert.equal(rest.filter((n) => /^datelines-[0-9a-f]+\.js$/.test(n)).length, 1, `one glue JS in ${names}`);
@@ -72,6 +79,23 @@ test('npm pack --dry-run lists exactly the loader, glue, wasm, stylesheets, sche
   }
   const css = names.find((n) => /^datelines-[0-9a-f]+\.css$/.test(n));
   assert.ok(readFileSync(join(out, 'npm/datelines.css')).equals(readFileSync(join(DIST, css))), 'datelines.css is the build\'s stylesheet');
+});
+
+test('the .br and .gz files decode to exactly the files beside them, and are smaller', () => {
+  const names = packDryRun().files.map((f) => f.path);
+  const br = names.filter((n) => n.endsWith('.br'));
+  // The app itself is there in brotli: loader, glue, wasm and both stylesheets.
+  for (const pattern of [/^datelines\.js\.br$/, /^datelines-[0-9a-f]+\.js\.br$/, /^datelines-[0-9a-f]+_bg\.wasm\.br$/, /^datelines-[0-9a-f]+\.css\.br$/, /^datelines\.css\.br$/]) {
+    assert.equal(br.filter((n) => pattern.test(n)).length, 1, `${pattern} in ${br}`);
+  }
+  for (const [ext, decode] of [['.br', brotliDecompressSync], ['.gz', gunzipSync]]) {
+    for (const n of names.filter((f) => f.endsWith(ext))) {
+      const plain = readFileSync(join(out, 'npm', n.slice(0, -ext.length)));
+      const packed = readFileSync(join(out, 'npm', n));
+      assert.ok(decode(packed).equals(plain), `${n} decodes to ${n.slice(0, -ext.length)}`);
+      assert.ok(packed.length < plain.length, `${n} is smaller than its file`);
+    }
+  }
 });
 
 test('package.json: name, Cargo.toml version, license, module, exports, files, and no scripts', () => {
