@@ -174,6 +174,14 @@ struct Paging {
     batches: usize,
 }
 
+/// A month's file `src` as an archive's index at `base` names it: absolute, and safe to fetch.
+pub fn shard_url(base: Option<&crate::urls::Base>, src: &str) -> Option<String> {
+    match base {
+        Some(base) => base.join(src).map(std::borrow::Cow::into_owned),
+        None => crate::urls::safe_url(src),
+    }
+}
+
 /// The list a reader sees and everything that decides it. See the module documentation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewsList {
@@ -263,10 +271,7 @@ impl NewsList {
             if months.iter().any(|m| m.month == shard.month) {
                 continue;
             }
-            let url = match &base {
-                Some(base) => base.join(&shard.src).map(std::borrow::Cow::into_owned),
-                None => crate::urls::safe_url(&shard.src),
-            };
+            let url = shard_url(base.as_ref(), &shard.src);
             // A month already read stays read only if the index says the same about it;
             // otherwise (a refresh found more entries, or another file) it is read again.
             let unchanged =

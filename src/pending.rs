@@ -1,16 +1,31 @@
 //! News that arrived while the reader was reading: held behind a button ("3 new entries") so
 //! that nothing the reader is looking at changes, shifts or disappears on its own.
 
+use crate::formats::shards::ArchiveIndex;
 use crate::formats::Parsed;
 use crate::model::NewsItem;
+use crate::news_list::{shard_url, ArchiveMonth};
 
-/// A fresh read of the feed, and how it differs from the entries shown.
+/// What a poll brought, applied when the reader asks for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum News {
+    /// A feed read afresh: it replaces the list.
+    Feed(Parsed),
+    /// A sharded archive's index, from `base`: the months it changed are read again.
+    Index { index: ArchiveIndex, base: String },
+}
+
+/// A poll's news, and how it differs from what is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pending {
-    pub parsed: Parsed,
-    /// Entries whose id is not shown yet, newest first as the feed lists them.
-    pub new_ids: Vec<String>,
-    /// Entries shown whose text, date, link or picture changed.
+    pub news: News,
+    /// How many entries are new.
+    pub new: usize,
+    /// The newest new entry, where focus goes when the reader shows them; `None` when there is
+    /// none, or when it is in an archive's month still to be read.
+    pub first_new: Option<String>,
+    /// Entries shown whose text, date, link or picture changed (for an archive: months whose
+    /// file changed with the same count).
     pub changed: usize,
     /// Entries shown that left the feed.
     pub removed: usize,
@@ -25,12 +40,16 @@ impl Pending {
         let mut by_id: Vec<(&str, &NewsItem)> = shown.iter().map(|item| (item.id.as_str(), item)).collect();
         by_id.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let find = |id: &str| by_id.binary_search_by(|(other, _)| (*other).cmp(id)).ok().map(|at| by_id[at].1);
-        let mut new_ids = Vec::new();
+        let mut new = 0;
+        let mut first_new = None;
         let mut changed = 0;
         let mut kept = 0;
         for item in &fresh.feed.items {
             match find(&item.id) {
-                None => new_ids.push(item.id.to_string()),
+                None => {
+                    new += 1;
+                    first_new.get_or_insert_with(|| item.id.to_string());
+                }
                 Some(old) => {
                     kept += 1;
                     if old != item {
@@ -40,17 +59,47 @@ impl Pending {
             }
         }
         let removed = shown.len().saturating_sub(kept);
-        (!new_ids.is_empty() || changed > 0 || removed > 0).then_some(Pending {
-            parsed: fresh,
-            new_ids,
+        (new > 0 || changed > 0 || removed > 0).then_some(Pending {
+            news: News::Feed(fresh),
+            new,
+            first_new,
             changed,
             removed,
         })
     }
 
-    /// The first new entry, where focus goes when the reader shows them.
-    pub fn first_new(&self) -> Option<&str> {
-        self.new_ids.first().map(String::as_str)
+    /// Compares an archive's fresh `index` (from `base`) with its `months` as the list knows
+    /// them and its `title`, by the index's own counts: the months it changed are read again
+    /// when the reader shows the update. `None` when the index says nothing new.
+    pub fn index(months: &[ArchiveMonth], title: Option<&str>, index: ArchiveIndex, base: String) -> Option<Pending> {
+        let resolve = crate::urls::Base::parse(&base);
+        let (mut new, mut changed, mut removed) = (0, 0, 0);
+        let mut listed: Vec<crate::dates::YearMonth> = Vec::new();
+        for shard in &index.months {
+            // A month listed twice counts once (the first listing, as the list reads it).
+            if listed.contains(&shard.month) {
+                continue;
+            }
+            listed.push(shard.month);
+            match months.iter().find(|m| m.month == shard.month) {
+                None => new += shard.count,
+                Some(old) if shard.count > old.count => new += shard.count - old.count,
+                Some(old) if shard.count < old.count => removed += old.count - shard.count,
+                Some(old) if old.url != shard_url(resolve.as_ref(), &shard.src) => changed += shard.count.max(1),
+                Some(_) => {}
+            }
+        }
+        removed += months.iter().filter(|m| !listed.contains(&m.month)).map(|m| m.count).sum::<usize>();
+        if index.title.as_deref() != title {
+            changed += 1;
+        }
+        (new > 0 || changed > 0 || removed > 0).then_some(Pending {
+            news: News::Index { index, base },
+            new,
+            first_new: None,
+            changed,
+            removed,
+        })
     }
 }
 
@@ -84,9 +133,9 @@ mod tests {
             {"id":"a","date":"2025-03-01","title":"A"}]}"#,
         );
         let pending = Pending::compare(&shown, fresh).expect("an update");
-        assert_eq!(pending.new_ids, ["d", "c"]);
+        assert_eq!(pending.new, 2);
         assert_eq!((pending.changed, pending.removed), (0, 0));
-        assert_eq!(pending.first_new(), Some("d"));
+        assert_eq!(pending.first_new.as_deref(), Some("d"), "the newest new entry");
     }
 
     #[test]
@@ -94,8 +143,45 @@ mod tests {
         let shown = feed(SHOWN).feed.items;
         let fresh = feed(r#"{"items":[{"id":"b","date":"2025-03-02","title":"B, corrected"}]}"#);
         let pending = Pending::compare(&shown, fresh).expect("an update");
-        assert!(pending.new_ids.is_empty());
+        assert_eq!(pending.new, 0);
         assert_eq!((pending.changed, pending.removed), (1, 1));
-        assert_eq!(pending.first_new(), None);
+        assert_eq!(pending.first_new, None);
+    }
+
+    #[test]
+    fn an_archive_index_is_compared_by_its_months_counts() {
+        use crate::news_list::MonthStatus;
+        let month = |ym: &str, count, url: &str| ArchiveMonth {
+            month: crate::dates::YearMonth::parse(ym).expect("a month"),
+            count,
+            url: Some(url.to_string()),
+            status: MonthStatus::Fetched,
+        };
+        let known = [
+            month("2025-03", 2, "https://a.example/2025-03.json"),
+            month("2025-02", 5, "https://a.example/2025-02.json"),
+            month("2025-01", 1, "https://a.example/2025-01.json"),
+        ];
+        let index = |json: &str| match crate::formats::parse_any(json.as_bytes()) {
+            Ok(crate::formats::NewsFile::ArchiveIndex(index)) => index,
+            other => panic!("an index: {other:?}"),
+        };
+        let base = "https://a.example/index.json".to_string();
+        let same = index(
+            r#"{"format": "datelines-index/1", "title": "News", "months": [{"month": "2025-03", "count": 2, "src": "2025-03.json"},
+                {"month": "2025-02", "count": 5, "src": "2025-02.json"}, {"month": "2025-01", "count": 1, "src": "2025-01.json"}]}"#,
+        );
+        assert_eq!(Pending::index(&known, Some("News"), same.clone(), base.clone()), None, "nothing new");
+        // April is new (3), March grew by one, February's file moved, January is gone.
+        let fresh = index(
+            r#"{"format": "datelines-index/1", "title": "News", "months": [{"month": "2025-04", "count": 3, "src": "2025-04.json"},
+                {"month": "2025-03", "count": 3, "src": "2025-03.json"}, {"month": "2025-02", "count": 5, "src": "v2/2025-02.json"}]}"#,
+        );
+        let pending = Pending::index(&known, Some("News"), fresh.clone(), base.clone()).expect("an update");
+        assert_eq!((pending.new, pending.changed, pending.removed, pending.first_new), (4, 5, 1, None));
+        assert_eq!(pending.news, News::Index { index: fresh, base: base.clone() });
+        // A new title alone is an update too.
+        let renamed = Pending::index(&known, Some("Old name"), same, base).expect("an update");
+        assert_eq!((renamed.new, renamed.changed, renamed.removed), (0, 1, 0));
     }
 }

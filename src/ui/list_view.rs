@@ -138,7 +138,7 @@ pub fn ListView(
             // News a poll brought waits behind a button laid over the top of the list, so
             // nothing under it moves; after failed polls, the notice takes that place.
             <div class="dl-pending">
-                {move || news.pending.with(|p| p.as_ref().map(|p| p.new_ids.len())).map(|new| {
+                {move || news.pending.with(|p| p.as_ref().map(|p| p.new)).map(|new| {
                     let label = if new > 0 { t.new_entries(new) } else { t.show_updates.to_string() };
                     let show = move |_| {
                         if let Some(id) = news.show_pending() {

@@ -7,7 +7,7 @@ use crate::dates::YearMonth;
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
 use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
-use crate::pending::Pending;
+use crate::pending::{News, Pending};
 use crate::poll::PollState;
 #[cfg(target_arch = "wasm32")]
 use crate::poll::{Answer, LastAnswer, Round};
@@ -141,9 +141,11 @@ impl Loader {
     /// focus goes).
     pub fn show_pending(self) -> Option<String> {
         let pending = self.pending.try_update(Option::take).flatten()?;
-        let first = pending.first_new().map(str::to_string);
-        self.list.update(|list| list.feed_loaded(pending.parsed));
-        first
+        self.list.update(|list| match pending.news {
+            News::Feed(parsed) => list.feed_loaded(parsed),
+            News::Index { index, base } => list.index_loaded(index, &base),
+        });
+        pending.first_new
     }
 
     /// A poll's fresh read: shown at once when no list is shown (the first load failed),
@@ -167,6 +169,20 @@ impl Loader {
         self.source
             .try_with_value(|s| if let Source::Urls(urls) = s { urls.clone() } else { Vec::new() })
             .unwrap_or_default()
+    }
+
+    /// A poll's fresh archive index (from `base`): applied at once when no list is shown, else
+    /// held behind the button when it changes any month.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn fresh_index(self, index: crate::formats::shards::ArchiveIndex, base: String) {
+        if !self.list.with_untracked(NewsList::is_shown) {
+            self.pending.set(None);
+            self.list.update(|list| list.index_loaded(index, &base));
+            return;
+        }
+        let pending =
+            self.list.with_untracked(|l| Pending::index(l.archive().unwrap_or_default(), l.title(), index, base));
+        self.pending.set(pending);
     }
 
     /// Fetches `month` of a sharded archive, unless it is fetched or on its way.
@@ -196,7 +212,11 @@ impl Loader {
         spawn_local(async move {
             let result = fetch_any(&url).await;
             let _ = self.list.try_update(|list| match result {
-                Ok(Fetched { file: NewsFile::ArchiveIndex(index), base, .. }) => list.index_loaded(index, &base),
+                Ok(fetched @ Fetched { file: NewsFile::ArchiveIndex(_), .. }) => {
+                    self.loaded_for_polls(fetched.last_answer(), fetched.max_age);
+                    let NewsFile::ArchiveIndex(index) = fetched.file else { return };
+                    list.index_loaded(index, &fetched.base);
+                }
                 Ok(fetched @ Fetched { file: NewsFile::Feed(_), .. }) => {
                     self.loaded_for_polls(fetched.last_answer(), fetched.max_age);
                     let NewsFile::Feed(parsed) = fetched.file else { return };
@@ -402,10 +422,6 @@ impl Loader {
     /// poll is armed.
     #[cfg(target_arch = "wasm32")]
     fn poll_now(self, generation: u32) {
-        // A sharded archive is read once (and on Refresh): its index is not polled.
-        if self.list.try_with_untracked(|l| l.archive().is_some()) != Some(false) {
-            return;
-        }
         let urls = self.given_urls();
         let several = urls.len() > 1;
         // Until a first load of a single feed has succeeded, a poll loads the source as the
@@ -441,9 +457,15 @@ impl Loader {
                         }
                         Answer::Fresh { max_age }
                     }
-                    Ok(Polled::Fresh { parsed, last, max_age }) => {
+                    // An archive's index is polled alone; among several feeds it is no feed.
+                    Ok(Polled::Fresh { file: NewsFile::ArchiveIndex(_), last, .. }) if several => {
+                        leptos::logging::warn!("Datelines: {}: an archive index among several feeds", last.address);
+                        Answer::Failed { retry_after: None }
+                    }
+                    Ok(Polled::Fresh { file, last, max_age }) => {
+                        let base = last.address.clone();
                         self.poll.update_value(|p| p.remember(index, last));
-                        round.1.push((index, parsed));
+                        round.1.push((index, file, base));
                         Answer::Fresh { max_age }
                     }
                     Err(failure) => {
@@ -466,23 +488,33 @@ impl Loader {
     /// Every feed of a poll has answered: news that changed waits behind the button, and the
     /// next poll is armed.
     #[cfg(target_arch = "wasm32")]
-    fn round_done(self, generation: u32, several: bool, mut fresh: Vec<(usize, Parsed)>, answer: Answer, age: f64) {
-        let parsed = if fresh.is_empty() {
-            None
-        } else if several {
+    fn round_done(
+        self,
+        generation: u32,
+        several: bool,
+        mut fresh: Vec<(usize, NewsFile, String)>,
+        answer: Answer,
+        age: f64,
+    ) {
+        if several && !fresh.is_empty() {
             let merged = self.sources.try_update(|s| {
                 let s = s.as_mut()?;
-                for (index, parsed) in fresh {
-                    s.refreshed(index, parsed);
+                for (index, file, _) in fresh {
+                    if let NewsFile::Feed(parsed) = file {
+                        s.refreshed(index, parsed);
+                    }
                 }
                 s.merged()
             });
-            merged.flatten()
+            if let Some(parsed) = merged.flatten() {
+                self.fresh(parsed);
+            }
         } else {
-            fresh.pop().map(|(_, parsed)| parsed)
-        };
-        if let Some(parsed) = parsed {
-            self.fresh(parsed);
+            match fresh.pop() {
+                Some((_, NewsFile::Feed(parsed), _)) => self.fresh(parsed),
+                Some((_, NewsFile::ArchiveIndex(index), base)) => self.fresh_index(index, base),
+                None => {}
+            }
         }
         let now = crate::ui::reader_clock().unix_seconds;
         let next = self
@@ -581,7 +613,7 @@ pub fn NewsApp(
         // The standalone page's title says how many new entries wait.
         if let Some(super::PageTitle(title)) = use_context::<super::PageTitle>() {
             Effect::new(move |_| {
-                let waiting = news.pending.with(|p| p.as_ref().map_or(0, |p| p.new_ids.len()));
+                let waiting = news.pending.with(|p| p.as_ref().map_or(0, |p| p.new));
                 let shown = if waiting > 0 { format!("({waiting}) {title}") } else { title.clone() };
                 document().set_title(&shown);
             });

@@ -177,8 +177,8 @@ mod fetch {
     pub enum Polled {
         /// A 304, or a 200 with the same bytes as last time: nothing to parse or show.
         Unchanged { max_age: Option<f64>, validators: Option<Validators> },
-        /// A feed that may differ from the one shown.
-        Fresh { parsed: Parsed, last: LastAnswer, max_age: Option<f64> },
+        /// A feed (or an archive's index) that may differ from the one shown.
+        Fresh { file: NewsFile, last: LastAnswer, max_age: Option<f64> },
     }
 
     /// A poll that failed, with the wait the server asked for (`Retry-After` on 429 and 503).
@@ -254,20 +254,10 @@ mod fetch {
             Raw::Body(body) if Some(body.fingerprint) == last.fingerprint => {
                 Ok(Polled::Unchanged { max_age: body.max_age, validators: Some(body.validators.clone()) })
             }
-            Raw::Body(body) => match read_body(&last.address, Rc::clone(body)) {
-                Ok(Fetched { file: NewsFile::Feed(parsed), base, validators, fingerprint, max_age }) => {
-                    let last = LastAnswer { address: base, validators, fingerprint: Some(fingerprint) };
-                    Ok(Polled::Fresh { parsed, last, max_age })
-                }
-                Ok(Fetched { file: NewsFile::ArchiveIndex(_), .. }) => Err(PollFailure {
-                    error: FetchError::Content {
-                        url: last.address.clone(),
-                        error: LoadError::WrongShape("an archive index where a feed was expected".into()),
-                    },
-                    retry_after: None,
-                }),
-                Err(failure) => Err(failure),
-            },
+            Raw::Body(body) => read_body(&last.address, Rc::clone(body)).map(|fetched| {
+                let last = fetched.last_answer();
+                Polled::Fresh { file: fetched.file, last, max_age: fetched.max_age }
+            }),
         })
     }
 

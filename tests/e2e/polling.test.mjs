@@ -845,6 +845,62 @@ test('two widgets of one feed on a page share one request per interval, and both
   await context.close();
 });
 
+test('a sharded archive: its index is polled; a month that grew waits behind the button, and only that month is read again', async () => {
+  const { page, context, errors, panics } = await clockedPage();
+  const months = { '2026-03': 2, '2026-02': 2 };
+  let version = 1;
+  const requests = {};
+  const indexInm = [];
+  const monthItems = (month, count) => Array.from({ length: count }, (_, i) => ({
+    id: `${month}-${i}`, date: `${month}-${String(10 + i).padStart(2, '0')}T09:00:00Z`, title: `Entry ${i} of ${month}`,
+  }));
+  await page.route('**/d/arch-*.json', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    requests[path] = (requests[path] ?? 0) + 1;
+    if (path === '/d/arch-index.json') {
+      const inm = (await route.request().allHeaders())['if-none-match'] ?? null;
+      indexInm.push(inm);
+      const etag = `"i${version}"`;
+      if (inm === etag) return route.fulfill({ status: 304, headers: { etag, 'cache-control': 'no-cache' } });
+      const index = { format: 'datelines-index/1', title: 'Archive', months: Object.entries(months).map(([month, count]) => ({ month, count, src: `arch-${month}.json` })) };
+      return route.fulfill({ status: 200, contentType: 'application/json', headers: { etag, 'cache-control': 'no-cache' }, body: JSON.stringify(index) });
+    }
+    const month = path.slice('/d/arch-'.length, -'.json'.length);
+    return route.fulfill({ status: 200, contentType: 'application/json', headers: { 'cache-control': 'no-store' }, body: JSON.stringify({ items: monthItems(month, months[month]) }) });
+  });
+  await openWidget(page, { src: '/d/arch-index.json', refresh: '60s' });
+  const shown = (await view(page)).ids;
+  assert.ok(shown.includes('2026-03-1'), JSON.stringify(shown));
+  const loaded = { ...requests };
+  assert.equal(loaded['/d/arch-index.json'], 1);
+  await advance(page, 4 * MINUTE);
+  assert.ok(indexInm.length >= 4, `the index is polled: ${indexInm.length} requests`);
+  assert.deepEqual(indexInm.slice(1).filter((inm) => inm !== '"i1"'), [], 'each poll sends the ETag');
+  assert.deepEqual({ ...requests, '/d/arch-index.json': 0 }, { ...loaded, '/d/arch-index.json': 0 }, 'no month read again while the index is unchanged');
+  // March gains an entry.
+  months['2026-03'] = 3;
+  version = 2;
+  const polls = indexInm.length;
+  await untilRequests(page, (await feedLog(page)).length + 1);
+  assert.equal(indexInm.length, polls + 1);
+  let seen = await view(page);
+  assert.deepEqual(seen.ids, shown, 'nothing moves');
+  assert.equal(seen.button, '1 new entry');
+  assert.equal(requests['/d/arch-2026-03.json'], loaded['/d/arch-2026-03.json'], 'not read before the reader asks');
+  await showPending(page);
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.dl-entries article').length === 5 ||
+    document.getElementById('w').shadowRoot.querySelector('[data-dl-id="2026-03-2"]') !== null);
+  await settle(page);
+  seen = await view(page);
+  assert.equal(seen.ids[0], '2026-03-2', JSON.stringify(seen.ids));
+  assert.equal(seen.buttons, 0);
+  assert.equal(requests['/d/arch-2026-03.json'], loaded['/d/arch-2026-03.json'] + 1, 'the month that grew is read again');
+  assert.equal(requests['/d/arch-2026-02.json'] ?? 0, loaded['/d/arch-2026-02.json'] ?? 0, 'the other month is not');
+  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(panics, []);
+  await context.close();
+});
+
 /** The wasm's memory in bytes: the glue module (the loader's modulepreload) hands back its instance. */
 const wasmBytes = (page) => page.evaluate(async () => {
   const glue = await import(document.querySelector('link[rel=modulepreload]').href);
