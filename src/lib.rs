@@ -5,6 +5,9 @@
 //! too: in the browser it renders to the DOM, natively to HTML (`prerender`, with
 //! `structured_data`, native only). `embed` (the widget) is browser only.
 
+// The list view's nested `For`s make deep view types for the native (ssr) renderer.
+#![recursion_limit = "256"]
+
 pub mod dates;
 pub mod formats;
 pub mod i18n;
@@ -32,6 +35,10 @@ pub mod ui;
 
 /// The bundled news file (`public/news.json`, minified by build.rs), compiled into the app so the
 /// default view needs no fetch.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub const BUNDLED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/news.json"));
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -504,12 +504,19 @@ impl NewsList {
     /// search (its month aside).
     fn matches(&self, filter: &Filter, i: usize, item: &NewsItem) -> bool {
         filter.tag.as_ref().is_none_or(|tag| item.tags.iter().any(|t| same_tag(t, tag)))
-            && (filter.query.is_empty()
-                || self
-                    .search_text
-                    .get_or_init(|| self.items.iter().map(crate::search::searchable).collect())
-                    .get(i)
-                    .is_some_and(|folded| filter.query.matches(folded)))
+            && (filter.query.is_empty() || self.folded().get(i).is_some_and(|folded| filter.query.matches(folded)))
+    }
+
+    /// Each entry's text folded for the search, made once per set of entries.
+    fn folded(&self) -> &[String] {
+        self.search_text.get_or_init(|| self.items.iter().map(crate::search::searchable).collect())
+    }
+
+    /// Folds the entries' text for the search now rather than on the first search: the view
+    /// calls it when the browser is idle after a load, so a reader's first key press only
+    /// compares.
+    pub fn prepare_search(&self) {
+        self.folded();
     }
 
     /// Positions in [`NewsList::items`] of the entries `filter` keeps, newest first, lazily:

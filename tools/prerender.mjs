@@ -47,12 +47,20 @@ html = html.replace('</head>', () => `${jsonLd}\n</head>`);
 // prerendered news is hidden before it is laid out. It is a few hundred bytes, fetched in
 // parallel with the stylesheet the first paint waits for anyway. The app's module runs once the
 // HTML is parsed, and takes the preloaded response.
+const FIRST_PAINT = `if (!document.documentElement.hasAttribute('data-dl-src')) {
+  await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted, 0)); setTimeout(painted, 250); });
+}`;
 const files = [];
 html = html.replace(/[ \t]*<script(\s[^>]*)?>([\s\S]*?)<\/script>\n?/g, (whole, attrs = '', body) => {
   if (/\ssrc=/.test(attrs) || /application\/ld\+json/.test(attrs) || !body.trim()) return whole;
   const module = /type="module"/.test(attrs);
+  // The app starts after the prerendered page's first paint, so that neither its start nor its
+  // takeover delays that paint; the wasm downloads meanwhile (Trunk's preload link). With ?src=
+  // (`data-dl-src`: the prerendered news is hidden) nothing is painted worth waiting for, and it
+  // starts at once. A hidden tab paints no frame: the timer starts it anyway.
+  const source = module ? `${FIRST_PAINT}\n${body}` : body;
   // Minified: the ?src= preload blocks the parser on every page until it has arrived.
-  const code = transformSync(body, { minify: true, format: module ? 'esm' : undefined }).code;
+  const code = transformSync(source, { minify: true, format: module ? 'esm' : undefined }).code;
   const name = `${module ? 'boot' : 'preload'}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), code);
   files.push(module ? `<script type="module" src="./${name}"></script>` : `<script src="./${name}"></script>`);

@@ -71,6 +71,18 @@ pub fn ListView(
         })
     });
 
+    // With a search box, the entries' text is folded for the search when the browser is idle
+    // after each load, not on the reader's first key press.
+    #[cfg(target_arch = "wasm32")]
+    if controls.search {
+        Effect::new(move |_| {
+            list.track();
+            request_idle_callback(move || {
+                list.try_with_untracked(NewsList::prepare_search);
+            });
+        });
+    }
+
     // When a card closes, focus returns to the title link of the entry it showed.
     let top = NodeRef::<html::Div>::new();
     Effect::new(move |previous: Option<Option<String>>| {
@@ -170,40 +182,37 @@ pub fn ListView(
             {move || {
                 revision.track();
                 let view = Memo::new(move |_| state.get());
+                let query = Memo::new(move |_| state.with(ViewState::query));
                 let tag_href =
                     Callback::new(move |tag: String| href_for.run(ViewState { tag: Some(tag), item: None, ..view.get() }));
                 view! {
+            // Month groups keyed by month, and in each the rows keyed by entry: a key press in
+            // the search keeps the rows still shown (their marks follow the search) and only
+            // adds or removes the rows that change.
             <For
-                // `revision` too: a refreshed feed whose groups look the same (same months and
-                // positions, other entries) must still reach `<For/>` and build its rows again.
-                // And the filter: the marks of a new search must reach rows whose entries
-                // stayed the same.
-                each=move || {
-                    revision.track();
-                    filter.track();
-                    groups.get()
-                }
-                // A group is the same while its month, length and first entry are, within one
-                // load of the feed (`revision`) and one search (its marks): a refreshed feed or
-                // a new search builds the groups again; a new month or topic keeps the rows it
-                // can (their links follow the view).
-                key=move |group| {
-                    let first = list.with_untracked(|l| group.entries.first().and_then(|&i| l.items().get(i)).map(|it| it.id.clone()));
-                    (group.month, group.entries.len(), first, revision.get_untracked(), state.with_untracked(|s| s.q.clone()))
-                }
-                children=move |group| {
-                    let heading_id = format!("dl-month-{}", group.month.key());
-                    let query = state.with_untracked(ViewState::query);
-                    let items: Vec<NewsItem> = list.with_untracked(|l| group.entries.iter().filter_map(|&i| l.items().get(i).cloned()).collect());
+                each=move || groups.with(|groups| groups.iter().map(|g| g.month).collect::<Vec<_>>())
+                key=|month| *month
+                children=move |month| {
+                    let heading_id = format!("dl-month-{}", month.key());
+                    // This month's entries under the filter: positions, keyed by id. Within one
+                    // load a position can shift (an archive's month arriving before it), an id
+                    // cannot.
+                    let entries = Memo::new(move |_| list.with(|l| groups.with(|groups| {
+                        let group = groups.iter().find(|g| g.month == month);
+                        let items = group.map(|g| g.entries.as_slice()).unwrap_or_default();
+                        items.iter().filter_map(|&i| l.items().get(i).map(|it| (i, String::from(&it.id)))).collect::<Vec<_>>()
+                    })));
                     view! {
                         // A plain section, not a named region: with several widgets on a page,
                         // regions named "February 2025" would repeat.
                         <section class="dl-month">
-                            <h2 class="dl-month-heading" part="month-heading" id=heading_id>{group.month.label_in(t)}</h2>
+                            <h2 class="dl-month-heading" part="month-heading" id=heading_id>{month.label_in(t)}</h2>
                             <ol class="dl-entries" role="list">
-                                {items
-                                    .into_iter()
-                                    .map(|item| {
+                                <For
+                                    each=move || entries.get()
+                                    key=|(_, id)| id.clone()
+                                    children=move |(i, _)| {
+                                        let item = list.with_untracked(|l| l.items().get(i).cloned())?;
                                         // The card's address follows the view (month, search,
                                         // topic), so a row kept across views links right.
                                         let href = if without_script {
@@ -213,9 +222,9 @@ pub fn ListView(
                                             Signal::derive(move || Some(href_for.run(ViewState { item: Some(id.clone()), ..view.get() })))
                                         };
                                         let topics = TagLinks { href: tag_href, choose: choose_tag };
-                                        view! { <NewsEntry item href on_open=open query=query.clone() topics/> }
-                                    })
-                                    .collect_view()}
+                                        Some(view! { <NewsEntry item href on_open=open query topics/> })
+                                    }
+                                />
                             </ol>
                         </section>
                     }

@@ -68,15 +68,18 @@ pub fn NewsEntry(
     href: Signal<Option<String>>,
     /// Opens the entry's detail card; gets the entry's id.
     on_open: Callback<String>,
-    /// The reader's search, whose matches are marked.
-    #[prop(optional)]
-    query: Query,
+    /// The reader's search, whose matches are marked: a new search updates them in place.
+    #[prop(into)]
+    query: Signal<Query>,
     /// What its topic links do (without script, topics are plain text).
     topics: TagLinks,
 ) -> impl IntoView {
-    let summary = (!item.summary.is_empty())
-        .then(|| view! { <p class="dl-summary" part="summary">{marked(&item.summary, &query)}</p> });
-    let title = marked(&item.title, &query);
+    let summary = (!item.summary.is_empty()).then(|| {
+        let text = item.summary.clone();
+        view! { <p class="dl-summary" part="summary">{move || query.with(|q| marked(&text, q))}</p> }
+    });
+    let text = item.title.clone();
+    let title = move || query.with(|q| marked(&text, q));
     let tags = (!item.tags.is_empty()).then(|| {
         view! { <ul class="dl-tags" role="list">{item.tags.iter().map(|tag| topic(tag, topics)).collect_view()}</ul> }
     });

@@ -79,6 +79,28 @@ test('search ignores case and accents, marks what it matched as text, and the co
   await context.close();
 });
 
+test('a key press keeps the rows still shown: their marks change in place, only rows that leave are removed', async () => {
+  const { page, context, errors } = await open('?src=/find/feed.json');
+  // "co" matches council/conference entries; tag each row's element to see whether it survives.
+  await type(page, 'co', 4);
+  const tagRows = () => page.evaluate(() => {
+    for (const article of document.querySelectorAll('.dl-entries article')) article.dataset.seen = article.querySelector('a[data-dl-id]').dataset.dlId;
+  });
+  await tagRows();
+  const before = await ids(page);
+  await type(page, 'u', 3); // "cou": council
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.dl-entries article')].map((a) => [a.querySelector('a[data-dl-id]').dataset.dlId, a.dataset.seen ?? null]));
+  assert.ok(rows.length === 3 && rows.every(([id, seen]) => seen === id), `the same elements, not new ones: ${JSON.stringify(rows)} (before: ${before})`);
+  assert.ok((await marks(page)).every((m) => /^cou/i.test(m)), `the marks follow the search: ${await marks(page)}`);
+  // Deleting the letter brings the row back (a new one) and keeps the others.
+  await page.getByRole('searchbox', { name: 'Search' }).press('Backspace');
+  await page.waitForFunction(() => document.querySelectorAll('article').length === 4);
+  const again = await page.evaluate(() => [...document.querySelectorAll('.dl-entries article')].filter((a) => a.dataset.seen).length);
+  assert.equal(again, 3, 'the three rows kept through both key presses');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a quoted phrase matches only those words in that order; words alone match anywhere', async () => {
   const { page, context, errors } = await open('?src=/find/feed.json');
   await type(page, 'north atlantic council', 3);
