@@ -181,7 +181,9 @@ pub fn ListView(
             // per refreshed list).
             {move || {
                 revision.track();
-                let view = Memo::new(move |_| state.get());
+                // Without the open card: every link sets its own, so opening or closing a card
+                // changes none of the rows' links.
+                let view = Memo::new(move |_| state.with(|s| ViewState { item: None, ..s.clone() }));
                 let query = Memo::new(move |_| state.with(ViewState::query));
                 let tag_href =
                     Callback::new(move |tag: String| href_for.run(ViewState { tag: Some(tag), item: None, ..view.get() }));
