@@ -103,6 +103,12 @@ impl Pending {
     }
 }
 
+/// The newest of `items` (newest first) whose id is not in `known` (sorted): once an archive
+/// update is shown and its changed months are read again, the first new entry, where focus goes.
+pub fn first_new<'a>(items: &'a [NewsItem], known: &[String]) -> Option<&'a str> {
+    items.iter().map(|item| item.id.as_str()).find(|id| known.binary_search_by(|k| k.as_str().cmp(id)).is_err())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +189,17 @@ mod tests {
         // A new title alone is an update too.
         let renamed = Pending::index(&known, Some("Old name"), same, base).expect("an update");
         assert_eq!((renamed.new, renamed.changed, renamed.removed), (0, 1, 0));
+    }
+
+    #[test]
+    fn the_first_new_entry_is_the_newest_not_known_before() {
+        let shown = feed(SHOWN).feed.items;
+        let known = vec!["a".to_string(), "b".to_string()];
+        assert_eq!(first_new(&shown, &known), None, "nothing new yet (its month is still on its way)");
+        let fresh = feed(
+            r#"{"items":[{"id":"b","date":"2025-03-04","title":"B"},{"id":"c","date":"2025-03-03","title":"C"},
+               {"id":"a","date":"2025-03-01","title":"A"}]}"#,
+        );
+        assert_eq!(first_new(&fresh.feed.items, &known), Some("c"));
     }
 }

@@ -93,6 +93,15 @@ pub fn ListView(
         current
     });
 
+    // An archive update shown with the pending button: focus goes to its first new entry when
+    // the month that holds it has been read.
+    Effect::new(move |_| {
+        if let Some(id) = news.arrived.get() {
+            news.arrived.set(None);
+            request_animation_frame(move || focus_entry(top, &id));
+        }
+    });
+
     // The open card's entry and its neighbours under the filter; a Memo, so the card is built
     // again only when these change (not when, say, another month of an archive arrives).
     let card = Memo::new(move |_| {
@@ -185,6 +194,11 @@ pub fn ListView(
                 // changes none of the rows' links.
                 let view = Memo::new(move |_| state.with(|s| ViewState { item: None, ..s.clone() }));
                 let query = Memo::new(move |_| state.with(ViewState::query));
+                // Each run of this closure (a new load, a new look) is a build of its own: its
+                // groups' keys are new, so `For` builds every row afresh rather than keeping rows
+                // of an earlier build, whose entries and owners are gone.
+                static BUILDS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+                let build = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let tag_href =
                     Callback::new(move |tag: String| href_for.run(ViewState { tag: Some(tag), item: None, ..view.get() }));
                 view! {
@@ -192,8 +206,13 @@ pub fn ListView(
             // the search keeps the rows still shown (their marks follow the search) and only
             // adds or removes the rows that change.
             <For
-                each=move || groups.with(|groups| groups.iter().map(|g| g.month).collect::<Vec<_>>())
-                key=|month| *month
+                // `revision` too: a refreshed feed whose months look the same must still build
+                // its rows again.
+                each=move || {
+                    revision.track();
+                    groups.with(|groups| groups.iter().map(|g| g.month).collect::<Vec<_>>())
+                }
+                key=move |month| (*month, build, revision.get_untracked())
                 children=move |month| {
                     let heading_id = format!("dl-month-{}", month.key());
                     // This month's entries under the filter: positions, keyed by id. Within one

@@ -55,6 +55,12 @@ pub struct Loader {
     round: StoredValue<u32>,
     /// News a poll brought while a list is shown: it waits behind a button.
     pub pending: RwSignal<Option<Pending>>,
+    /// After an archive update was shown: the ids loaded before it, until the first new entry
+    /// arrives with its month.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    before_update: StoredValue<Option<Vec<String>>>,
+    /// That first new entry, once its month is read: focus goes there.
+    pub arrived: RwSignal<Option<String>>,
     /// When the list was last updated, once polls have failed often enough to say so.
     pub stale_since: RwSignal<Option<i64>>,
     /// The poller's memory ([`PollState`]).
@@ -74,6 +80,8 @@ impl Loader {
             sources: RwSignal::new(None),
             round: StoredValue::new(0),
             pending: RwSignal::new(None),
+            before_update: StoredValue::new(None),
+            arrived: RwSignal::new(None),
             stale_since: RwSignal::new(None),
             poll: StoredValue::new(PollState::default()),
             timer: StoredValue::new(Default::default()),
@@ -143,7 +151,13 @@ impl Loader {
         let pending = self.pending.try_update(Option::take).flatten()?;
         self.list.update(|list| match pending.news {
             News::Feed(parsed) => list.feed_loaded(parsed),
-            News::Index { index, base } => list.index_loaded(index, &base),
+            News::Index { index, base } => {
+                // Its new entries come with the months it changed, read again from here.
+                let mut known: Vec<String> = list.items().iter().map(|item| String::from(&item.id)).collect();
+                known.sort_unstable();
+                self.before_update.set_value(Some(known));
+                list.index_loaded(index, &base);
+            }
         });
         pending.first_new
     }
@@ -534,6 +548,19 @@ impl Loader {
                 Ok(parsed) => list.month_loaded(month, parsed),
                 Err(e) => list.month_failed(month, e),
             });
+            // An archive update shown: focus goes to its first new entry once it is here.
+            let arrived = self.list.try_with_untracked(|list| {
+                self.before_update.try_with_value(|known| {
+                    known
+                        .as_deref()
+                        .and_then(|known| crate::pending::first_new(list.items(), known))
+                        .map(str::to_string)
+                })
+            });
+            if let Some(id) = arrived.flatten().flatten() {
+                self.before_update.set_value(None);
+                self.arrived.set(Some(id));
+            }
         });
     }
 

@@ -891,8 +891,10 @@ test('a sharded archive: its index is polled; a month that grew waits behind the
   await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.dl-entries article').length === 5 ||
     document.getElementById('w').shadowRoot.querySelector('[data-dl-id="2026-03-2"]') !== null);
   await settle(page);
+  await page.clock.runFor(100); // the frame in which focus moves
   seen = await view(page);
   assert.equal(seen.ids[0], '2026-03-2', JSON.stringify(seen.ids));
+  assert.equal(seen.focus, '2026-03-2', 'focus on the first new entry once its month is read');
   assert.equal(seen.buttons, 0);
   assert.equal(requests['/d/arch-2026-03.json'], loaded['/d/arch-2026-03.json'] + 1, 'the month that grew is read again');
   assert.equal(requests['/d/arch-2026-02.json'] ?? 0, loaded['/d/arch-2026-02.json'] ?? 0, 'the other month is not');
