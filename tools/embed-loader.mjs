@@ -128,6 +128,11 @@ class DatelinesNews extends HTMLElement {
       .then(({ module, sheet }) => {
         if (!this.isConnected || this._token !== token || this._widget) return;
         this._widget = module.mount_widget(this, sheet);
+        // Out of view, a poll's news renders nothing until the widget is seen (src/embed.rs).
+        this._seen = new IntersectionObserver((entries) => {
+          this._widget?.set_in_view(entries[entries.length - 1].isIntersecting);
+        });
+        this._seen.observe(this);
       })
       .catch((error) => {
         console.error('Datelines could not start:', error);
@@ -151,6 +156,8 @@ class DatelinesNews extends HTMLElement {
 
   disconnectedCallback() {
     this._token = null;
+    this._seen?.disconnect();
+    this._seen = null;
     if (this._widget) {
       this._widget.unmount();
       this._widget.free();

@@ -55,6 +55,8 @@ pub fn ListView(
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
     let searched = move || list.with(|l| filter.with(|f| l.searched_months(f)));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
+    let in_view = use_context::<super::InView>();
+    let seen = move || in_view.is_none_or(|v| v.0.get());
     // The host's words, or the feed's title. `heading="none"` hides the heading and the count
     // from sight only: screen readers keep the list's heading, and hear what a search leaves.
     let header_class = if heading == Heading::Hidden { "dl-header dl-visually-hidden" } else { "dl-header" };
@@ -159,7 +161,8 @@ pub fn ListView(
             // News a poll brought waits behind a button laid over the top of the list, so
             // nothing under it moves; after failed polls, the notice takes that place.
             <div class="dl-pending">
-                {move || news.pending.with(|p| p.as_ref().map(|p| p.new)).map(|new| {
+                // Out of view, nothing renders until the widget is seen.
+                {move || seen().then(|| news.pending.with(|p| p.as_ref().map(|p| p.new))).flatten().map(|new| {
                     let label = if new > 0 { t.new_entries(new) } else { t.show_updates.to_string() };
                     let show = move |_| {
                         if let Some(id) = news.show_pending() {

@@ -127,6 +127,11 @@ pub fn layout_attr(layout: Layout) -> Option<&'static str> {
     (layout != Layout::List).then(|| layout.name())
 }
 
+/// Whether a widget is on screen, given as context by the widget (the standalone page is always
+/// seen): a poll's news renders nothing while it is scrolled out of view.
+#[derive(Clone, Copy)]
+pub struct InView(pub Signal<bool>);
+
 /// The standalone page's own title, given as context by the page (a widget never touches its
 /// host's title): while new entries wait, it starts with their number.
 #[derive(Clone, Debug)]

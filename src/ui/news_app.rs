@@ -61,6 +61,8 @@ pub struct Loader {
     before_update: StoredValue<Option<Vec<String>>>,
     /// That first new entry, once its month is read: focus goes there.
     pub arrived: RwSignal<Option<String>>,
+    /// Whether the widget is on screen ([`super::InView`]; `None`: always).
+    in_view: StoredValue<Option<Signal<bool>>>,
     /// When the list was last updated, once polls have failed often enough to say so.
     pub stale_since: RwSignal<Option<i64>>,
     /// The poller's memory ([`PollState`]).
@@ -82,6 +84,7 @@ impl Loader {
             pending: RwSignal::new(None),
             before_update: StoredValue::new(None),
             arrived: RwSignal::new(None),
+            in_view: StoredValue::new(None),
             stale_since: RwSignal::new(None),
             poll: StoredValue::new(PollState::default()),
             timer: StoredValue::new(Default::default()),
@@ -162,12 +165,22 @@ impl Loader {
         pending.first_new
     }
 
-    /// A poll's fresh read: shown at once when no list is shown (the first load failed),
-    /// else held behind the button when a reader would see a difference.
+    /// True unless the widget is scrolled out of view.
+    fn seen(self) -> bool {
+        self.in_view.try_with_value(|v| v.is_none_or(|s| s.get_untracked())).unwrap_or(true)
+    }
+
+    /// A poll's fresh read: shown at once when no list is shown (the first load failed) and the
+    /// widget is seen, else held behind the button when a reader would see a difference (out of
+    /// view, until it is seen).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn fresh(self, parsed: Parsed) {
         // A list still shown under a failed Refresh's error is shown: its news waits too.
         let showing = self.list.with_untracked(NewsList::is_shown);
+        if !showing && !self.seen() {
+            self.pending.set(Pending::compare(&[], parsed));
+            return;
+        }
         if !showing {
             self.pending.set(None);
             self.list.update(|list| list.feed_loaded(parsed));
@@ -237,7 +250,13 @@ impl Loader {
                     for problem in &parsed.problems {
                         leptos::logging::warn!("Datelines: {url}: {problem}");
                     }
-                    list.feed_loaded(parsed);
+                    // A widget out of view (a poll's load, after a failed first load) renders
+                    // its news when it is seen.
+                    if self.seen() {
+                        list.feed_loaded(parsed);
+                    } else {
+                        self.pending.set(Pending::compare(&[], parsed));
+                    }
                 }
                 Err(e) => {
                     leptos::logging::warn!(
@@ -609,6 +628,8 @@ pub fn NewsApp(
 ) -> impl IntoView {
     let language = use_language();
     let news = Loader::new(source);
+    let in_view = use_context::<super::InView>().map(|v| v.0);
+    news.in_view.set_value(in_view);
     news.load();
     let list = news.list;
     let shown = Memo::new(move |_| list.with(NewsList::is_shown));
@@ -633,6 +654,15 @@ pub fn NewsApp(
             None => news.stop_polling(),
         });
         let visible = window_event_listener(leptos::ev::visibilitychange, move |_| news.on_visible());
+        // A widget scrolled back into view shows the news a poll brought while no list was
+        // shown (syncs with the browser's intersection observer, in `embed`).
+        if let Some(in_view) = in_view {
+            Effect::new(move |_| {
+                if in_view.get() && !list.with_untracked(NewsList::is_shown) {
+                    news.show_pending();
+                }
+            });
+        }
         on_cleanup(move || {
             visible.remove();
             news.stop_polling();

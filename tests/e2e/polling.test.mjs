@@ -771,6 +771,40 @@ test('removing the widget stops polling for good, and aborts a poll on its way',
   }
 });
 
+test('a widget out of view still polls, but renders nothing until it is seen', async () => {
+  const { page, context, errors, panics } = await clockedPage();
+  const feed = await serveFeed(page, entries(1, 3));
+  feed.next({ status: 500 }); // the first load fails: an error card
+  await page.goto(hostUrl(env.server, { attrs: { src: FEED, refresh: '30s' }, box: 'margin-top: 4000px' }));
+  await page.locator('#w .dl-error').waitFor({ state: 'attached' });
+  await settle(page);
+  await sleep(300); // the browser's intersection observer reports the widget out of view
+  await pauseClock(page);
+  await untilRequests(page, 2);
+  let seen = await view(page);
+  assert.equal(feed.requests[1].answer, '200', 'it polled and the feed answered');
+  assert.deepEqual([seen.ids.length, seen.error], [0, true], 'out of view: the error card stays, no list is built');
+  await page.locator('#w').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('.dl-entries article').length === 3);
+  seen = await view(page);
+  assert.deepEqual([seen.error, seen.buttons], [false, 0], 'seen: the news shows at once, without a button');
+  // Out of view again, a poll brings news: no button is rendered until the widget is seen.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await sleep(300);
+  feed.set(entries(1, 5));
+  await untilRequests(page, feed.requests.length + 1);
+  assert.equal(feed.requests.at(-1).answer, '200');
+  assert.equal((await view(page)).buttons, 0, 'no button out of view');
+  await page.locator('#w').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.dl-pending-button') !== null);
+  seen = await view(page);
+  assert.equal(seen.button, '2 new entries');
+  assert.deepEqual(seen.ids, idsOf(entries(1, 3)), 'nothing moved');
+  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(panics, []);
+  await context.close();
+});
+
 test('a widget of two feeds polls each with its own validators; news from either waits behind the button; one failing feed is no failure', async () => {
   const { page, context, errors, panics } = await clockedPage();
   const one = await serveFeed(page, entries(1, 3));
@@ -833,7 +867,13 @@ test('two widgets of one feed on a page share one request per interval, and both
   assert.ok(waits.every((w) => w >= 40 * SECOND), `no two requests close together: ${Math.min(...waits)} ms`);
   feed.set(entries(1, 6));
   await advance(page, 2 * MINUTE, 5 * SECOND);
-  const buttons = await page.evaluate(() => ['w', 'w2'].map((id) => document.getElementById(id).shadowRoot.querySelector('.dl-pending-button')?.textContent ?? null));
+  // Each widget shows its button once it is on screen.
+  const buttons = [];
+  for (const id of ['w', 'w2']) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForFunction((id) => document.getElementById(id).shadowRoot.querySelector('.dl-pending-button') !== null, id);
+    buttons.push(await page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector('.dl-pending-button').textContent, id));
+  }
   assert.deepEqual(buttons, ['2 new entries', '2 new entries']);
   // The first widget goes: the other keeps polling, alone.
   await page.evaluate(() => document.getElementById('w').remove());
