@@ -105,6 +105,13 @@ impl Loader {
 
     /// Loads the source: the first time, on Refresh, and on Retry.
     pub fn load(self) {
+        self.load_as(false);
+    }
+
+    /// Loads the source; `polled`: for a poll (until a first load succeeds), whose news waits
+    /// while the widget is out of view. A reader's own load always renders: a first load below
+    /// the fold must reach screen readers and the find-in-page of a reader who has not scrolled.
+    fn load_as(self, polled: bool) {
         let Some(source) = self.source.try_get_value() else { return };
         // News a poll left behind the button is older than what this load brings.
         self.pending.try_set(None);
@@ -118,7 +125,7 @@ impl Loader {
                     .update(|list| list.load_failed(FetchError::Content { url: "(bundled news)".into(), error })),
             },
             Source::Ready(parsed) => self.list.update(|list| list.feed_loaded(parsed)),
-            Source::Urls(mut urls) if urls.len() == 1 => self.fetch_source(urls.remove(0)),
+            Source::Urls(mut urls) if urls.len() == 1 => self.fetch_source(urls.remove(0), polled),
             Source::Urls(urls) => {
                 let fetches = urls.iter().cloned().enumerate().collect();
                 self.sources.set(Some(Sources::new(urls)));
@@ -235,7 +242,7 @@ impl Loader {
     }
 
     #[cfg(target_arch = "wasm32")]
-    fn fetch_source(self, url: String) {
+    fn fetch_source(self, url: String, polled: bool) {
         spawn_local(async move {
             let result = fetch_any(&url).await;
             let _ = self.list.try_update(|list| match result {
@@ -250,9 +257,9 @@ impl Loader {
                     for problem in &parsed.problems {
                         leptos::logging::warn!("Datelines: {url}: {problem}");
                     }
-                    // A widget out of view (a poll's load, after a failed first load) renders
-                    // its news when it is seen.
-                    if self.seen() {
+                    // A poll's load (after a failed first load) out of view renders its news
+                    // when the widget is seen.
+                    if !polled || self.seen() {
                         list.feed_loaded(parsed);
                     } else {
                         self.pending.set(Pending::compare(&[], parsed));
@@ -460,7 +467,7 @@ impl Loader {
         // Until a first load of a single feed has succeeded, a poll loads the source as the
         // first load does (a web page is followed to its feed); a success arms the next poll.
         if !several && self.poll.try_with_value(|p| p.feeds.first().is_some_and(Option::is_some)) == Some(false) {
-            self.load();
+            self.load_as(true);
             let now = crate::ui::reader_clock().unix_seconds;
             let failed = Answer::Failed { retry_after: None };
             if let Some(Some(wait)) = self.poll.try_update_value(|p| p.answered(generation, failed, now, 0.0, jitter()))
@@ -586,7 +593,7 @@ impl Loader {
     // Natively (rendering HTML at build time or in `datelines-cli render`) only news already in
     // hand is shown: nothing is fetched, and a fetch asked for is reported as not made.
     #[cfg(not(target_arch = "wasm32"))]
-    fn fetch_source(self, url: String) {
+    fn fetch_source(self, url: String, _polled: bool) {
         self.list.update(|list| list.load_failed(FetchError::Network { url }));
     }
 
