@@ -662,7 +662,7 @@ pub fn NewsApp(
         });
         let visible = window_event_listener(leptos::ev::visibilitychange, move |_| news.on_visible());
         // A widget scrolled back into view shows the news a poll brought while no list was
-        // shown (syncs with the browser's intersection observer, in `embed`).
+        // shown (the loader's IntersectionObserver tells it, through `Widget::set_in_view`).
         if let Some(in_view) = in_view {
             Effect::new(move |_| {
                 if in_view.get() && !list.with_untracked(NewsList::is_shown) {
