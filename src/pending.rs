@@ -73,7 +73,7 @@ impl Pending {
     /// when the reader shows the update. `None` when the index says nothing new.
     pub fn index(months: &[ArchiveMonth], title: Option<&str>, index: ArchiveIndex, base: String) -> Option<Pending> {
         let resolve = crate::urls::Base::parse(&base);
-        let (mut new, mut changed, mut removed) = (0, 0, 0);
+        let (mut new, mut changed, mut removed) = (0usize, 0usize, 0usize);
         let mut listed: Vec<crate::dates::YearMonth> = Vec::new();
         for shard in &index.months {
             // A month listed twice counts once (the first listing, as the list reads it).
@@ -82,14 +82,19 @@ impl Pending {
             }
             listed.push(shard.month);
             match months.iter().find(|m| m.month == shard.month) {
-                None => new += shard.count,
-                Some(old) if shard.count > old.count => new += shard.count - old.count,
-                Some(old) if shard.count < old.count => removed += old.count - shard.count,
-                Some(old) if old.url != shard_url(resolve.as_ref(), &shard.src) => changed += shard.count.max(1),
+                None => new = new.saturating_add(shard.count),
+                Some(old) if shard.count > old.count => new = new.saturating_add(shard.count - old.count),
+                Some(old) if shard.count < old.count => removed = removed.saturating_add(old.count - shard.count),
+                Some(old) if old.url != shard_url(resolve.as_ref(), &shard.src) => {
+                    changed = changed.saturating_add(shard.count.max(1))
+                }
                 Some(_) => {}
             }
         }
-        removed += months.iter().filter(|m| !listed.contains(&m.month)).map(|m| m.count).sum::<usize>();
+        // Counts come from the file: added without overflow.
+        let gone =
+            months.iter().filter(|m| !listed.contains(&m.month)).fold(0usize, |sum, m| sum.saturating_add(m.count));
+        removed = removed.saturating_add(gone);
         if index.title.as_deref() != title {
             changed += 1;
         }
@@ -186,6 +191,15 @@ mod tests {
         let pending = Pending::index(&known, Some("News"), fresh.clone(), base.clone()).expect("an update");
         assert_eq!((pending.new, pending.changed, pending.removed, pending.first_new), (4, 5, 1, None));
         assert_eq!(pending.news, News::Index { index: fresh, base: base.clone() });
+        // Counts are the file's: huge ones add up without overflow.
+        let mut huge = known.clone();
+        huge[2].count = usize::MAX;
+        let big = index(
+            r#"{"format": "datelines-index/1", "title": "News", "months": [{"month": "2025-04", "count": 18446744073709551615, "src": "a.json"},
+                {"month": "2025-03", "count": 2, "src": "2025-03.json"}, {"month": "2025-02", "count": 5, "src": "2025-02.json"}]}"#,
+        );
+        let pending = Pending::index(&huge, Some("News"), big, base.clone()).expect("an update");
+        assert_eq!((pending.new, pending.removed), (usize::MAX, usize::MAX));
         // A new title alone is an update too.
         let renamed = Pending::index(&known, Some("Old name"), same, base).expect("an update");
         assert_eq!((renamed.new, renamed.changed, renamed.removed), (0, 1, 0));

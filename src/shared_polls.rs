@@ -59,7 +59,7 @@ impl<A: Clone> SharedPolls<A> {
     /// request still on its way, and the answer kept is dropped.
     pub fn leave(&mut self, url: &str) {
         let Some(at) = self.entries.iter().position(|e| e.url == url) else { return };
-        self.entries[at].pollers -= 1;
+        self.entries[at].pollers = self.entries[at].pollers.saturating_sub(1);
         if self.entries[at].pollers == 0 {
             if let State::Asking { abort: Some(abort), .. } = self.entries.swap_remove(at).state {
                 abort();

@@ -36,7 +36,8 @@ pub struct ArchiveIndex {
 
 impl ArchiveIndex {
     pub fn total(&self) -> usize {
-        self.months.iter().map(|m| m.count).sum()
+        // Counts come from the file: added without overflow.
+        self.months.iter().fold(0, |sum, m| sum.saturating_add(m.count))
     }
 }
 

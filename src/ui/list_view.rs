@@ -197,9 +197,10 @@ pub fn ListView(
                 // changes none of the rows' links.
                 let view = Memo::new(move |_| state.with(|s| ViewState { item: None, ..s.clone() }));
                 let query = Memo::new(move |_| state.with(ViewState::query));
-                // Each run of this closure (a new load, a new look) is a build of its own: its
-                // groups' keys are new, so `For` builds every row afresh rather than keeping rows
-                // of an earlier build, whose entries and owners are gone.
+                // Each run of this closure is a build of its own. A new look makes a new
+                // `ListView` over the same list (the same `revision`): the build in the groups'
+                // keys makes `For` build every row afresh rather than keep rows whose owners are
+                // gone.
                 static BUILDS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
                 let build = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let tag_href =
@@ -209,8 +210,8 @@ pub fn ListView(
             // the search keeps the rows still shown (their marks follow the search) and only
             // adds or removes the rows that change.
             <For
-                // `revision` too: a refreshed feed whose months look the same must still build
-                // its rows again.
+                // `revision` too, in `each` and the key: a refreshed feed (a corrected entry
+                // under the same id) builds its rows again, months and ids alike.
                 each=move || {
                     revision.track();
                     groups.with(|groups| groups.iter().map(|g| g.month).collect::<Vec<_>>())

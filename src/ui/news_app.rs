@@ -62,7 +62,7 @@ pub struct Loader {
     /// That first new entry, once its month is read: focus goes there.
     pub arrived: RwSignal<Option<String>>,
     /// Whether the widget is on screen ([`super::InView`]; `None`: always).
-    in_view: StoredValue<Option<Signal<bool>>>,
+    in_view: Option<Signal<bool>>,
     /// When the list was last updated, once polls have failed often enough to say so.
     pub stale_since: RwSignal<Option<i64>>,
     /// The poller's memory ([`PollState`]).
@@ -84,7 +84,7 @@ impl Loader {
             pending: RwSignal::new(None),
             before_update: StoredValue::new(None),
             arrived: RwSignal::new(None),
-            in_view: StoredValue::new(None),
+            in_view: use_context::<super::InView>().map(|v| v.0),
             stale_since: RwSignal::new(None),
             poll: StoredValue::new(PollState::default()),
             timer: StoredValue::new(Default::default()),
@@ -113,6 +113,8 @@ impl Loader {
     /// the fold must reach screen readers and the find-in-page of a reader who has not scrolled.
     fn load_as(self, polled: bool) {
         let Some(source) = self.source.try_get_value() else { return };
+        // An archive update's first new entry no longer takes focus after a new load.
+        self.before_update.try_set_value(None);
         // News a poll left behind the button is older than what this load brings.
         self.pending.try_set(None);
         self.list.update(NewsList::loading_started);
@@ -159,13 +161,19 @@ impl Loader {
     /// focus goes).
     pub fn show_pending(self) -> Option<String> {
         let pending = self.pending.try_update(Option::take).flatten()?;
+        let new = pending.new;
         self.list.update(|list| match pending.news {
             News::Feed(parsed) => list.feed_loaded(parsed),
             News::Index { index, base } => {
-                // Its new entries come with the months it changed, read again from here.
-                let mut known: Vec<String> = list.items().iter().map(|item| String::from(&item.id)).collect();
-                known.sort_unstable();
-                self.before_update.set_value(Some(known));
+                // Its new entries come with the months it changed, read again from here. (An
+                // update without new entries waits for none: a month read later by "More news"
+                // must not take focus.)
+                let known = (new > 0).then(|| {
+                    let mut known: Vec<String> = list.items().iter().map(|item| String::from(&item.id)).collect();
+                    known.sort_unstable();
+                    known
+                });
+                self.before_update.set_value(known);
                 list.index_loaded(index, &base);
             }
         });
@@ -174,7 +182,7 @@ impl Loader {
 
     /// True unless the widget is scrolled out of view.
     fn seen(self) -> bool {
-        self.in_view.try_with_value(|v| v.is_none_or(|s| s.get_untracked())).unwrap_or(true)
+        self.in_view.is_none_or(|s| s.get_untracked())
     }
 
     /// A poll's fresh read: shown at once when no list is shown (the first load failed) and the
@@ -245,15 +253,13 @@ impl Loader {
     fn fetch_source(self, url: String, polled: bool) {
         spawn_local(async move {
             let result = fetch_any(&url).await;
+            // The answer counts as a poll's (before the list's update: this arms a timer).
+            if let Ok(fetched) = &result {
+                self.loaded_for_polls(fetched.last_answer(), fetched.max_age);
+            }
             let _ = self.list.try_update(|list| match result {
-                Ok(fetched @ Fetched { file: NewsFile::ArchiveIndex(_), .. }) => {
-                    self.loaded_for_polls(fetched.last_answer(), fetched.max_age);
-                    let NewsFile::ArchiveIndex(index) = fetched.file else { return };
-                    list.index_loaded(index, &fetched.base);
-                }
-                Ok(fetched @ Fetched { file: NewsFile::Feed(_), .. }) => {
-                    self.loaded_for_polls(fetched.last_answer(), fetched.max_age);
-                    let NewsFile::Feed(parsed) = fetched.file else { return };
+                Ok(Fetched { file: NewsFile::ArchiveIndex(index), base, .. }) => list.index_loaded(index, &base),
+                Ok(Fetched { file: NewsFile::Feed(parsed), .. }) => {
                     for problem in &parsed.problems {
                         leptos::logging::warn!("Datelines: {url}: {problem}");
                     }
@@ -635,8 +641,6 @@ pub fn NewsApp(
 ) -> impl IntoView {
     let language = use_language();
     let news = Loader::new(source);
-    let in_view = use_context::<super::InView>().map(|v| v.0);
-    news.in_view.set_value(in_view);
     news.load();
     let list = news.list;
     let shown = Memo::new(move |_| list.with(NewsList::is_shown));
@@ -663,7 +667,7 @@ pub fn NewsApp(
         let visible = window_event_listener(leptos::ev::visibilitychange, move |_| news.on_visible());
         // A widget scrolled back into view shows the news a poll brought while no list was
         // shown (the loader's IntersectionObserver tells it, through `Widget::set_in_view`).
-        if let Some(in_view) = in_view {
+        if let Some(in_view) = news.in_view {
             Effect::new(move |_| {
                 if in_view.get() && !list.with_untracked(NewsList::is_shown) {
                     news.show_pending();

@@ -48,7 +48,7 @@ const idsOf = (items) => [...items].sort((a, b) => b.date.localeCompare(a.date))
  * default: 304 when If-None-Match is the current ETag, else the feed), 'refused', 'truncated',
  * 'not-a-feed', or { status, headers }. `feed.requests` holds what the server received.
  */
-async function serveFeed(page, items, { path = FEED, maxAge = null } = {}) {
+async function serveFeed(page, items, { path = FEED, maxAge = null, cors = false } = {}) {
   const feed = {
     items,
     version: 1,
@@ -70,10 +70,14 @@ async function serveFeed(page, items, { path = FEED, maxAge = null } = {}) {
   };
   await page.route(`**${path}`, async (route) => {
     const headers = await route.request().allHeaders();
-    const request = { inm: headers['if-none-match'] ?? null, ims: headers['if-modified-since'] ?? null, answer: null };
+    const request = { method: route.request().method(), inm: headers['if-none-match'] ?? null, ims: headers['if-modified-since'] ?? null, answer: null };
     feed.requests.push(request);
     const scripted = feed.queue.shift() ?? 'ok';
-    const cache = feed.maxAge === null ? { 'cache-control': 'no-cache' } : { 'cache-control': `max-age=${feed.maxAge}` };
+    const cache = {
+      ...(feed.maxAge === null ? { 'cache-control': 'no-cache' } : { 'cache-control': `max-age=${feed.maxAge}` }),
+      // A feed on another origin lets this page read it.
+      ...(cors ? { 'access-control-allow-origin': '*' } : {}),
+    };
     const validators = { etag: feed.etag, 'last-modified': feed.lastModified };
     if (scripted === 'refused') {
       request.answer = 'refused';
@@ -235,6 +239,13 @@ const view = (page, inWidget = true) => page.evaluate((inWidget) => {
 /** Console errors other than the browser's line for a failed feed request. */
 const unexpected = (errors) => errors.filter((e) => !(EXPECTED_NETWORK.test(e) && /\/d\/[a-z]+\.json/.test(e)));
 
+/** The end of a test: no console error but a failed feed request's, no panic; the page closed. */
+async function finish({ context, errors, panics }) {
+  assert.deepEqual(unexpected(errors), []);
+  assert.deepEqual(panics, []);
+  await context.close();
+}
+
 /** Emulates the tab going to the background or coming back (the event bubbles, as the browser's does). */
 const setHidden = (page, hidden) => page.evaluate((hidden) => {
   Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
@@ -278,9 +289,7 @@ test('refresh="60s": a poll every minute ±10% (not in step), conditional reques
   // Nothing the reader sees changed.
   const after = await view(page);
   assert.deepEqual([after.ids, after.count, after.button, after.stale], [before.ids, before.count, null, null]);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('refresh="5s" polls every 30 s at most; "1m" every minute; no refresh, "off" and "0" never poll', async () => {
@@ -339,9 +348,7 @@ test('the refresh attribute is live: set, it starts polling; changed, it follows
   const stopped = feed.requests.length;
   await advance(page, 3 * HOUR, MINUTE);
   assert.equal(feed.requests.length, stopped, 'no poll once the attribute is removed');
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('Cache-Control: max-age=600 with refresh="30s": no poll sooner than 600 s after an answer', async () => {
@@ -415,9 +422,7 @@ test('new entries wait behind "3 new entries": nothing moves, focus and scroll s
   await showPending(page);
   assert.deepEqual([(await view(page)).ids[0], (await view(page)).focus], ['n13', 'n13']);
   assert.equal((await feedLog(page)).length, feed.requests.length);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('corrections and removals wait behind "Show the updated list"; in French, "3 nouveaux articles" and "Afficher la liste mise à jour"', async () => {
@@ -475,9 +480,7 @@ test('when the first load failed, a good poll shows the news at once, without a 
   const shown = await view(page);
   assert.deepEqual([shown.ids, shown.button, shown.error], [idsOf(entries(1, 4)), null, false]);
   assert.equal(feed.polls[0].answer, '200');
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('no request while the page is hidden; one check at once when it is seen again if a poll fell due, none if not', async () => {
@@ -560,9 +563,7 @@ test('after three failed polls in a row: "The news could not be updated. Last up
   log = await feedLog(page);
   const wait = log[7].t - log[6].answered;
   assert.ok(between(wait, 54, 66), `a minute after the good answer: ${wait} ms`);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('three failed polls right after a good first load also bring the notice (the first load is the last update)', async () => {
@@ -579,9 +580,7 @@ test('three failed polls right after a good first load also bring the notice (th
   assert.deepEqual(feed.polls.map((r) => r.answer), ['500', '500', '500']);
   assert.equal(seen.stale?.replace(/\s+/g, ' ').trim() ?? null, `The news could not be updated. Last updated ${ago(loaded, third)}. Retry`,
     'three polls failed in a row after the first load: the notice must show');
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('failures back off: interval × 2^failures ±10%, never shorter than before, at most an hour; a good answer starts over', async () => {
@@ -611,9 +610,7 @@ test('failures back off: interval × 2^failures ±10%, never shorter than before
   const after = await feedLog(page);
   const wait = after[10].t - after[9].answered;
   assert.ok(between(wait, 54, 66), `after a good answer, a minute: ${wait} ms`);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('Retry-After on a 503 (seconds) and a 429 (an HTTP date) is honoured', async () => {
@@ -639,9 +636,7 @@ test('Retry-After on a 503 (seconds) and a 429 (an HTTP date) is honoured', asyn
   assert.ok(log[5].t >= at, `Retry-After ${new Date(at).toISOString()} on a 429, next poll at ${new Date(log[5].t).toISOString()}`);
   assert.ok(log[5].t <= at + 2 * MINUTE, `and not much later: ${new Date(log[5].t).toISOString()}`);
   assert.deepEqual((await view(page)).ids, idsOf(entries(1, 4)));
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 // Faults during polling: the last good list stays, no button, no card, no console error other
@@ -673,9 +668,7 @@ for (const [name, answer] of FAULTS) {
     const later = await view(page);
     assert.deepEqual([later.ids, later.button, later.error, later.stale], [before.ids, null, false, null]);
     assert.ok(!['"broken"', '"portal"'].includes(feed.polls[1].inm), `no validators kept from the fault: ${feed.polls[1].inm}`);
-    assert.deepEqual(unexpected(errors), []);
-    assert.deepEqual(panics, []);
-    await context.close();
+    await finish({ context, errors, panics });
   });
 }
 
@@ -692,9 +685,7 @@ test('a feed that lost half its entries is no fault: "Show the updated list", th
   await showPending(page);
   const shown = await view(page);
   assert.deepEqual([shown.ids, shown.count, shown.button], [idsOf(entries(6, 10)), '5 entries', null]);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('the page: ?refresh=5m polls; the title reads "(3) News · Datelines" while 3 entries wait, and not after pressing', async () => {
@@ -719,9 +710,7 @@ test('the page: ?refresh=5m polls; the title reads "(3) News · Datelines" while
   const shown = await view(page, false);
   assert.deepEqual([shown.title, shown.button, shown.ids, shown.focus], ['News · Datelines', null, idsOf(entries(1, 8)), 'n8']);
   assert.equal(await page.evaluate(() => document.activeElement?.matches('a.dl-title-link[data-dl-id="n8"]')), true);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('removing the widget stops polling for good, and aborts a poll on its way', async () => {
@@ -734,9 +723,7 @@ test('removing the widget stops polling for good, and aborts a poll on its way',
     const removed = feed.requests.length;
     await advance(page, 6 * HOUR, 5 * MINUTE);
     assert.equal(feed.requests.length, removed, 'no request after the widget was removed');
-    assert.deepEqual(unexpected(errors), []);
-    assert.deepEqual(panics, []);
-    await context.close();
+    await finish({ context, errors, panics });
   }
   {
     // The server holds the poll's answer; the widget goes meanwhile: the request is aborted.
@@ -771,6 +758,25 @@ test('removing the widget stops polling for good, and aborts a poll on its way',
   }
 });
 
+test('a feed on another origin: polls ask the browser to revalidate (no CORS preflight); the same bytes change nothing, new ones wait behind the button', async () => {
+  const { page, context, errors, panics } = await clockedPage();
+  const feed = await serveFeed(page, entries(1, 3), { path: '/d/cross.json', cors: true });
+  await openWidget(page, { src: 'http://feeds.example/d/cross.json', refresh: '30s' });
+  const shown = (await view(page)).ids;
+  assert.deepEqual(shown, idsOf(entries(1, 3)));
+  await untilRequests(page, 4);
+  const log = await feedLog(page);
+  assert.deepEqual(log.slice(1).map((e) => e.cache), ['no-cache', 'no-cache', 'no-cache'], 'polls revalidate through the browser cache');
+  assert.deepEqual(feed.requests.map((r) => r.method), ['GET', 'GET', 'GET', 'GET'], 'no preflight: the poll adds no header of its own');
+  let seen = await view(page);
+  assert.deepEqual([seen.ids, seen.buttons], [shown, 0], 'the same bytes change nothing');
+  feed.set(entries(1, 5));
+  await untilRequests(page, 5);
+  seen = await view(page);
+  assert.deepEqual([seen.ids, seen.button], [shown, '2 new entries']);
+  await finish({ context, errors, panics });
+});
+
 test('a widget out of view still polls, but renders nothing until it is seen', async () => {
   const { page, context, errors, panics } = await clockedPage();
   const feed = await serveFeed(page, entries(1, 3));
@@ -800,9 +806,7 @@ test('a widget out of view still polls, but renders nothing until it is seen', a
   seen = await view(page);
   assert.equal(seen.button, '2 new entries');
   assert.deepEqual(seen.ids, idsOf(entries(1, 3)), 'nothing moved');
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('a widget of two feeds polls each with its own validators; news from either waits behind the button; one failing feed is no failure', async () => {
@@ -842,9 +846,7 @@ test('a widget of two feeds polls each with its own validators; news from either
   await untilRequests(page, (await feedLog(page)).length + 2);
   assert.equal(two.requests.at(-1).inm, '"v8"');
   assert.equal(one.requests.at(-1).inm, '"v1"');
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('two widgets of one feed on a page share one request per interval, and both show its news', async () => {
@@ -880,9 +882,7 @@ test('two widgets of one feed on a page share one request per interval, and both
   const after = feed.requests.length;
   await advance(page, 10 * MINUTE, 5 * SECOND);
   assert.ok(feed.requests.length - after >= 8, `the other widget still polls: ${feed.requests.length - after}`);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('a sharded archive: its index is polled; a month that grew waits behind the button, and only that month is read again', async () => {
@@ -938,9 +938,7 @@ test('a sharded archive: its index is polled; a month that grew waits behind the
   assert.equal(seen.buttons, 0);
   assert.equal(requests['/d/arch-2026-03.json'], loaded['/d/arch-2026-03.json'] + 1, 'the month that grew is read again');
   assert.equal(requests['/d/arch-2026-02.json'] ?? 0, loaded['/d/arch-2026-02.json'] ?? 0, 'the other month is not');
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 /** The wasm's memory in bytes: the glue module (the loader's modulepreload) hands back its instance. */
@@ -982,9 +980,7 @@ test('showing the news again and again keeps wasm memory flat (a list of the sam
   console.log(`rebuilds: waiting ${beforeWaiting} → ${afterWaiting}, shown ${beforeShown} → ${afterShown} (${Math.round((afterShown - beforeShown) / 120)} bytes per rebuild of ${SIZE} rows)`);
   assert.ok(afterWaiting - beforeWaiting <= 1024 * 1024, `120 polls waiting behind the button: wasm memory ${beforeWaiting} → ${afterWaiting}`);
   assert.ok(afterShown - beforeShown <= 1024 * 1024, `120 presses of the button, each showing a list of ${SIZE}: wasm memory ${beforeShown} → ${afterShown}`);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
 
 test('soak: 500 polls at refresh="30s", 100 bringing news; every entry once, DOM, heap and wasm memory bounded, focus and scroll kept', async (t) => {
@@ -1074,7 +1070,5 @@ test('soak: 500 polls at refresh="30s", 100 bringing news; every entry once, DOM
   t.diagnostic(`wasm memory: ${baseWasm} at the start, ${midWasm} after 250 polls, ${endWasm} after 500`);
   assert.ok(endWasm - midWasm <= 1024 * 1024, `wasm memory flat over the last 250 polls: ${midWasm} → ${endWasm}`);
   assert.ok(seconds < 90, `the soak took ${seconds} s`);
-  assert.deepEqual(unexpected(errors), []);
-  assert.deepEqual(panics, []);
-  await context.close();
+  await finish({ context, errors, panics });
 });
