@@ -192,15 +192,18 @@ pub fn ListView(
             // `state` after its row is gone, until the view next changes (about 150 bytes a row
             // per refreshed list).
             {move || {
-                revision.track();
+                // Read, not only tracked: a Memo is computed when read, and one first read
+                // later, by a key, would run this closure again and build every row twice.
+                revision.get();
                 // Without the open card: every link sets its own, so opening or closing a card
                 // changes none of the rows' links.
                 let view = Memo::new(move |_| state.with(|s| ViewState { item: None, ..s.clone() }));
                 let query = Memo::new(move |_| state.with(ViewState::query));
-                // Each run of this closure is a build of its own. A new look makes a new
-                // `ListView` over the same list (the same `revision`): the build in the groups'
-                // keys makes `For` build every row afresh rather than keep rows whose owners are
-                // gone.
+                // Each run of this closure (a new `revision`: a refreshed feed, whose entry may
+                // be corrected under the same id) is a build of its own, and so is each new
+                // `ListView` (a new look, over the same list): the build in the groups' keys makes
+                // `For` build every row afresh rather than keep rows with old text or whose
+                // owners are gone.
                 static BUILDS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
                 let build = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let tag_href =
@@ -210,13 +213,8 @@ pub fn ListView(
             // the search keeps the rows still shown (their marks follow the search) and only
             // adds or removes the rows that change.
             <For
-                // `revision` too, in `each` and the key: a refreshed feed (a corrected entry
-                // under the same id) builds its rows again, months and ids alike.
-                each=move || {
-                    revision.track();
-                    groups.with(|groups| groups.iter().map(|g| g.month).collect::<Vec<_>>())
-                }
-                key=move |month| (*month, build, revision.get_untracked())
+                each=move || groups.with(|groups| groups.iter().map(|g| g.month).collect::<Vec<_>>())
+                key=move |month| (*month, build)
                 children=move |month| {
                     let heading_id = format!("dl-month-{}", month.key());
                     // This month's entries under the filter: positions, keyed by id. Within one
