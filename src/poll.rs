@@ -265,10 +265,26 @@ pub fn retry_after(value: Option<&str>, now_unix: i64) -> Option<f64> {
     Some((at - now_unix).max(0) as f64)
 }
 
-/// A cheap fingerprint of a response body (FNV-1a): a 200 with the same bytes as the last one
-/// changes nothing, and costs no parse.
+/// A cheap fingerprint of a response body: a 200 with the same bytes as the last one changes
+/// nothing, and costs no parse. FNV-1a's steps over 8 bytes at a time rather than one: every
+/// load computes it, and byte by byte it took 60 ms (natively) on the 45 MB of 100,000 entries,
+/// 9.5 ms this way. Each step is a
+/// bijection of the running hash for a given word, so bodies of the same length that differ in
+/// one word always differ; the length is mixed in last.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let step = |hash: u64, word: u64| (hash ^ word).wrapping_mul(PRIME).rotate_left(23);
+    let mut words = bytes.chunks_exact(8);
+    let mut hash = 0xcbf2_9ce4_8422_2325;
+    for word in &mut words {
+        let mut le = [0; 8];
+        le.copy_from_slice(word);
+        hash = step(hash, u64::from_le_bytes(le));
+    }
+    let mut last = [0; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    hash = step(hash, u64::from_le_bytes(last));
+    step(hash, bytes.len() as u64)
 }
 
 #[cfg(test)]
@@ -421,5 +437,27 @@ mod tests {
     fn the_same_bytes_have_the_same_fingerprint() {
         assert_eq!(fingerprint(b"{\"items\":[]}"), fingerprint(b"{\"items\":[]}"));
         assert_ne!(fingerprint(b"{\"items\":[]}"), fingerprint(b"{\"items\":[1]}"));
+        // Any one byte changed, at any place (in a whole word or in the last few bytes), and
+        // trailing zero bytes, change it.
+        let body: Vec<u8> = (0..37u8).map(|b| b.wrapping_mul(7)).collect();
+        let mut seen = vec![fingerprint(&body)];
+        for at in 0..body.len() {
+            for flip in [1u8, 0x80] {
+                let mut changed = body.clone();
+                changed[at] ^= flip;
+                seen.push(fingerprint(&changed));
+            }
+        }
+        for zeros in 1..=8 {
+            let mut longer = body.clone();
+            longer.resize(body.len() + zeros, 0);
+            seen.push(fingerprint(&longer));
+        }
+        seen.push(fingerprint(&[]));
+        seen.push(fingerprint(&[0]));
+        let count = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), count, "every body above has a fingerprint of its own");
     }
 }
