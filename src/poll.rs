@@ -268,9 +268,8 @@ pub fn retry_after(value: Option<&str>, now_unix: i64) -> Option<f64> {
 /// A cheap fingerprint of a response body: a 200 with the same bytes as the last one changes
 /// nothing, and costs no parse. FNV-1a's steps over 8 bytes at a time rather than one: every
 /// load computes it, and byte by byte it took 60 ms (natively) on the 45 MB of 100,000 entries,
-/// 9.5 ms this way. Each step is a
-/// bijection of the running hash for a given word, so bodies of the same length that differ in
-/// one word always differ; the length is mixed in last.
+/// 9.5 ms this way. Each step is a bijection of the running hash for a given word, so bodies of
+/// the same length that differ in one word always differ; the length is mixed in last.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     let step = |hash: u64, word: u64| (hash ^ word).wrapping_mul(PRIME).rotate_left(23);
