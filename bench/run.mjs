@@ -109,7 +109,10 @@ function instrument() {
     const input = (e) => { start ??= e.timeStamp; };
     addEventListener('keydown', input, { capture: true, once: true });
     addEventListener('pointerdown', input, { capture: true, once: true });
+    // Only changes after the input count: a change already on its way (an image that failed
+    // becoming its placeholder) would otherwise be timed from no input at all.
     const seen = new MutationObserver(() => {
+      if (start === null) return;
       seen.disconnect();
       afterPaint(() => resolve(performance.now() - start));
     });
