@@ -184,7 +184,23 @@ test('with ?src= the bundled news is never shown, and the feed downloads while t
   assert.equal(await page.evaluate(() => window.__markedBeforeMain), true, 'marked before the list was parsed');
   const prerendered = page.locator('main[data-prerendered]');
   assert.equal(await prerendered.count(), 1);
-  assert.equal(await prerendered.isVisible(), false, 'the bundled news is hidden');
+  // Until the app starts, the page shows its heading and grey rows where the entries will
+  // come, and nothing of the bundled news.
+  assert.equal(await prerendered.locator('article').first().isVisible(), false, 'the bundled news is hidden');
+  assert.equal(await prerendered.locator('.dl-count').isVisible(), false, 'and its count');
+  assert.equal(await prerendered.locator('.dl-controls').isVisible(), false, 'and its month links');
+  assert.ok(await prerendered.locator('h1').isVisible(), 'the heading shows');
+  const placeholder = () => prerendered.locator('.dl-news').evaluate((el) => {
+    const after = getComputedStyle(el, '::after');
+    return { height: parseFloat(after.height), bars: after.backgroundImage.split('linear-gradient').length - 1 };
+  });
+  const wide = await placeholder();
+  assert.ok(wide.height > 400, `four rows (${wide.height} px)`);
+  assert.equal(wide.bars, 5, 'a picture, the date, the title and two lines of text');
+  await page.setViewportSize({ width: 320, height: 700 });
+  const narrow = await placeholder();
+  assert.equal(narrow.bars, 4, 'on a narrow page the text alone (pictures stack over it)');
+  await page.setViewportSize({ width: 1280, height: 800 });
   release();
   await waitForList(page);
   assert.equal(await prerendered.count(), 0, 'the app took its place');
