@@ -192,14 +192,20 @@ test('with ?src= the bundled news is never shown, and the feed downloads while t
   assert.ok(await prerendered.locator('h1').isVisible(), 'the heading shows');
   const placeholder = () => prerendered.locator('.dl-news').evaluate((el) => {
     const after = getComputedStyle(el, '::after');
-    return { height: parseFloat(after.height), bars: after.backgroundImage.split('linear-gradient').length - 1 };
+    return {
+      height: parseFloat(after.height),
+      layers: after.backgroundImage.split('linear-gradient').length - 1,
+      picture: after.getPropertyValue('--dl-thumb-bar').trim(),
+    };
   });
   const wide = await placeholder();
   assert.ok(wide.height > 400, `four rows (${wide.height} px)`);
-  assert.equal(wide.bars, 5, 'a picture, the date, the title and two lines of text');
+  assert.equal(wide.layers, 4, 'the picture, the date, the title and the lines of text');
+  assert.notEqual(wide.picture, 'transparent', 'a grey picture beside the text');
   await page.setViewportSize({ width: 320, height: 700 });
   const narrow = await placeholder();
-  assert.equal(narrow.bars, 4, 'on a narrow page the text alone (pictures stack over it)');
+  assert.equal(narrow.picture, 'transparent', 'on a narrow page the text alone (pictures stack over it)');
+  assert.ok(narrow.height > 400, `four rows (${narrow.height} px)`);
   await page.setViewportSize({ width: 1280, height: 800 });
   release();
   await waitForList(page);
