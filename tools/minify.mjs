@@ -19,6 +19,13 @@ let html = readFileSync(indexPath, 'utf8');
 for (const file of targets) {
   const path = join(dir, file);
   const before = readFileSync(path);
+  // index.html's wasm-opt parameters remove wasm-streams' `*intounderlying*` exports, which
+  // nothing calls: the glue never receives such an object from Rust (no `__wrap`). Should a
+  // dependency start handing one over, the build stops here rather than the page at run time.
+  if (/IntoUnderlying\w*\.__wrap\b/.test(before.toString('utf8'))) {
+    console.error(`minify: ${file} receives wasm-streams objects, whose exports index.html has wasm-opt remove`);
+    process.exit(1);
+  }
   const loader = file.endsWith('.css') ? 'css' : 'js';
   // `format: 'esm'` keeps the glue's exports and import.meta.url as they are.
   const { code } = transformSync(before.toString('utf8'), { loader, minify: true, ...(loader === 'js' && { format: 'esm' }) });
