@@ -157,6 +157,22 @@ mod tests {
     }
 
     #[test]
+    fn the_page_holds_the_apps_loading_rows_hidden_after_its_news() {
+        // Shown by the stylesheet while a `?src=` page waits for the app: the same rows the app
+        // starts with (six for the page's limit), in the page's language.
+        let html = page_main(Source::Bundled, RenderOptions { limit: Some(crate::ui::PAGE_LIMIT), ..all() });
+        let at = html.find("<div hidden class=\"dl-src-loading\">").expect("the loading rows");
+        assert!(html.find("<article").is_some_and(|first| first < at), "after the news");
+        let waiting = &html[at..];
+        assert!(waiting.contains("aria-busy=\"true\""));
+        assert!(waiting.contains(&format!(">{}</p>", EN.loading)));
+        assert_eq!(count(waiting, "<li class=\"dl-entry\">"), crate::ui::loading_rows(Some(crate::ui::PAGE_LIMIT)));
+        assert_eq!(crate::ui::loading_rows(Some(crate::ui::PAGE_LIMIT)), 6);
+        let french = page_main(Source::Bundled, RenderOptions::new(&FR));
+        assert!(french.contains(&format!(">{}</p>", FR.loading)));
+    }
+
+    #[test]
     fn without_script_the_month_control_is_links_and_nothing_needs_script() {
         let html = page_main(Source::Bundled, all());
         assert!(html.contains("<a href=\"#dl-month-2025-03\">March 2025 (1)</a>"), "{html}");

@@ -736,7 +736,7 @@ pub fn NewsApp(
                 }
                 .into_any()
             } else if loading.get() {
-                view! { <LoadingList rows=options.limit.get().unwrap_or(4).min(6)/> }.into_any()
+                view! { <LoadingList rows=super::loading_rows(options.limit.get())/> }.into_any()
             } else {
                 ().into_any()
             }

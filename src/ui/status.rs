@@ -76,6 +76,11 @@ pub fn FeedErrors(
     }
 }
 
+/// How many loading rows a list of `limit` entries shows: a screenful, no more.
+pub fn loading_rows(limit: Option<usize>) -> usize {
+    limit.unwrap_or(4).min(6)
+}
+
 /// Grey placeholder entries shown while the news loads, so nothing jumps when it arrives.
 #[component]
 pub fn LoadingList(

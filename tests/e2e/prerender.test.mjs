@@ -45,7 +45,8 @@ test('without JavaScript the page is complete: entries, month links with counts,
   await page.goto(`${env.server.url}/`);
   assert.equal(await page.locator('article').count(), 10);
   assert.equal(await page.locator('h1').textContent(), 'News');
-  assert.equal(await page.locator('.dl-count').textContent(), '10 entries');
+  assert.equal(await page.locator('.dl-header .dl-count').textContent(), '10 entries');
+  assert.equal(await page.locator('.dl-src-loading').isVisible(), false, "the app's loading rows stay hidden");
   const first = page.locator('article').first();
   assert.equal(await first.locator('time').getAttribute('datetime'), '2025-03-19');
   assert.equal(await first.locator('time').textContent(), '19 Mar. 2025');
@@ -184,34 +185,25 @@ test('with ?src= the bundled news is never shown, and the feed downloads while t
   assert.equal(await page.evaluate(() => window.__markedBeforeMain), true, 'marked before the list was parsed');
   const prerendered = page.locator('main[data-prerendered]');
   assert.equal(await prerendered.count(), 1);
-  // Until the app starts, the page shows its heading and grey rows where the entries will
-  // come, and nothing of the bundled news.
+  // Until the app starts, the page shows its heading and nothing of the bundled news.
   const shown = await prerendered.evaluate((main) => [...main.querySelectorAll('.dl-news *')]
     .filter((el) => el.checkVisibility())
     .map((el) => el.tagName.toLowerCase()));
   assert.deepEqual(shown, ['header', 'h1'], 'the heading shows, and nothing of the bundled news');
-  // The rows are the app's loading rows drawn by the stylesheet: a picture, the date, the title,
-  // two lines of text and the line under each row, six rows.
-  const placeholder = () => prerendered.locator('.dl-news').evaluate((el) => {
-    const after = getComputedStyle(el, '::after');
-    const [picture] = after.backgroundSize.split(',');
-    const [pictureWidth, rowHeight] = picture.trim().split(' ').map(parseFloat);
-    return {
-      height: parseFloat(after.height),
-      layers: after.backgroundImage.split('linear-gradient').length - 1,
-      pictureWidth,
-      rowHeight,
-      listWidth: el.getBoundingClientRect().width,
-    };
+  // Under it, the app's own loading rows, which the prerendered page holds hidden.
+  const waiting = prerendered.locator('.dl-src-loading');
+  assert.ok(await waiting.isVisible(), 'the loading rows show');
+  assert.equal(await waiting.locator('.dl-count').innerText(), 'Loading news…');
+  assert.equal(await waiting.locator('li.dl-entry').count(), 6);
+  const picture = () => waiting.evaluate((el) => {
+    const width = (sel) => el.querySelector(sel).getBoundingClientRect().width;
+    return { picture: width('.dl-thumb'), list: width('.dl-entries') };
   });
-  const wide = await placeholder();
-  assert.equal(wide.layers, 5);
-  assert.ok(Math.abs(wide.height - 6 * wide.rowHeight) < 1, `six rows (${wide.height} px of ${wide.rowHeight} px)`);
-  assert.ok(wide.pictureWidth < wide.listWidth / 3, `the picture beside the text (${wide.pictureWidth} of ${wide.listWidth} px)`);
+  const wide = await picture();
+  assert.ok(wide.picture < wide.list / 3, `the picture beside the text (${wide.picture} of ${wide.list} px)`);
   await page.setViewportSize({ width: 320, height: 700 });
-  const narrow = await placeholder();
-  assert.equal(narrow.pictureWidth, narrow.listWidth, 'on a narrow page the picture is as wide as the list, over the text');
-  assert.ok(narrow.rowHeight > wide.rowHeight, `and each row taller (${narrow.rowHeight} px)`);
+  const narrow = await picture();
+  assert.equal(narrow.picture, narrow.list, 'on a narrow page the picture is as wide as the list, over the text');
   await page.setViewportSize({ width: 1280, height: 720 });
   release();
   await waitForList(page);
@@ -223,6 +215,7 @@ test('with ?src= the bundled news is never shown, and the feed downloads while t
   await page.goto(`${env.server.url}/`, { waitUntil: 'domcontentloaded' });
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-dl-src')), false);
   assert.ok(await page.locator('main[data-prerendered] article').first().isVisible(), 'the bundled news shows');
+  assert.equal(await page.locator('.dl-src-loading').isVisible(), false, 'and no loading rows');
   assert.deepEqual(errors, []);
   await context.close();
 });
