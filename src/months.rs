@@ -53,16 +53,6 @@ pub fn group_by_month(items: &[NewsItem], positions: &[usize]) -> Vec<MonthGroup
     groups
 }
 
-/// The entries before and after `id` among `shown` (positions in `items`, newest first):
-/// (previous, next) as positions. An id that is not shown has no neighbours.
-pub fn neighbours(items: &[NewsItem], shown: &[usize], id: &str) -> (Option<usize>, Option<usize>) {
-    let Some(at) = shown.iter().position(|&i| items.get(i).is_some_and(|item| item.id == id)) else {
-        return (None, None);
-    };
-    let previous = at.checked_sub(1).and_then(|p| shown.get(p)).copied();
-    (previous, shown.get(at + 1).copied())
-}
-
 /// "1 entry", "10 entries" (in English; see [`crate::i18n::Strings::entries`] for others).
 pub fn count_label(n: usize) -> String {
     crate::i18n::EN.entries(n)
@@ -126,24 +116,6 @@ mod tests {
         );
         assert_eq!(group_by_month(&items, &[1, 2, 99]).len(), 1, "a stale position is ignored");
         assert!(group_by_month(&items, &[]).is_empty());
-    }
-
-    #[test]
-    fn neighbours_stay_inside_the_filter() {
-        let items =
-            [item("2025-03-19", "a"), item("2025-02-27", "b"), item("2025-02-24", "c"), item("2025-02-20", "d")];
-        let feb = filter_by_month(&items, Some(ym("2025-02")));
-        assert_eq!(
-            neighbours(&items, &feb, "b"),
-            (None, Some(2)),
-            "first of February has no previous, though March exists"
-        );
-        assert_eq!(neighbours(&items, &feb, "c"), (Some(1), Some(3)));
-        assert_eq!(neighbours(&items, &feb, "d"), (Some(2), None));
-        assert_eq!(neighbours(&items, &feb, "a"), (None, None), "not in the filter");
-        assert_eq!(neighbours(&items, &feb, "zzz"), (None, None));
-        let all = filter_by_month(&items, None);
-        assert_eq!(neighbours(&items, &all, "b"), (Some(0), Some(2)));
     }
 
     #[test]
