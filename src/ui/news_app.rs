@@ -58,7 +58,7 @@ pub struct Loader {
     /// After an archive update was shown: the ids loaded before it, until the first new entry
     /// arrives with its month.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    before_update: StoredValue<Option<Vec<String>>>,
+    before_update: StoredValue<Option<crate::pending::KnownIds>>,
     /// That first new entry, once its month is read: focus goes there.
     pub arrived: RwSignal<Option<String>>,
     /// Whether the widget is on screen ([`super::InView`]; `None`: always).
@@ -168,11 +168,7 @@ impl Loader {
                 // Its new entries come with the months it changed, read again from here. (An
                 // update without new entries waits for none: a month read later by "More news"
                 // must not take focus.)
-                let known = (new > 0).then(|| {
-                    let mut known: Vec<String> = list.items().iter().map(|item| String::from(&item.id)).collect();
-                    known.sort_unstable();
-                    known
-                });
+                let known = (new > 0).then(|| crate::pending::KnownIds::of(list.items()));
                 self.before_update.set_value(known);
                 list.index_loaded(index, &base);
             }
@@ -583,10 +579,7 @@ impl Loader {
             // An archive update shown: focus goes to its first new entry once it is here.
             let arrived = self.list.try_with_untracked(|list| {
                 self.before_update.try_with_value(|known| {
-                    known
-                        .as_deref()
-                        .and_then(|known| crate::pending::first_new(list.items(), known))
-                        .map(str::to_string)
+                    known.as_ref().and_then(|known| known.first_new(list.items())).map(str::to_string)
                 })
             });
             if let Some(id) = arrived.flatten().flatten() {
