@@ -528,7 +528,8 @@ impl NewsList {
 
     /// Whether `filter` keeps the entry at position `i`.
     fn keeps(&self, filter: &Filter, i: usize, item: &NewsItem) -> bool {
-        filter.month.is_none_or(|m| item.date.year_month() == m) && (!filter.is_searching() || self.matches(filter, i, item))
+        filter.month.is_none_or(|m| item.date.year_month() == m)
+            && (!filter.is_searching() || self.matches(filter, i, item))
     }
 
     /// The `n`th entry under `filter` (from 0), newest first.

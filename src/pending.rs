@@ -108,16 +108,26 @@ impl Pending {
 /// The ids of entries, sorted, each with the entry's position: found by a binary search.
 ///
 /// The one sort of ids in the wasm, for a poll's comparison and an archive update's first new
-/// entry alike: two sorts of different element types compiled in two copies of the sort
-/// (1.7 KB gzip, 0.8 KB brotli more). A hash map of another type would be compiled in on its own too.
+/// entry alike: two sorts of different element types compiled in two copies of the sort (1.7
+/// KB gzip, 0.8 KB brotli more). A hash map of another type would be compiled in on its own.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct KnownIds(Vec<(SharedStr, usize)>);
 
 impl KnownIds {
+    /// The ids of `items`, sharing their text (and so their files).
     pub fn of(items: &[NewsItem]) -> Self {
-        let mut ids: Vec<(SharedStr, usize)> = items.iter().enumerate().map(|(at, item)| (item.id.clone(), at)).collect();
+        let mut ids: Vec<(SharedStr, usize)> =
+            items.iter().enumerate().map(|(at, item)| (item.id.clone(), at)).collect();
         ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         KnownIds(ids)
+    }
+
+    /// The same ids in one buffer of their own: kept while an archive update's months are read
+    /// (or longer, if one fails), they keep no file the list has let go of in memory.
+    pub fn detached(mut self) -> Self {
+        let mut ids: Vec<&mut SharedStr> = self.0.iter_mut().map(|(id, _)| id).collect();
+        crate::shared_str::one_buffer(&mut ids);
+        self
     }
 
     /// Where the entry with `id` was among the items.
@@ -235,5 +245,24 @@ mod tests {
                {"id":"a","date":"2025-03-01","title":"A"}]}"#,
         );
         assert_eq!(known.first_new(&fresh.feed.items), Some("c"));
+    }
+
+    #[test]
+    fn detached_ids_keep_no_file_in_memory() {
+        let file = std::sync::Arc::new("b a".to_string());
+        let date = crate::dates::ItemDate::Undated;
+        let items: Vec<NewsItem> = ["b", "a"]
+            .iter()
+            .map(|id| {
+                let at = file.find(id).expect("in the file");
+                NewsItem::new(SharedStr::within(&file, &file[at..at + 1]), date, "T".into())
+            })
+            .collect();
+        let shared = KnownIds::of(&items);
+        drop(items);
+        assert_eq!(std::sync::Arc::strong_count(&file), 3, "the ids share the file");
+        let known = shared.detached();
+        assert_eq!(std::sync::Arc::strong_count(&file), 1, "detached: the file is let go");
+        assert_eq!((known.position("a"), known.position("b"), known.position("c")), (Some(1), Some(0), None));
     }
 }

@@ -11,7 +11,7 @@ import { brotli } from './precompress.mjs';
 // take more (see README "Size"). The limits are ratchets just above today's figures, so the app
 // cannot grow unnoticed; lower them whenever the app shrinks (history in bench/RESULTS.md).
 const GOAL_KB = 150;
-const LIMIT_KB = 248.9;
+const LIMIT_KB = 249.0;
 const BROTLI_LIMIT_KB = 201.3;
 const dir = process.argv[2] ?? 'dist';
 // The demo and configurator pages' own files are not part of the app.

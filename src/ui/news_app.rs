@@ -168,7 +168,7 @@ impl Loader {
                 // Its new entries come with the months it changed, read again from here. (An
                 // update without new entries waits for none: a month read later by "More news"
                 // must not take focus.)
-                let known = (new > 0).then(|| crate::pending::KnownIds::of(list.items()));
+                let known = (new > 0).then(|| crate::pending::KnownIds::of(list.items()).detached());
                 self.before_update.set_value(known);
                 list.index_loaded(index, &base);
             }
