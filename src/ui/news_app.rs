@@ -167,7 +167,8 @@ impl Loader {
             News::Index { index, base } => {
                 // Its new entries come with the months it changed, read again from here. (An
                 // update without new entries waits for none: a month read later by "More news"
-                // must not take focus.)
+                // must not take focus.) Detached: kept across the months' fetches, and longer if
+                // one fails, the ids must not keep the old files in memory.
                 let known = (new > 0).then(|| crate::pending::KnownIds::of(list.items()).detached());
                 self.before_update.set_value(known);
                 list.index_loaded(index, &base);
