@@ -121,6 +121,35 @@ test('an unknown id says so and links back to the list', async () => {
   await context.close();
 });
 
+test('Previous and Next stay inside a search, skipping the entries it leaves out', async () => {
+  const WELCOMES = '2025-02-17-nato-secretary-general-welcomes-united-states-special-envoy';
+  const MUNICH = '2025-02-16-secretary-general-in-munich-europe-needs-to-step';
+  const MINISTERS = '2025-02-13-nato-defence-ministers-conclude-meeting-focus-on-defence';
+  const params = (page) => new URL(page.url()).searchParams;
+  const heading = (page, pattern) => page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('dialog h2')?.textContent ?? ''), pattern.source);
+  // "rutte" is in four entries' text: three newer ones before the first, and the deputy's
+  // visit to Poland between it and the second, do not match.
+  const { page, context, errors } = await open(`?q=rutte&item=${WELCOMES}`);
+  const card = page.getByRole('dialog');
+  await card.waitFor();
+  assert.equal(await card.getByRole('button', { name: 'Previous' }).isDisabled(), true);
+  await card.getByRole('button', { name: 'Next' }).click();
+  await heading(page, /^Secretary General in Munich/);
+  assert.deepEqual([params(page).get('q'), params(page).get('item')], ['rutte', MUNICH]);
+  await page.getByRole('dialog').getByRole('button', { name: 'Next' }).click();
+  await heading(page, /^NATO Defence Ministers conclude/);
+  // Two entries that do not match come before the last one that does.
+  await page.getByRole('dialog').getByRole('button', { name: 'Next' }).click();
+  await heading(page, /^NATO Secretary General calls for a strong/);
+  assert.equal(await page.getByRole('dialog').getByRole('button', { name: 'Next' }).isDisabled(), true);
+  await page.getByRole('dialog').getByRole('button', { name: 'Previous' }).click();
+  await heading(page, /^NATO Defence Ministers conclude/);
+  assert.equal(params(page).get('item'), MINISTERS);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Previous and Next stay inside the month filter', async () => {
   const { page, context, errors } = await open(`?month=2025-02&item=${FEB27}`);
   const card = page.getByRole('dialog');
