@@ -49,14 +49,46 @@ function chosen() {
 /** `value` as an HTML attribute value inside double quotes. */
 const escape = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The snippet: the loader's script tag, then the element. */
+// The width below which the snippet's reserve is worked out for a phone's column.
+const NARROW = 360;
+
+/**
+ * CSS that holds the widget's space from the host's first paint, before datelines.js has run:
+ * the height the preview takes with this feed, and on a phone the loader's estimate
+ * (tools/reserve.mjs) corrected by how far the preview is from its own. Once the element is
+ * defined, the loader holds the same height until the news shows.
+ */
+function reserveCss(attrs) {
+  const Element = customElements.get('datelines-news');
+  if (!Element?.reserve) return '';
+  const estimate = (width) => Element.reserve({
+    layout: attrs.get('layout') ?? null,
+    limit: attrs.get('limit') ?? null,
+    heading: attrs.get('heading') ?? null,
+    controls: attrs.get('controls') ?? null,
+    width,
+  });
+  const box = preview.getBoundingClientRect();
+  // The preview's real height once its news shows (no loading rows, no reserve held).
+  const root = preview.shadowRoot;
+  const shown = root?.querySelector('.dl-entries article') && !root.querySelector('.dl-loading');
+  const wide = shown ? Math.ceil(box.height) : estimate(box.width || 640);
+  const narrow = Math.round(estimate(NARROW) * (shown ? box.height / estimate(box.width) : 1));
+  return '<style>\n'
+    + '  /* Holds the news list\'s space until it starts (under a strict CSP, put this in your stylesheet). */\n'
+    + `  datelines-news:not(:defined) { display: block; min-height: ${wide}px; }\n`
+    + `  @media (max-width: ${NARROW + 200}px) { datelines-news:not(:defined) { min-height: ${narrow}px; } }\n`
+    + '</style>\n';
+}
+
+/** The snippet: the loader's script tag, the reserve's CSS, then the element. */
 function snippetFor(attrs, fromCdn) {
   // The self-hosted form is the same tag with your own address (see README, "Self-hosting"): the
   // integrity value is that of the same datelines.js.
   const src = fromCdn ? `https://cdn.jsdelivr.net/npm/datelines@${VERSION}/datelines.js` : '/datelines/datelines.js';
   const script = `<script type="module" src="${src}"\n        crossorigin="anonymous" integrity="${INTEGRITY}"></script>`;
   const element = `<datelines-news${[...attrs].map(([name, value]) => ` ${name}="${escape(value)}"`).join('')}></datelines-news>`;
-  return `${script}\n${element}\n`;
+  return `${script}\n${reserveCss(attrs)}${element}\n`;
 }
 
 // The feed address reaches the preview only when the field is left (or Enter pressed): every
@@ -83,9 +115,12 @@ function update() {
   const fromCdn = document.querySelector('input[name="snippet-form"]:checked').value === 'cdn';
   $('cdn-note').hidden = !fromCdn;
   $('self-note').hidden = fromCdn;
-  snippet.value = snippetFor(attrs, fromCdn);
-  // A "Copied" from before the change would now be about another snippet.
-  status.textContent = '';
+  const text = snippetFor(attrs, fromCdn);
+  if (snippet.value !== text) {
+    snippet.value = text;
+    // A "Copied" from before the change would now be about another snippet.
+    status.textContent = '';
+  }
 }
 
 form.addEventListener('input', update);
@@ -117,3 +152,6 @@ $('copy').addEventListener('click', async () => {
 
 for (const version of document.querySelectorAll('.cfg-version')) version.textContent = VERSION;
 update();
+// The reserve comes from the loader, and from the preview's height once its news shows.
+customElements.whenDefined('datelines-news').then(update);
+new ResizeObserver(() => update()).observe(preview);

@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { cargoField } from './cargo-package.mjs';
+import { reserve } from './reserve.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const files = readdirSync(dir);
@@ -39,11 +40,29 @@ const GLUE_INTEGRITY = '${sri(glue)}';
 const WASM_INTEGRITY = '${sri(wasm)}';
 const CSS_INTEGRITY = '${sri(css)}';
 const OBSERVED = ['src', 'month', 'limit', 'more-href', 'lang', 'theme', 'search', 'q', 'tag', 'label', 'layout', 'heading',
-  'controls', 'date-style', 'date-threshold', 'refresh'];
+  'controls', 'date-style', 'date-threshold', 'refresh', 'loading'];
 let ready = null;
 
 // Which file failed, for the console.
 const failed = (file) => (error) => { throw new Error(\`\${file} did not load or does not match its hash (\${error?.message ?? error})\`); };
+
+// While the host page is still loading, the widget's files ask for a low priority, so they never
+// take bandwidth from the host's own first view; once it has loaded, the browser's default.
+const priority = () => (document.readyState === 'complete' ? 'auto' : 'low');
+
+// Gives the main thread back to the browser between two pieces of work, so neither makes a
+// long task on the host page: scheduler.yield() where there is one (it keeps the widget's place
+// in the queue), else a new task.
+const yieldToHost = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve, 0));
+
+// The host's first paint: the next frame, then a task after it. Nothing of the widget is
+// fetched before it.
+let painted = null;
+const afterFirstPaint = () => (painted ??= new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+// How far ahead of the screen a lazy widget starts: about one viewport, so its list is there
+// by the time the reader scrolls to it.
+const AHEAD = '100% 0px 100% 0px';
 
 // One module and one stylesheet for every widget on the page. The glue goes through a
 // modulepreload link that carries its hash, so the import below gets the checked module or
@@ -57,14 +76,16 @@ function load() {
     if (!preload.relList?.supports?.('modulepreload')) {
       throw new Error(\`\${GLUE} cannot be checked against its hash in this browser (no modulepreload)\`);
     }
+    const fetchPriority = priority();
     preload.rel = 'modulepreload';
     preload.href = GLUE;
     preload.integrity = GLUE_INTEGRITY;
     preload.crossOrigin = 'anonymous';
+    preload.fetchPriority = fetchPriority;
     document.head.append(preload);
-    const wasm = fetch(WASM, { integrity: WASM_INTEGRITY, credentials: 'omit' }).catch(failed(WASM));
+    const wasm = fetch(WASM, { integrity: WASM_INTEGRITY, credentials: 'omit', priority: fetchPriority }).catch(failed(WASM));
     wasm.catch(() => {});
-    const sheet = fetch(CSS, { integrity: CSS_INTEGRITY, credentials: 'omit' })
+    const sheet = fetch(CSS, { integrity: CSS_INTEGRITY, credentials: 'omit', priority: fetchPriority })
       .then((response) => (response.ok ? response.text() : Promise.reject(new Error(\`HTTP \${response.status}\`))))
       .then((text) => {
         const constructed = new CSSStyleSheet();
@@ -82,13 +103,11 @@ function load() {
   return ready;
 }
 
-let placeholderSheet = null;
-try {
-  placeholderSheet = new CSSStyleSheet();
-  placeholderSheet.replaceSync(':host{display:block}.dl-loader{min-height:var(--dl-reserve,30em);font-size:medium}');
-} catch (_) {
-  placeholderSheet = null;
-}
+// The height each widget's host CSS held for it before the element was defined.
+const held = new WeakMap();
+
+// The space a widget holds until its news is shown (tools/reserve.mjs).
+${reserve.toString()}
 
 class DatelinesNews extends HTMLElement {
   static get observedAttributes() {
@@ -100,34 +119,27 @@ class DatelinesNews extends HTMLElement {
     return VERSION;
   }
 
+  static reserve(options) {
+    return reserve(options);
+  }
+
   connectedCallback() {
     // A no-script fallback inside the element (\`datelines-cli render --fragment\`) stays on show
-    // until the app attaches its shadow root; without one, a placeholder holds the space.
+    // until the app attaches its shadow root; without one, the reserve holds the space.
     const fallback = !this.shadowRoot && this.firstElementChild !== null;
-    if (!this._widget && !fallback) {
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      // Reserve the space the list will take, so nothing on the host page jumps.
-      // :host { display: block } first, so the element has its real width to measure.
-      if (placeholderSheet) root.adoptedStyleSheets = [placeholderSheet];
-      const box = document.createElement('div');
-      box.className = 'dl-loader';
-      box.setAttribute('aria-busy', 'true');
-      // Estimate the list's height from the element's width: below 34em the thumbnails stack
-      // above the text (see style/datelines.css), so each entry is much taller.
-      const limit = parseInt(this.getAttribute('limit') ?? '', 10);
-      const entries = limit > 0 ? Math.min(limit, 12) : 4;
-      const em = 16;
-      // The list's own width: the element's, less the widget's 1em padding on each side.
-      const width = (this.getBoundingClientRect().width || 600) - 2 * em;
-      const perEntry = width < 34 * em ? width * 9 / 16 + 16 * em : 11 * em;
-      box.style.setProperty('--dl-reserve', \`\${Math.round(14 * em + entries * perEntry)}px\`);
-      root.replaceChildren(box);
-    }
+    if (!this._widget) this._hold(fallback);
     const token = (this._token = {});
-    load()
-      .then(({ module, sheet }) => {
+    this._whenNeeded(token)
+      .then(() => (this._token === token ? load() : null))
+      .then(async (loaded) => {
+        if (!loaded || !this.isConnected || this._token !== token || this._widget) return;
+        // Each widget's mount is a task of its own, after the module's start.
+        await yieldToHost();
         if (!this.isConnected || this._token !== token || this._widget) return;
-        this._widget = module.mount_widget(this, sheet);
+        // A fallback's height is held as a reserve would be, until the news replaces it.
+        const fallbackHeight = fallback && !this.shadowRoot ? this.getBoundingClientRect().height : 0;
+        this._widget = loaded.module.mount_widget(this, loaded.sheet);
+        this._keep(fallbackHeight);
         // Out of view, a poll's news renders nothing until the widget is seen (src/embed.rs).
         this._seen = new IntersectionObserver((entries) => {
           this._widget?.set_in_view(entries[entries.length - 1].isIntersecting);
@@ -135,13 +147,15 @@ class DatelinesNews extends HTMLElement {
         this._seen.observe(this);
       })
       .catch((error) => {
+        if (this._token !== token) return;
+        this._release();
         console.error('Datelines could not start:', error);
         const message = document.createElement('p');
         // The app (and its language data) did not load, so the loader says it in the
         // element's language itself: English, or French (see src/i18n/).
         // The same rule as language_of in src/embed.rs: the nearest non-empty lang.
         const lang = this.closest("[lang]:not([lang=''])")?.getAttribute('lang') ?? '';
-        const french = /^\s*fr(?:[-_]|\s*$)/i.test(lang);
+        const french = /^\\s*fr(?:[-_]|\\s*$)/i.test(lang);
         message.textContent = french ? 'Les actualités n’ont pas pu être affichées.' : 'The news could not be shown.';
         message.lang = french ? 'fr' : 'en';
         // A fallback, if any, says more than the message: it stays.
@@ -154,10 +168,99 @@ class DatelinesNews extends HTMLElement {
       });
   }
 
+  /**
+   * Resolves when the widget should start: \`loading="eager"\` after the host's first paint;
+   * otherwise (\`lazy\`, the default) once the element comes within about a viewport of the
+   * screen, which a widget in the first screen is at once.
+   */
+  _whenNeeded(token) {
+    this._near?.disconnect();
+    return afterFirstPaint().then(() => new Promise((resolve) => {
+      if (this._token !== token) return;
+      this._go = resolve;
+      if (this.getAttribute('loading')?.trim().toLowerCase() === 'eager') {
+        resolve();
+        return;
+      }
+      this._near = new IntersectionObserver((entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this._near?.disconnect();
+        this._near = null;
+        resolve();
+      }, { rootMargin: AHEAD });
+      this._near.observe(this);
+    }));
+  }
+
+  /**
+   * Holds the widget's space until its news is shown: the fallback's height, else the height the
+   * host's own CSS held for it, else the reserve for its layout, limit and width. The rule lives
+   * in the shadow root (the host's markup is not touched) as :host's height, exactly: the loading
+   * rows, taller or shorter, never move the host page, and neither does the news unless its
+   * height differs from the one held.
+   */
+  _hold(fallback) {
+    const root = this.shadowRoot ?? (fallback ? null : this.attachShadow({ mode: 'open' }));
+    if (!root) return;
+    // :host is a block first, so the element has its real width to measure.
+    const block = new CSSStyleSheet();
+    block.replaceSync(':host{display:block}');
+    root.adoptedStyleSheets = [block];
+    const height = held.get(this) || reserve({
+      layout: this.getAttribute('layout'),
+      limit: this.getAttribute('limit'),
+      width: this.getBoundingClientRect().width || 600,
+      heading: this.getAttribute('heading'),
+      controls: this.getAttribute('controls'),
+    });
+    this._reserve = new CSSStyleSheet();
+    this._reserve.replaceSync(\`:host{display:block;height:\${height}px;overflow:clip}\`);
+    root.adoptedStyleSheets = [this._reserve];
+    if (!root.firstChild) {
+      const box = document.createElement('div');
+      box.setAttribute('aria-busy', 'true');
+      root.append(box);
+    }
+  }
+
+  /**
+   * After the mount: the reserve stays among the shadow root's sheets while the widget shows its
+   * loading rows, and goes when the news (or an error) takes their place.
+   */
+  _keep(fallbackHeight) {
+    const root = this.shadowRoot;
+    if (!root) return;
+    if (!this._reserve && fallbackHeight > 0) {
+      this._reserve = new CSSStyleSheet();
+      this._reserve.replaceSync(\`:host{height:\${fallbackHeight}px;overflow:clip}\`);
+    }
+    if (!this._reserve) return;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this._reserve];
+    const settled = () => root.querySelector('.dl-root') && !root.querySelector('.dl-loading')
+      && root.querySelector('.dl-entries, .dl-error, .dl-empty');
+    if (settled()) {
+      this._release();
+      return;
+    }
+    this._watch = new MutationObserver(() => { if (settled()) this._release(); });
+    this._watch.observe(root, { childList: true, subtree: true });
+  }
+
+  _release() {
+    this._watch?.disconnect();
+    this._watch = null;
+    const root = this.shadowRoot;
+    if (root && this._reserve) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this._reserve);
+    this._reserve = null;
+  }
+
   disconnectedCallback() {
     this._token = null;
+    this._near?.disconnect();
+    this._near = null;
     this._seen?.disconnect();
     this._seen = null;
+    this._release();
     if (this._widget) {
       this._widget.unmount();
       this._widget.free();
@@ -166,13 +269,30 @@ class DatelinesNews extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (oldValue !== value && this._widget) this._widget.set_attribute(name, value);
+    if (oldValue === value) return;
+    // \`loading="eager"\` set on a widget that waits for the reader: it starts now.
+    if (name === 'loading') {
+      if (!this._widget && value?.trim().toLowerCase() === 'eager' && this._go) {
+        this._near?.disconnect();
+        this._near = null;
+        this._go();
+      }
+      return;
+    }
+    if (this._widget) this._widget.set_attribute(name, value);
   }
 }
 
 // A second copy on the page (another version, another address) leaves the first in place.
 const defined = customElements.get('datelines-news');
 if (!defined) {
+  // The space a host already holds for its widgets in its own CSS (\`datelines-news:not(:defined)\`
+  // in the snippet) is read before the element is defined, when that CSS still applies: the
+  // loader holds exactly that, so nothing moves when it takes over.
+  for (const element of document.querySelectorAll('datelines-news')) {
+    const height = element.getBoundingClientRect().height;
+    if (height > 0) held.set(element, height);
+  }
   customElements.define('datelines-news', DatelinesNews);
 } else if (defined.version !== VERSION) {
   console.warn(\`Datelines \${VERSION} (\${import.meta.url}) did not define <datelines-news>: Datelines \${defined.version ?? '(unknown version)'} already did, and is used.\`);

@@ -29,6 +29,17 @@ const TYPES = {
 // a u64 in hex without leading zeros, so usually 16 digits but sometimes fewer.
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.(wasm|js|css)$/;
 
+// The embed loader's fixed name: host pages load it under that name, so it cannot be cached for
+// good like the hashed files it points to; a few minutes, then a revalidation (a 304 by its ETag).
+const LOADER = /(^|\/)datelines\.js$/;
+
+/** The Cache-Control of a file: a year for hashed files, minutes for the loader, else revalidate. */
+export function cacheControl(file) {
+  if (HASHED.test(file)) return 'public, max-age=31536000, immutable';
+  if (LOADER.test(file)) return 'public, max-age=300, must-revalidate';
+  return 'no-cache';
+}
+
 // Files sent compressed when the client takes it.
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|rss|atom|xml|wasm|svg|txt)$/;
 
@@ -86,7 +97,9 @@ async function precompressed(file, ext, info) {
  * Starts a server. `port: 0` picks a free port.
  * `routes` maps a path to `async (req, res) => void` and wins over files.
  * `aliases` maps a path to another path that is served in its place (no redirect).
- * Hashed files are cached for a year (`immutable`), everything else is revalidated (`no-cache`).
+ * Hashed files are cached for a year (`immutable`), `datelines.js` for five minutes, everything
+ * else is revalidated (`no-cache`); each file has an ETag and a Last-Modified, and a request that
+ * names the same (If-None-Match, If-Modified-Since) gets a 304 without a body.
  * Returns { url, port, close() }.
  */
 export async function startServer({ root, port = 0, host = '127.0.0.1', routes = {}, headers = () => ({}), compress = true, mounts = {}, aliases = {} }) {
@@ -118,6 +131,20 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      // Validators of the file itself, the same for each of its encodings (Vary says which).
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const modified = new Date(Math.floor(info.mtimeMs / 1000) * 1000).toUTCString();
+      const validators = { etag, 'last-modified': modified, 'cache-control': cacheControl(file) };
+      const match = req.headers['if-none-match'];
+      const since = Date.parse(req.headers['if-modified-since'] ?? '');
+      const fresh = match !== undefined
+        ? match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+        : Number.isFinite(since) && Math.floor(info.mtimeMs / 1000) * 1000 <= since;
+      if (fresh && (req.method === 'GET' || req.method === 'HEAD')) {
+        res.writeHead(304, { ...validators, ...(COMPRESSIBLE.test(file) && compress ? { vary: 'accept-encoding' } : {}), ...headers(url.pathname) });
+        res.end();
+        return;
+      }
       let body;
       const extra = {};
       // Compress text and wasm as a production server would, so transfer sizes are real: the
@@ -142,7 +169,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', routes =
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ...validators,
         ...extra,
         ...headers(url.pathname),
       });

@@ -135,6 +135,24 @@ test('HEAD answers the length of the body GET would send, and hashed files stay 
   assert.equal(page.headers['cache-control'], 'no-cache');
 });
 
+test('the fixed-name loader is cached for minutes, and every file revalidates to a 304 by its ETag or date', async () => {
+  const loader = await get(`${env.server.url}/datelines.js`, { 'accept-encoding': 'br' });
+  assert.equal(loader.headers['cache-control'], 'public, max-age=300, must-revalidate');
+  assert.ok(loader.headers.etag && loader.headers['last-modified'], 'validators');
+  for (const path of ['/datelines.js', `/${WASM}`, '/']) {
+    const first = await get(`${env.server.url}${path}`, { 'accept-encoding': 'br' });
+    const again = await get(`${env.server.url}${path}`, { 'accept-encoding': 'br', 'if-none-match': first.headers.etag });
+    assert.equal(again.status, 304, `${path} by ETag`);
+    assert.equal(again.body.length, 0);
+    assert.equal(again.headers['cache-control'], first.headers['cache-control'], path);
+    const since = await get(`${env.server.url}${path}`, { 'accept-encoding': 'br', 'if-modified-since': first.headers['last-modified'] });
+    assert.equal(since.status, 304, `${path} by date`);
+    const other = await get(`${env.server.url}${path}`, { 'accept-encoding': 'br', 'if-none-match': '"something-else"' });
+    assert.equal(other.status, 200, `${path}: another ETag gets the file`);
+    assert.ok(other.body.length > 0);
+  }
+});
+
 test('without a precompressed copy: gzip made on the fly, else the file; a stale .br is never sent', async () => {
   const raw = readFileSync(join(plain, 'feed.json'));
   const gz = await get(`${plainServer.url}/feed.json`, { 'accept-encoding': 'gzip, deflate, br' });
