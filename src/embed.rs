@@ -36,6 +36,9 @@ struct Config {
     refresh: RwSignal<Option<String>>,
     /// Whether the widget is on screen ([`Widget::set_in_view`]).
     in_view: RwSignal<bool>,
+    /// Whether the list has started: the mount builds the widget's root, the next task the list
+    /// (two tasks, each well under 50 ms on a phone, rather than one long one).
+    started: RwSignal<bool>,
 }
 
 /// The widget's language: the nearest non-empty `lang`, its own or else the host page's around
@@ -167,6 +170,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
             label: RwSignal::new(label),
             refresh: RwSignal::new(refresh),
             in_view: RwSignal::new(true),
+            started: RwSignal::new(false),
             lang: RwSignal::new(lang),
             state: RwSignal::new(initial),
         };
@@ -196,7 +200,7 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                 data-theme=move || config.theme.get()
                 data-layout=move || config.look.with(|l| layout_attr(l.layout))
             >
-                {move || {
+                {move || config.started.get().then(|| {
                     // `src`: one address, or several separated by whitespace.
                     let urls = config.src.get().map(|src| crate::sources::split_sources(&src)).unwrap_or_default();
                     let source = if urls.is_empty() { Source::Bundled } else { Source::Urls(urls) };
@@ -207,10 +211,14 @@ pub fn mount_widget(host: HtmlElement, page_sheet: CssStyleSheet) -> Result<Widg
                         refresh: config.refresh.into(),
                     };
                     view! { <NewsApp source state href_for options/> }
-                }}
+                })}
             </div>
         }
     });
     let config = config_out.take().ok_or_else(|| JsValue::from_str("Datelines: the widget did not start"))?;
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::ui::source::yield_to_host().await;
+        config.started.try_set(true);
+    });
     Ok(Widget { host, config, handle: Some(Box::new(handle)) })
 }

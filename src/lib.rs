@@ -23,6 +23,7 @@ pub mod sanitize;
 pub mod search;
 pub mod shared_polls;
 pub mod shared_str;
+pub mod slices;
 pub mod sources;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod structured_data;

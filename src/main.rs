@@ -7,7 +7,11 @@
 fn main() {
     let is_page = leptos::prelude::document().body().is_some_and(|b| b.has_attribute("data-datelines-page"));
     if is_page {
-        datelines::ui::mount_page();
+        // The module's start and the page's mount are two tasks, not one long one.
+        wasm_bindgen_futures::spawn_local(async {
+            datelines::ui::source::yield_to_host().await;
+            datelines::ui::mount_page();
+        });
     }
 }
 

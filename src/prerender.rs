@@ -12,7 +12,7 @@ use crate::formats::Parsed;
 use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::NewsList;
-use crate::presentation::Look;
+use crate::presentation::{Layout, Look};
 use crate::structured_data;
 use crate::ui::{layout_attr, page_root, Language, ListOptions, NewsApp, Source, Static};
 use crate::url_state::{MonthChoice, ViewState};
@@ -42,11 +42,11 @@ impl RenderOptions {
 }
 
 /// Renders `view` in the given language, in the static form, with a reactive owner of its own.
-fn render<V: RenderHtml + 'static>(lang: &'static Strings, view: impl FnOnce() -> V) -> String {
+fn render<V: RenderHtml + 'static>(lang: &'static Strings, layout: Layout, view: impl FnOnce() -> V) -> String {
     let owner = Owner::new();
     let html = owner.with(|| {
         provide_context(Language::fixed(lang));
-        provide_context(Static);
+        provide_context(Static(layout));
         view().to_html()
     });
     owner.unset();
@@ -65,7 +65,7 @@ fn no_card() -> Callback<ViewState, String> {
 
 /// The standalone page's `<main>`, as the live page builds it (see [`page_root`]).
 pub fn page_main(source: Source, options: RenderOptions) -> String {
-    render(options.lang, move || {
+    render(options.lang, Layout::default(), move || {
         let state = state(&options);
         page_root(source, state, no_card(), None, (options.limit, Look::default(), None))
     })
@@ -75,7 +75,7 @@ pub fn page_main(source: Source, options: RenderOptions) -> String {
 /// element's no-script fallback, or any page of the site owner's.
 pub fn fragment(parsed: Parsed, options: RenderOptions) -> String {
     let lang = options.lang;
-    render(lang, move || {
+    render(lang, options.look.layout, move || {
         let state = state(&options);
         let layout = layout_attr(options.look.layout);
         let list_options = ListOptions {
@@ -264,6 +264,26 @@ mod tests {
             RenderOptions { look: Look { dates: Dates::parse(Some("relative"), None), ..Look::default() }, ..all() },
         );
         assert!(relative.contains(">19 Mar. 2025</time>") && !relative.contains("title="), "{relative}");
+    }
+
+    #[test]
+    fn a_headlines_fragment_writes_only_what_its_layout_shows() {
+        let json = r#"{"title":"Feed","items":[{"date":"2025-03-19","title":"One","summary":"The summary",
+            "tags":["Topic"],"image":{"src":"a.jpg","alt":"A picture"}}]}"#;
+        let look = |layout| RenderOptions { look: Look { layout, ..Look::default() }, ..all() };
+        let headlines = fragment(parse_feed(json.as_bytes()).expect("feed"), look(Layout::Headlines));
+        assert!(headlines.contains(">One</a>") && headlines.contains("dl-date"), "date and title: {headlines}");
+        for absent in ["<img", "a.jpg", "dl-thumb", "The summary", "dl-tags", "Topic</li>"] {
+            assert!(!headlines.contains(absent), "{absent} in {headlines}");
+        }
+        assert!(headlines.contains("dl-article dl-text-only"), "no image space: {headlines}");
+        // Every other layout shows the details (the live list hides them with CSS alone).
+        for layout in [Layout::List, Layout::Compact, Layout::Cards] {
+            let html = fragment(parse_feed(json.as_bytes()).expect("feed"), look(layout));
+            for present in ["<img", "The summary", "Topic</li>"] {
+                assert!(html.contains(present), "{layout:?}: {present} missing in {html}");
+            }
+        }
     }
 
     #[test]

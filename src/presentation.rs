@@ -38,6 +38,14 @@ impl Layout {
             Layout::Cards => "cards",
         }
     }
+
+    /// Whether an entry shows its thumbnail, summary, topics and source, or only its date and
+    /// title (`headlines`). The live list hides them with CSS; a fragment rendered for a host
+    /// page (`datelines-cli render --fragment`), which the host's own styles show, leaves them
+    /// out, so a sidebar's fallback neither shows nor downloads pictures its layout has none of.
+    pub fn shows_details(self) -> bool {
+        self != Layout::Headlines
+    }
 }
 
 /// The list's heading (`heading="…"`).
@@ -208,6 +216,12 @@ pub fn parse_duration(value: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_headlines_leave_out_an_entrys_details() {
+        let shown: Vec<bool> = Layout::ALL.iter().map(|l| l.shows_details()).collect();
+        assert_eq!(shown, [true, true, false, true], "list, compact, headlines, cards");
+    }
 
     #[test]
     fn layouts_are_read_by_name_and_anything_else_is_the_list() {

@@ -236,14 +236,16 @@ class DatelinesNews extends HTMLElement {
     }
     if (!this._reserve) return;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this._reserve];
-    const settled = () => root.querySelector('.dl-root') && !root.querySelector('.dl-loading')
+    // Settled: the news, an error or "no news" shows, and nothing is busy (the loading rows, or
+    // the rows still drawn a slice at a time, carry aria-busy).
+    const settled = () => root.querySelector('.dl-root') && !root.querySelector('[aria-busy="true"]')
       && root.querySelector('.dl-entries, .dl-error, .dl-empty');
     if (settled()) {
       this._release();
       return;
     }
     this._watch = new MutationObserver(() => { if (settled()) this._release(); });
-    this._watch.observe(root, { childList: true, subtree: true });
+    this._watch.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   }
 
   _release() {

@@ -8,6 +8,7 @@ use crate::i18n::Strings;
 use crate::model::NewsItem;
 use crate::news_list::{Filter, NewsList, TagCount};
 use crate::presentation::{Heading, Look};
+use crate::slices::RowBudget;
 use crate::url_state::{MonthChoice, ViewState};
 use leptos::html;
 use leptos::prelude::*;
@@ -48,13 +49,54 @@ pub fn ListView(
     let topics_filter = Memo::new(move |_| state.with(|s| Filter { tag: None, ..Filter::of(s) }));
     let months = Memo::new(move |_| list.with(|l| months_filter.with(|f| l.months(f))));
     let tags = Memo::new(move |_| list.with(|l| l.has_tags().then(|| topics_filter.with(|f| l.tags(f)))));
-    let groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
+    // Every row the filter and "More news" open, and of them the rows drawn so far: after each
+    // load the first screenful at once, then a slice more in each later task (`RowBudget`), so
+    // building the rows is never one long task on the host page. Without script, all at once.
+    let open_groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
+    let open_rows = Memo::new(move |_| open_groups.with(|g| g.iter().map(|g| g.entries.len()).sum::<usize>()));
+    // A fetched feed's rows come in slices; news in hand (the bundled file, which replaces the
+    // prerendered page in one step) is drawn whole.
+    let sliced = cfg!(target_arch = "wasm32") && !without_script && news.is_fetched();
+    let budget = RwSignal::new(if sliced { RowBudget::first() } else { RowBudget::unlimited() });
+    let groups = Memo::new(move |_| {
+        let mut groups = open_groups.get();
+        budget.get().cut(&mut groups);
+        groups
+    });
+    // Busy (`aria-busy`) while rows are still to come: assistive technology waits for the whole
+    // list, and the embed loader holds the widget's space until then.
+    let drawing = move || !budget.get().covers(open_rows.get());
     // Plain closures rather than Memos where a value is read in one place: each Memo of a new
     // type adds its own code to the wasm.
     let total = move || list.with(|l| filter.with(|f| l.total(f)));
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
     let searched = move || list.with(|l| filter.with(|f| l.searched_months(f)));
     let revision = Memo::new(move |_| list.with(NewsList::revision));
+    // A new load draws from its first screenful again; each slice drawn asks for the next one
+    // after the browser's turn (the browser's task queue is the world outside these Effects sync
+    // with).
+    #[cfg(target_arch = "wasm32")]
+    if sliced {
+        Effect::new(move |previous: Option<_>| {
+            let current = revision.get();
+            if previous.is_some_and(|p| p != current) {
+                budget.set(RowBudget::first());
+            }
+            current
+        });
+        let waiting = StoredValue::new(false);
+        Effect::new(move |_| {
+            if budget.get().covers(open_rows.get()) || waiting.get_value() {
+                return;
+            }
+            waiting.set_value(true);
+            leptos::task::spawn_local(async move {
+                super::source::yield_to_host().await;
+                waiting.try_set_value(false);
+                budget.try_update(|b| *b = b.next());
+            });
+        });
+    }
     let in_view = use_context::<super::InView>();
     let seen = move || in_view.is_none_or(|v| v.0.get());
     // The host's words, or the feed's title. `heading="none"` hides the heading and the count
@@ -116,6 +158,8 @@ pub fn ListView(
         })
     });
     let more = move |_| {
+        // The reader asked for these rows: all of them at once, and focus on the first.
+        budget.set(RowBudget::unlimited());
         let (f, limit) = (filter.get_untracked(), limit.get_untracked());
         let first_new = list.with_untracked(|l| l.visible(&f, limit));
         news.more(&f, limit);
@@ -127,7 +171,7 @@ pub fn ListView(
     };
 
     view! {
-        <div class="dl-news" tabindex="-1" node_ref=top>
+        <div class="dl-news" tabindex="-1" node_ref=top aria-busy=move || drawing().then_some("true")>
             <header class=header_class part="header">
                 <h1 class="dl-heading" part="heading">{heading_text}</h1>
                 <p class="dl-count" aria-live="polite">{move || t.entries(total())}</p>

@@ -60,8 +60,10 @@ pub fn use_strings() -> &'static Strings {
 /// prerendered page, `datelines-cli render`). Controls that need script are left out rather
 /// than shown dead: the month control becomes in-page links to the month headings, titles link
 /// to the original article (or are plain text), and there is no "More news" button.
+/// It carries the list's layout: a fragment writes only what its layout shows
+/// ([`crate::presentation::Layout::shows_details`]).
 #[derive(Clone, Copy, Debug)]
-pub struct Static;
+pub struct Static(pub crate::presentation::Layout);
 
 /// True while rendering for readers without script (see [`Static`]). That form is only ever
 /// rendered natively, so in the browser this is `false` outright and the compiler leaves the
@@ -71,6 +73,15 @@ pub fn is_static() -> bool {
     return false;
     #[cfg(not(target_arch = "wasm32"))]
     return use_context::<Static>().is_some();
+}
+
+/// Whether entries render their thumbnail, summary, topics and source: always in the browser
+/// (where a layout hides them with CSS); in the static form, as its layout shows them.
+pub fn shows_details() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return true;
+    #[cfg(not(target_arch = "wasm32"))]
+    return use_context::<Static>().is_none_or(|s| s.0.shows_details());
 }
 
 /// How a list shows: the page's settings, or a widget's attributes (which can change).

@@ -1,6 +1,6 @@
 use super::source::bundled;
 #[cfg(target_arch = "wasm32")]
-use super::source::{fetch_any, fetch_feed, join_polls, leave_polls, poll, Fetched, Polled};
+use super::source::{fetch_any, fetch_feed, join_polls, leave_polls, poll, yield_to_host, Fetched, Polled};
 use super::{use_language, ErrorCard, FeedErrors, ListOptions, ListView, LoadingList, SkippedNotice};
 use crate::dates::YearMonth;
 #[cfg(target_arch = "wasm32")]
@@ -250,6 +250,8 @@ impl Loader {
     fn fetch_source(self, url: String, polled: bool) {
         spawn_local(async move {
             let result = fetch_any(&url).await;
+            // Reading the feed and showing it are two tasks on the host's main thread.
+            yield_to_host().await;
             // The answer counts as a poll's (before the list's update: this arms a timer).
             if let Ok(fetched) = &result {
                 self.loaded_for_polls(fetched.last_answer(), fetched.max_age);

@@ -1,7 +1,7 @@
 use super::date_label::date_label;
 #[cfg(not(target_arch = "wasm32"))]
 use super::is_static;
-use super::{use_strings, Thumbnail};
+use super::{shows_details, use_strings, Thumbnail};
 use crate::model::NewsItem;
 use crate::search::{segments, Query};
 use leptos::ev::MouseEvent;
@@ -74,16 +74,18 @@ pub fn NewsEntry(
     /// What its topic links do (without script, topics are plain text).
     topics: TagLinks,
 ) -> impl IntoView {
-    let summary = (!item.summary.is_empty()).then(|| {
+    // A static fragment in the headlines layout writes the date and title alone.
+    let details = shows_details();
+    let summary = (details && !item.summary.is_empty()).then(|| {
         let text = item.summary.clone();
         view! { <p class="dl-summary" part="summary">{move || query.with(|q| marked(&text, q))}</p> }
     });
     let text = item.title.clone();
     let title = move || query.with(|q| marked(&text, q));
-    let tags = (!item.tags.is_empty()).then(|| {
+    let tags = (details && !item.tags.is_empty()).then(|| {
         view! { <ul class="dl-tags" role="list">{item.tags.iter().map(|tag| topic(tag, topics)).collect_view()}</ul> }
     });
-    let article_class = if item.image.is_some() { "dl-article" } else { "dl-article dl-text-only" };
+    let article_class = if details && item.image.is_some() { "dl-article" } else { "dl-article dl-text-only" };
     let id = String::from(&item.id);
     let open = move |ev: MouseEvent| {
         // Let the browser handle "open in new tab" and friends.
@@ -98,7 +100,7 @@ pub fn NewsEntry(
             // An entry without an image takes no image space (`dl-text-only`); one whose image
             // fails to load keeps its box, with the alt text.
             <article class=article_class>
-                {item.image.map(|image| view! { <Thumbnail image=Some(image)/> })}
+                {item.image.filter(|_| details).map(|image| view! { <Thumbnail image=Some(image)/> })}
                 <div class="dl-entry-text">
                     {item.date.day().copied().map(date_label)}
                     <h3 class="dl-title" part="title">
@@ -107,7 +109,7 @@ pub fn NewsEntry(
                         <a class="dl-title-link" href=href data-dl-id=String::from(item.id) on:click=open>{title}</a>
                     </h3>
                     {summary}
-                    {item.origin.as_deref().map(|origin| {
+                    {item.origin.as_deref().filter(|_| details).map(|origin| {
                         let (before, after) = use_strings().from_feed.split_once("{}").unwrap_or(("", ""));
                         let name = origin.title.clone();
                         let name = match origin.site.clone() {

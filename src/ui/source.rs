@@ -3,7 +3,7 @@
 
 use crate::formats::{parse_feed, LoadError, Parsed};
 #[cfg(target_arch = "wasm32")]
-pub use fetch::{fetch_any, fetch_feed, join_polls, leave_polls, poll, Fetched, PollFailure, Polled};
+pub use fetch::{fetch_any, fetch_feed, join_polls, leave_polls, poll, yield_to_host, Fetched, PollFailure, Polled};
 
 /// The bundled news, parsed.
 pub fn bundled() -> Result<Parsed, LoadError> {
@@ -42,10 +42,38 @@ mod fetch {
 
     async fn fetch_one(url: &str) -> Result<Fetched, FetchError> {
         match request(url, None, None).await {
-            Ok(Raw::Body(body)) => read_body(url, body).map_err(|failure| failure.error),
+            Ok(Raw::Body(body)) => {
+                // The body's arrival and its reading are separate tasks on the host's main thread.
+                yield_to_host().await;
+                read_body(url, body).map_err(|failure| failure.error)
+            }
             Ok(Raw::NotModified { .. }) => Err(unreachable(url)),
             Err(failure) => Err(failure.error),
         }
+    }
+
+    /// Gives the main thread back to the browser for a moment, so that two pieces of work make
+    /// two tasks, not one long one on the host page: `scheduler.yield()` where the browser has
+    /// it (the rest of the work keeps its place in the queue), else a new task
+    /// (`setTimeout(0)`). Read through `Reflect`: web-sys has no binding for `scheduler`.
+    pub async fn yield_to_host() {
+        use wasm_bindgen::{JsCast, JsValue};
+        let global = js_sys::global();
+        let scheduler = js_sys::Reflect::get(&global, &JsValue::from_str("scheduler")).unwrap_or(JsValue::UNDEFINED);
+        let yield_fn = js_sys::Reflect::get(&scheduler, &JsValue::from_str("yield"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let promise = yield_fn
+            .and_then(|f| f.call0(&scheduler).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+            .unwrap_or_else(|| {
+                js_sys::Promise::new(&mut |resolve, _| {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.set_timeout_with_callback(&resolve);
+                    }
+                })
+            });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     /// A file fetched, with what a poll needs of the answer: the address it came from (after

@@ -19,8 +19,20 @@ const VERSION = cargoField('version');
 // Worked out here rather than by the tools' own function, so a wrong one cannot agree with itself.
 const INTEGRITY = `sha384-${createHash('sha384').update(readFileSync(`${DIST}datelines.js`)).digest('base64')}`;
 
-// The blank host page the snippet is pasted into (set by each test before it opens the page).
+// The blank host page the snippet is pasted into (set by each test before it opens the page), and
+// its stylesheet: under a strict CSP the snippet's <style> rules go there, as its comment says.
 let pasted = '';
+let pastedCss = '';
+
+// The snippet's reserve: CSS that holds the widget's height until datelines.js has run.
+const RESERVE = /<style>\n {2}\/\* Holds the news list's space until it starts \(under a strict CSP, put this in your stylesheet\)\. \*\/\n {2}(datelines-news:not\(:defined\) \{ display: block; min-height: (\d+)px; \})\n {2}(@media \(max-width: 560px\) \{ datelines-news:not\(:defined\) \{ min-height: (\d+)px; \} \})\n<\/style>\n/;
+
+/** A snippet as a strict-CSP site pastes it: the HTML, and the <style> rules in its stylesheet. */
+function split(copied) {
+  const reserve = RESERVE.exec(copied);
+  assert.ok(reserve, `the snippet holds the widget's space: ${copied}`);
+  return { html: copied.replace(RESERVE, '').replace('</script>\n', '</script>\n<link rel="stylesheet" href="/pasted.css">\n'), css: `${reserve[1]}\n${reserve[3]}\n`, wide: Number(reserve[2]), narrow: Number(reserve[4]) };
+}
 const host = (body) => `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>A site owner's page</title><link rel="icon" href="/favicon.svg"></head>
 <body><main><h1>Our news</h1>
@@ -37,6 +49,10 @@ before(async () => {
       '/pasted.html': (req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
         res.end(pasted);
+      },
+      '/pasted.css': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
+        res.end(pastedCss);
       },
       // A feed of its own, so the preview visibly switches to the address typed in.
       '/feeds/one.json': (req, res) => {
@@ -321,15 +337,25 @@ test('the copied self-hosted snippet, pasted into a blank page, shows what the p
       && getComputedStyle(root.querySelector('.dl-root')).backgroundColor === 'rgb(20, 24, 29)';
   });
 
+  // The snippet holds the height the preview takes, once it has its news.
+  await page.waitForFunction(() => {
+    const height = Math.ceil(document.querySelector('#preview').getBoundingClientRect().height);
+    return document.querySelector('#snippet').value.includes(`min-height: ${height}px; }`);
+  });
   await page.getByRole('button', { name: 'Copy snippet' }).click();
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `<script type="module" src="/datelines/datelines.js"
+  const { html, css, wide } = split(copied);
+  assert.equal(html, `<script type="module" src="/datelines/datelines.js"
         crossorigin="anonymous" integrity="${INTEGRITY}"></script>
+<link rel="stylesheet" href="/pasted.css">
 <datelines-news src="news.json" layout="headlines" theme="dark" lang="fr" limit="3" controls="search month" heading="Nos &quot;brèves&quot; &amp; &lt;infos&gt;" date-style="long"></datelines-news>
 `);
+  // The space held is the preview's own height with this feed.
+  assert.equal(wide, Math.ceil(await page.locator('#preview').evaluate((el) => el.getBoundingClientRect().height)));
 
-  pasted = host(copied);
+  pasted = host(html);
+  pastedCss = css;
   const site = watch(await context.newPage(), errors);
   await site.goto(`${env.server.url}/pasted.html`);
   await site.locator('datelines-news article').first().waitFor();
@@ -354,11 +380,13 @@ test('the copied self-hosted snippet, pasted into a blank page, shows what the p
 test('the CDN snippet names this version and the real integrity of datelines.js, which the browser accepts', async () => {
   const { page, context, errors } = await open();
   const cdn = `https://cdn.jsdelivr.net/npm/datelines@${VERSION}/`;
-  const copied = await snippet(page);
+  const { html: copied, css } = split(await snippet(page));
   assert.equal(copied, `<script type="module" src="${cdn}datelines.js"
         crossorigin="anonymous" integrity="${INTEGRITY}"></script>
+<link rel="stylesheet" href="/pasted.css">
 <datelines-news></datelines-news>
 `);
+  pastedCss = css;
   assert.match(await page.locator('#cdn-note').innerText(), new RegExp(`Datelines ${VERSION.replaceAll('.', '\\.')} from jsDelivr`));
 
   // The snippet as pasted, with jsDelivr played by dist/ (answering any origin, as jsDelivr does)

@@ -139,6 +139,8 @@ test('attribute changes update the widget; removing and re-adding works', async 
     w.id = 'widget-url';
     w.setAttribute('url-state', '');
     document.body.append(w);
+    // It starts when the reader comes near it (loading="lazy").
+    w.scrollIntoView();
   });
   await page.locator('#widget-url article').first().waitFor();
   await page.locator('#widget-url #dl-month').selectOption('2025-03');

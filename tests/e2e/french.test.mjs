@@ -79,6 +79,8 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   const { page, context, errors } = await newPage(env.browser);
   await page.goto(`${env.server.url}/embed.html`);
   const widget = page.locator('#widget-feb');
+  // It starts when the reader comes near it (loading="lazy").
+  await widget.scrollIntoViewIfNeeded();
   await widget.locator('article').first().waitFor();
   assert.equal(await widget.locator('.dl-count').textContent(), '9 entries');
 
@@ -102,6 +104,7 @@ test('the widget speaks French with lang="fr", switches when it changes, and fol
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend',
     '<section lang="fr-CA"><datelines-news id="widget-host-fr" limit="2"></datelines-news></section>'));
   const hosted = page.locator('#widget-host-fr');
+  await hosted.scrollIntoViewIfNeeded();
   await hosted.locator('article').first().waitFor();
   assert.equal(await hosted.locator('.dl-count').textContent(), '10 articles');
   assert.equal(await hosted.locator('.dl-root').getAttribute('lang'), 'fr');

@@ -781,7 +781,8 @@ test('a widget out of view still polls, but renders nothing until it is seen', a
   const { page, context, errors, panics } = await clockedPage();
   const feed = await serveFeed(page, entries(1, 3));
   feed.next({ status: 500 }); // the first load fails: an error card
-  await page.goto(hostUrl(env.server, { attrs: { src: FEED, refresh: '30s' }, box: 'margin-top: 4000px' }));
+  // loading="eager": it starts, and polls, before the reader ever comes near it.
+  await page.goto(hostUrl(env.server, { attrs: { src: FEED, refresh: '30s', loading: 'eager' }, box: 'margin-top: 4000px' }));
   await page.locator('#w .dl-error').waitFor({ state: 'attached' });
   await settle(page);
   await sleep(300); // the browser's intersection observer reports the widget out of view

@@ -111,6 +111,8 @@ test('at 320 px the widget demo fits the screen and its thumbnails stack above t
   const { page, context, errors } = await newPage(env.browser, { viewport: { width: 320, height: 640 } });
   await page.goto(`${env.server.url}/embed.html`);
   const widget = page.locator('#widget-feb');
+  // It starts when the reader comes near it (loading="lazy").
+  await widget.scrollIntoViewIfNeeded();
   await widget.locator('article').first().waitFor();
   await page.waitForTimeout(200);
   const wide = await page.evaluate(() => {
