@@ -1,7 +1,8 @@
 //! Input files for the command line (native only): reading a file or stdin, and detecting the
 //! format from the content, never from the file name.
 
-use super::rss_atom::{self, Sniffed, XmlFormat};
+use super::rss_atom::{self, XmlFormat};
+use super::sniff::{sniff, Sniffed};
 use super::{feed_from_document, listing, parse_document, utf8_text, FileText, Parsed, Reader, SNIFF_BYTES};
 use std::fmt;
 use std::io::Read;
@@ -48,7 +49,7 @@ pub enum Mode {
 /// why the whole input cannot be used. `progress` is called with the running count of entries
 /// read, for formats read entry by entry (RSS and Atom).
 pub fn parse(bytes: Vec<u8>, mode: Mode, progress: impl FnMut(usize)) -> Result<(Parsed, Format), String> {
-    match rss_atom::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
+    match sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
         Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => {
             let xml = rss_atom::read(&bytes, &crate::urls::Links::default(), progress).map_err(|e| e.to_string())?;
             let format = match xml.format {

@@ -2,9 +2,15 @@
 //!
 //! Every parser returns either a whole-file [`LoadError`] (the file can't be used at all) or a
 //! [`Parsed`] feed together with per-entry [`Problem`]s: one bad entry never sinks the rest.
+//!
+//! Beside the formats: [`sniff`] tells XML from JSON and which feed a file is, `document` reads a
+//! JSON file's top level and entries in one pass (serde visitors), `common` holds what every
+//! format's reader shares (unique ids, titles made from text, dates or "Undated").
 
+mod common;
 pub mod datelines;
 pub mod discover;
+mod document;
 pub mod encoding;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;
@@ -15,16 +21,18 @@ pub mod rss_atom;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod shard_dir;
 pub mod shards;
+pub mod sniff;
 pub mod xml;
 
-use crate::dates::ItemDate;
-use crate::model::{Feed, Link, NewsItem, SharedStr};
-use crate::text::excerpt;
+pub(crate) use common::{date_or_undated, summary_from, title_or_text, TextSet, UniqueIds};
+pub use common::{SUMMARY_CHARS, TEXT_TITLE_CHARS};
+pub(crate) use document::{parse_document, utf8_text, Document, EntryPath, FileText, Reader};
+pub use sniff::SNIFF_BYTES;
+
+use crate::model::Feed;
 use crate::urls::Links;
-use json::{Json, Key, Object};
-use std::borrow::Cow;
+use sniff::Sniffed;
 use std::fmt;
-use std::sync::Arc;
 
 /// A problem with one part of the file. The path names the entry, e.g. `items[3].date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,487 +103,6 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// serde_json's message without its " at line L column C" (we report the position ourselves).
-fn reason(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
-}
-
-fn not_json(e: &serde_json::Error) -> LoadError {
-    LoadError::NotJson { line: e.line(), column: e.column(), reason: reason(e) }
-}
-
-/// A news file's top level, read without building the whole tree at once: every member but
-/// `items` as a value, and `items` entry by entry, each entry a value only while it is read, so
-/// a 10,000-entry file never exists as one big tree in memory.
-pub(crate) struct Document<'a> {
-    /// The file, to read the entries again when needed.
-    pub source: FileText<'a>,
-    pub root: Object<'a>,
-    /// `None`: no `items`. `Err(kind)`: `items` is not an array but `kind` ("an object", ...).
-    pub items: Option<Result<Entries, &'static str>>,
-}
-
-/// The file entries are read from: its text, which their texts share instead of copying it, and
-/// what its links resolve against.
-#[derive(Clone, Copy)]
-pub(crate) struct FileText<'a> {
-    pub file: &'a Arc<String>,
-    pub links: &'a Links,
-}
-
-impl<'a> FileText<'a> {
-    /// The JSON text: the file after any byte order mark.
-    fn json(&self) -> &'a str {
-        let file: &'a str = self.file;
-        file.strip_prefix("\u{feff}").unwrap_or(file)
-    }
-
-    /// `text` as an entry keeps it: shared when it is the file's own, else copied.
-    pub fn text(&self, text: &str) -> SharedStr {
-        SharedStr::within(self.file, text)
-    }
-
-    /// [`FileText::text`] for text that may have been changed: kept without another copy then.
-    pub fn changed_text(&self, text: Cow<'_, str>) -> SharedStr {
-        match text {
-            Cow::Borrowed(text) => self.text(text),
-            Cow::Owned(text) => SharedStr::from(text),
-        }
-    }
-
-    /// `link` made usable ([`Links::usable`]): shared when it stands in the file as is, or
-    /// follows the file's folder as it stands.
-    pub fn link(&self, link: &str) -> Option<Link> {
-        let (folder, rest) = self.links.usable_parts(link)?;
-        Some(Link::new(folder.cloned(), self.changed_text(rest)))
-    }
-}
-
-/// Where an entry is in a JSON file, `items[3]`, written out only when a problem names it. A feed
-/// has thousands of entries and few problems: formatting a path for every entry up front took
-/// a tenth of the time a 10,000-entry feed needs natively.
-#[derive(Clone, Copy)]
-pub(crate) struct EntryPath(pub usize);
-
-impl fmt::Display for EntryPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "items[{}]", self.0)
-    }
-}
-
-/// An entry reader's signature: the item, or the problem that leaves it out; warnings go to the
-/// list.
-type ReadFn = fn(&Json<'_>, &EntryPath, FileText<'_>, &mut Vec<Problem>) -> Result<NewsItem, Problem>;
-
-/// One format's reader of an entry: what it shows, and the problems it finds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Reader {
-    Datelines,
-    JsonFeed,
-}
-
-impl Reader {
-    /// The reader the top-level members point to (a JSON Feed names itself in `version`).
-    pub(crate) fn for_root(root: &Object<'_>) -> Reader {
-        if jsonfeed::is_json_feed(root) {
-            Reader::JsonFeed
-        } else {
-            Reader::Datelines
-        }
-    }
-
-    fn read_fn(self) -> ReadFn {
-        match self {
-            Reader::Datelines => datelines::read_item,
-            Reader::JsonFeed => jsonfeed::read_item,
-        }
-    }
-}
-
-/// A file's entries, read in the same pass as the top level by the reader that the members
-/// before `items` pointed to. (Skipping over the entries as text and reading them in a second
-/// pass took 11% more instructions natively.)
-pub(crate) struct Entries {
-    reader: Reader,
-    good: Vec<NewsItem>,
-    problems: Vec<Problem>,
-}
-
-impl Entries {
-    /// The entries as `reader` reads them, in file order, ids unique (see [`UniqueIds`]). In the
-    /// rare file where a member after `items` says it is another format (a JSON Feed's
-    /// `version`), the file (`source`) is read again with `reader`.
-    pub fn read(self, reader: Reader, source: FileText<'_>) -> Result<(Vec<NewsItem>, Vec<Problem>), LoadError> {
-        let Entries { reader: used, good, problems } = self;
-        if used == reader {
-            return Ok((good, problems));
-        }
-        // The first reading goes before the second starts.
-        drop((good, problems));
-        match read_document(source, Some(reader))?.items {
-            Some(Ok(again)) => Ok((again.good, again.problems)),
-            // The same bytes read again have the same outline.
-            _ => Err(LoadError::WrongShape("its entries cannot be read".into())),
-        }
-    }
-}
-
-/// Reads entries one by one into a feed's items and problems.
-struct EntryReader<'a> {
-    source: FileText<'a>,
-    /// Entries read so far.
-    count: usize,
-    ids: UniqueIds,
-    read: Entries,
-}
-
-impl<'a> EntryReader<'a> {
-    fn new(reader: Reader, source: FileText<'a>) -> Self {
-        let read = Entries { reader, good: Vec::with_capacity(64), problems: Vec::new() };
-        EntryReader { source, count: 0, ids: UniqueIds::default(), read }
-    }
-
-    /// Reads the next entry.
-    fn add(&mut self, raw: &Json<'_>) {
-        if self.read.good.len() == self.read.good.capacity() {
-            self.make_room(raw);
-        }
-        let path = EntryPath(self.count);
-        self.count += 1;
-        let Entries { reader, good, problems } = &mut self.read;
-        match reader.read_fn()(raw, &path, self.source, problems) {
-            Ok(mut item) => {
-                let explicit = raw.get("id").is_some_and(|id| !id.is_null());
-                match self.ids.claim(&mut item, good, explicit, &path, "id", "entry") {
-                    Ok(()) => good.push(item),
-                    Err(problem) => problems.push(problem),
-                }
-            }
-            Err(problem) => problems.push(problem),
-        }
-    }
-
-    /// Makes room for the rest of the entries, estimated from how far into the file the next
-    /// one (`entry`) starts. How many entries a file has is known only at its end; doubling the
-    /// list each time it is full would hold up to three times the room it needs at once while
-    /// moving it (wasm memory never shrinks: about 3 MB more at 100,000 entries).
-    fn make_room(&mut self, entry: &Json<'_>) {
-        let (source, good) = (self.source.json().as_bytes(), &mut self.read.good);
-        let read = self.count.max(1);
-        let estimate = match entry.as_object().and_then(|o| o.offset_in(source)) {
-            // In 64 bits: 100,000 entries times 45 MB overflows a wasm32 `usize`. An entry takes
-            // at least three bytes (`{},`).
-            Some(offset) if offset > 0 => {
-                let estimate = (read as u64).saturating_mul(source.len() as u64) / offset as u64;
-                usize::try_from(estimate.min(source.len() as u64 / 3)).unwrap_or(usize::MAX)
-            }
-            _ => read * 2,
-        };
-        // A sixteenth more, as the entries ahead may be shorter; and at least a quarter more than
-        // now, so that a file whose first entries are long is not moved many times.
-        let now = good.len();
-        let wanted = estimate.saturating_add(estimate / 16).max(now + now / 4).max(read + 16);
-        // Whatever follows the entries counts as more of them: too much room is given back in
-        // `finish`, and room that cannot be had at all falls back to growing by a quarter.
-        if good.try_reserve_exact(wanted.saturating_sub(now)).is_err() {
-            good.reserve(now / 4 + 16);
-        }
-    }
-
-    fn finish(mut self) -> Entries {
-        let good = &mut self.read.good;
-        if good.capacity() > good.len() + good.len() / 8 + 16 {
-            good.shrink_to_fit();
-        }
-        self.read
-    }
-}
-
-/// The file as text the entries can share, or why it cannot be read.
-pub(crate) fn utf8_text(bytes: Vec<u8>) -> Result<Arc<String>, LoadError> {
-    // Checked as UTF-8 once and read as text: read as bytes, serde_json checks each string on its
-    // own (10% more instructions for 10,000 entries).
-    String::from_utf8(bytes).map(Arc::new).map_err(|e| {
-        // Reported in the JSON text, after any byte order mark.
-        let (bytes, valid) = (e.as_bytes(), e.utf8_error().valid_up_to());
-        match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(json) => not_utf8(json, valid.saturating_sub(3)),
-            None => not_utf8(bytes, valid),
-        }
-    })
-}
-
-/// Reads a file's top level and entries.
-pub(crate) fn parse_document(source: FileText<'_>) -> Result<Document<'_>, LoadError> {
-    read_document(source, None)
-}
-
-/// Reads the top level and the entries, these by `reader`, or by the reader the members before
-/// `items` point to.
-fn read_document(source: FileText<'_>, reader: Option<Reader>) -> Result<Document<'_>, LoadError> {
-    use serde::Deserializer as _;
-    let text = source.json();
-    let mut json = serde_json::Deserializer::from_str(text);
-    let visitor = RootVisitor { reader, source };
-    let root = json.deserialize_map(visitor).and_then(|root| json.end().map(|()| root));
-    match root {
-        Ok(Root { root, items }) => Ok(Document { source, root, items }),
-        Err(e) if e.is_data() => {
-            // Valid JSON, but not an object: say what it is.
-            let value: Json<'_> = serde_json::from_str(text).map_err(|e| not_json(&e))?;
-            Err(LoadError::WrongShape(format!("the top level is {}, expected an object with \"items\"", value.kind())))
-        }
-        Err(e) => Err(not_json(&e)),
-    }
-}
-
-/// The error for bytes that are not UTF-8 text from `offset` on: the JSON error before that
-/// point if there is one (a page of HTML or a binary file is "not valid JSON at line 1, column
-/// 1"), else the position of the first byte that is not UTF-8.
-fn not_utf8(bytes: &[u8], offset: usize) -> LoadError {
-    let before = &bytes[..offset.min(bytes.len())];
-    if let Ok(valid) = std::str::from_utf8(before) {
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(valid) {
-            if !e.is_eof() {
-                return not_json(&e);
-            }
-        }
-    }
-    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let column = 1 + before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    LoadError::NotJson { line, column, reason: "invalid UTF-8".into() }
-}
-
-/// The top level, read in one pass.
-struct Root<'a> {
-    root: Object<'a>,
-    items: Option<Result<Entries, &'static str>>,
-}
-
-struct RootVisitor<'a> {
-    reader: Option<Reader>,
-    source: FileText<'a>,
-}
-
-impl<'de> serde::de::Visitor<'de> for RootVisitor<'de> {
-    type Value = Root<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Root<'de>, A::Error> {
-        let mut root = Object::default();
-        let mut items = None;
-        while let Some(Key(key)) = map.next_key()? {
-            if key == "items" {
-                // `Entries::read` reads them again in the rare file where a later member says
-                // the file is another format.
-                let reader = self.reader.unwrap_or_else(|| Reader::for_root(&root));
-                items = Some(map.next_value_seed(ItemsVisitor { reader, source: self.source })?);
-            } else {
-                root.insert(key, map.next_value()?);
-            }
-        }
-        Ok(Root { root, items })
-    }
-}
-
-/// `items`: an array's entries read by `reader`, or what else it is ("an object", ...).
-struct ItemsVisitor<'a> {
-    reader: Reader,
-    source: FileText<'a>,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for ItemsVisitor<'de> {
-    type Value = Result<Entries, &'static str>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for ItemsVisitor<'de> {
-    type Value = Result<Entries, &'static str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any value")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut entries = EntryReader::new(self.reader, self.source);
-        // Each entry is a value only while it is read.
-        while let Some(entry) = seq.next_element::<Json<'de>>()? {
-            entries.add(&entry);
-        }
-        Ok(Ok(entries.finish()))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        // Only its kind is reported, so its members are skipped.
-        while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
-        Ok(Err(Json::Object(Object::default()).kind()))
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Err(Json::Null.kind()))
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Err(Json::Bool(v).kind()))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Err(Json::Number(v.into()).kind()))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(Err(Json::Number(v.into()).kind()))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Err(Json::Number(0.into()).kind()))
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Err(Json::Str("".into()).kind()))
-    }
-}
-
-/// The ids of a feed's entries so far, so that every id in a feed is unique, whatever the format.
-///
-/// It keeps where each id's entry is in the list of kept entries, not a copy of the id: the
-/// entries themselves are the list of ids. (A set of copied ids took an allocation and a dozen
-/// string comparisons per entry, the most of any step after the JSON itself; a map from a hash
-/// to the place took 2 MB at 100,000 entries, this table less than 1 MB.)
-#[derive(Default)]
-pub(crate) struct UniqueIds(hashbrown::HashTable<usize>);
-
-impl UniqueIds {
-    /// Records the id of `item`, the entry that will be `kept[kept.len()]` (the entries kept so
-    /// far, in order). An id the file gives (`explicit`) that an earlier entry already uses is
-    /// refused: the problem (at `{path}.{id_field}`) leaves this entry out. A derived id (date
-    /// plus title) that collides is numbered instead: `-2`, `-3`, ... `noun` names the format's
-    /// entries in the message ("entry", or "item" for RSS and Atom).
-    pub(crate) fn claim(
-        &mut self,
-        item: &mut NewsItem,
-        kept: &[NewsItem],
-        explicit: bool,
-        path: &dyn fmt::Display,
-        id_field: &str,
-        noun: &str,
-    ) -> Result<(), Problem> {
-        if self.record(&item.id, kept) {
-            return Ok(());
-        }
-        if explicit {
-            let message = format!("\"{}\" is used by an earlier {noun}; ids must be unique", item.id);
-            return Err(Problem { path: format!("{path}.{id_field}"), message, skipped: true });
-        }
-        let base = std::mem::take(&mut item.id);
-        let mut n = 2;
-        loop {
-            let numbered = format!("{base}-{n}");
-            if self.record(&numbered, kept) {
-                item.id = numbered.into();
-                return Ok(());
-            }
-            n += 1;
-        }
-    }
-
-    /// Records `id` for the entry after `kept`, unless an entry in `kept` has it already.
-    fn record(&mut self, id: &str, kept: &[NewsItem]) -> bool {
-        let hash = id_hash(id);
-        if self.0.find(hash, |&at| kept.get(at).is_some_and(|it| it.id == id)).is_some() {
-            return false;
-        }
-        let hash_of = |&at: &usize| kept.get(at).map_or(0, |it| id_hash(&it.id));
-        self.0.insert_unique(hash, kept.len(), hash_of);
-        true
-    }
-}
-
-/// A set of texts (the links of a merged list), on the same table and hash as [`UniqueIds`]
-/// rather than std's `HashSet`, whose SipHash is more code in the wasm.
-#[derive(Default)]
-pub(crate) struct TextSet(hashbrown::HashTable<String>);
-
-impl TextSet {
-    pub(crate) fn contains(&self, text: &str) -> bool {
-        self.0.find(id_hash(text), |t| t == text).is_some()
-    }
-
-    /// Adds `text`; false when it was there already.
-    pub(crate) fn insert(&mut self, text: &str) -> bool {
-        let hash = id_hash(text);
-        if self.0.find(hash, |t| t == text).is_some() {
-            return false;
-        }
-        self.0.insert_unique(hash, text.to_string(), |t| id_hash(t));
-        true
-    }
-}
-
-/// FNV-1a, 64 bits: quick for short ids.
-fn id_hash(id: &str) -> u64 {
-    id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// The longest summary made from an entry's text, in characters.
-pub const SUMMARY_CHARS: usize = 280;
-
-/// The longest title made from the start of an entry's text, in characters.
-pub const TEXT_TITLE_CHARS: usize = 80;
-
-/// A summary made from an entry's whole text: its start, cut at a word.
-pub(crate) fn summary_from(text: &str) -> String {
-    excerpt(text, SUMMARY_CHARS)
-}
-
-/// An entry's date from its text (or why it has none: "is missing"), for the problem at `path`:
-/// the day the text names, else "Undated" with a problem. No entry is lost to its date, in any
-/// format.
-pub(crate) fn date_or_undated(text: Result<&str, String>, path: String, problems: &mut Vec<Problem>) -> ItemDate {
-    let why = match text.map(ItemDate::parse) {
-        Ok(Ok(date)) => return date,
-        Ok(Err(e)) => e.to_string(),
-        Err(why) => why,
-    };
-    problems.push(Problem { path, message: format!("{why}; the item is shown under \"Undated\""), skipped: false });
-    ItemDate::Undated
-}
-
-/// An entry's title: its own when it has one; else the start of its text, with a warning at
-/// `{path}.title`. With neither, the entry cannot be shown: the problem that leaves it out.
-pub(crate) fn title_or_text(
-    title: Option<SharedStr>,
-    text: Option<&str>,
-    path: &dyn fmt::Display,
-    problems: &mut Vec<Problem>,
-) -> Result<SharedStr, Problem> {
-    if let Some(title) = title {
-        return Ok(title);
-    }
-    let path = format!("{path}.title");
-    match text {
-        Some(text) => {
-            let message = "is missing; the start of the text is used instead".into();
-            problems.push(Problem { path, message, skipped: false });
-            Ok(excerpt(text, TEXT_TITLE_CHARS).into())
-        }
-        None => Err(Problem { path, message: "is missing and the item has no text to show".into(), skipped: true }),
-    }
-}
-
-/// The bytes looked at to tell XML and HTML from JSON.
-pub const SNIFF_BYTES: usize = 64 * 1024;
-
 /// What a JSON file turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NewsFile {
@@ -586,7 +113,7 @@ pub enum NewsFile {
 }
 
 /// Reads a feed or a sharded archive's index, detected from the content. The entries share
-/// the file's text (see [`SharedStr`]): given a `Vec`, it is not copied.
+/// the file's text (see [`SharedStr`](crate::model::SharedStr)): given a `Vec`, it is not copied.
 pub fn parse_any(bytes: impl Into<Vec<u8>>) -> Result<NewsFile, LoadError> {
     parse_any_with(bytes.into(), &Links::default())
 }
@@ -594,15 +121,15 @@ pub fn parse_any(bytes: impl Into<Vec<u8>>) -> Result<NewsFile, LoadError> {
 /// [`parse_any`] for a file fetched from an address: its entries' links made absolute against it
 /// as they are read ([`Links::relative_to`]). An index's month addresses stay as written.
 pub fn parse_any_with(bytes: Vec<u8>, links: &Links) -> Result<NewsFile, LoadError> {
-    match rss_atom::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
-        rss_atom::Sniffed::Rss | rss_atom::Sniffed::Rdf | rss_atom::Sniffed::Atom => {
+    match sniff::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
+        Sniffed::Rss | Sniffed::Rdf | Sniffed::Atom => {
             return rss_atom::read(&bytes, links, |_| {}).map(|xml| NewsFile::Feed(xml.parsed));
         }
-        rss_atom::Sniffed::OtherXml(root) if root == "html" => {
+        Sniffed::OtherXml(root) if root == "html" => {
             let page = encoding::decode(&bytes).0;
             return Err(LoadError::WebPage { feeds: discover::announced_feeds(&page, links) });
         }
-        rss_atom::Sniffed::OtherXml(root) if !root.is_empty() => {
+        Sniffed::OtherXml(root) if !root.is_empty() => {
             return Err(LoadError::NotFeed(format!(
                 "XML whose root element is <{root}>, not RSS (<rss>, <rdf:RDF>) or Atom (<feed>)"
             )));
@@ -626,7 +153,7 @@ fn feed_from_document(doc: Document<'_>) -> Result<Parsed, LoadError> {
 }
 
 /// Reads any supported JSON format (Datelines JSON, JSON Feed 1.0/1.1), detected from its content.
-/// The entries share the file's text (see [`SharedStr`]): given a `Vec`, it is not copied.
+/// The entries share the file's text (see [`SharedStr`](crate::model::SharedStr)): given a `Vec`, it is not copied.
 pub fn parse_feed(bytes: impl Into<Vec<u8>>) -> Result<Parsed, LoadError> {
     read_feed(bytes.into())
 }
@@ -639,6 +166,8 @@ fn read_feed(bytes: Vec<u8>) -> Result<Parsed, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Link, SharedStr};
+    use std::sync::Arc;
 
     const ENTRIES: &str = r#""items": [
         {"id": "1", "date_published": "2025-03-01T10:00:00Z", "content_text": "No title here."},
@@ -827,26 +356,6 @@ mod tests {
         // Without an address (the bundled file, the command line) links stay as written.
         let parsed = parse_feed(json).expect("feed");
         assert_eq!(parsed.feed.items[2].url.as_ref().map(String::from).as_deref(), Some("../news/a.html"));
-    }
-
-    #[test]
-    fn every_repeated_id_is_found_among_many() {
-        let date = crate::dates::ItemDate::parse("2025-03-01").expect("date");
-        let mut ids = UniqueIds::default();
-        let mut kept: Vec<NewsItem> = Vec::new();
-        for n in 0..5000 {
-            let mut item = NewsItem::new(format!("id-{n}").into(), date, "T".into());
-            assert_eq!(ids.claim(&mut item, &kept, true, &EntryPath(n), "id", "entry"), Ok(()));
-            kept.push(item);
-        }
-        for n in (0..5000).step_by(7) {
-            let mut again = NewsItem::new(format!("id-{n}").into(), date, "T".into());
-            let refused = ids.claim(&mut again, &kept, true, &EntryPath(5000), "id", "entry");
-            assert!(refused.is_err(), "id-{n} was taken");
-            assert_eq!(ids.claim(&mut again, &kept, false, &EntryPath(5000), "id", "entry"), Ok(()));
-            assert_eq!(again.id, format!("id-{n}-2"));
-            kept.push(again);
-        }
     }
 
     fn err_position(err: &LoadError) -> (usize, usize) {
