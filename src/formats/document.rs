@@ -44,7 +44,7 @@ pub(crate) struct FileText<'a> {
 
 impl<'a> FileText<'a> {
     /// The JSON text: the file after any byte order mark.
-    fn json(&self) -> &'a str {
+    pub(crate) fn json(&self) -> &'a str {
         let file: &'a str = self.file;
         file.strip_prefix("\u{feff}").unwrap_or(file)
     }
@@ -140,29 +140,29 @@ impl Entries {
 }
 
 /// Reads entries one by one into a feed's items and problems.
-struct EntryReader<'a> {
-    source: FileText<'a>,
+pub(crate) struct EntryReader {
     /// Entries read so far.
     count: usize,
     ids: UniqueIds,
     read: Entries,
 }
 
-impl<'a> EntryReader<'a> {
-    fn new(reader: Reader, source: FileText<'a>) -> Self {
-        let read = Entries { reader, good: Vec::with_capacity(64), problems: Vec::new() };
-        EntryReader { source, count: 0, ids: UniqueIds::default(), read }
+impl EntryReader {
+    /// A reader with room for `capacity` entries.
+    pub(crate) fn new(reader: Reader, capacity: usize) -> Self {
+        let read = Entries { reader, good: Vec::with_capacity(capacity), problems: Vec::new() };
+        EntryReader { count: 0, ids: UniqueIds::default(), read }
     }
 
-    /// Reads the next entry.
-    fn add(&mut self, raw: &Json<'_>) {
+    /// Reads the next entry, from the file `source`.
+    pub(crate) fn add(&mut self, raw: &Json<'_>, source: FileText<'_>) {
         if self.read.good.len() == self.read.good.capacity() {
-            self.make_room(raw);
+            self.make_room(raw, source);
         }
         let path = EntryPath(self.count);
         self.count += 1;
         let Entries { reader, good, problems } = &mut self.read;
-        match reader.read_fn()(raw, &path, self.source, problems) {
+        match reader.read_fn()(raw, &path, source, problems) {
             Ok(mut item) => {
                 let explicit = raw.get("id").is_some_and(|id| !id.is_null());
                 match self.ids.claim(&mut item, good, explicit, &path, "id", "entry") {
@@ -178,8 +178,8 @@ impl<'a> EntryReader<'a> {
     /// one (`entry`) starts. How many entries a file has is known only at its end; doubling the
     /// list each time it is full would hold up to three times the room it needs at once while
     /// moving it (wasm memory never shrinks: about 3 MB more at 100,000 entries).
-    fn make_room(&mut self, entry: &Json<'_>) {
-        let (source, good) = (self.source.json().as_bytes(), &mut self.read.good);
+    fn make_room(&mut self, entry: &Json<'_>, source: FileText<'_>) {
+        let (source, good) = (source.json().as_bytes(), &mut self.read.good);
         let read = self.count.max(1);
         let estimate = match entry.as_object().and_then(|o| o.offset_in(source)) {
             // In 64 bits: 100,000 entries times 45 MB overflows a wasm32 `usize`. An entry takes
@@ -201,7 +201,7 @@ impl<'a> EntryReader<'a> {
         }
     }
 
-    fn finish(mut self) -> Entries {
+    pub(crate) fn finish(mut self) -> Entries {
         let good = &mut self.read.good;
         if good.capacity() > good.len() + good.len() / 8 + 16 {
             good.shrink_to_fit();
@@ -322,10 +322,10 @@ impl<'de> serde::de::Visitor<'de> for ItemsVisitor<'de> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut entries = EntryReader::new(self.reader, self.source);
+        let mut entries = EntryReader::new(self.reader, 64);
         // Each entry is a value only while it is read.
         while let Some(entry) = seq.next_element::<Json<'de>>()? {
-            entries.add(&entry);
+            entries.add(&entry, self.source);
         }
         Ok(Ok(entries.finish()))
     }

@@ -22,6 +22,7 @@ pub mod rss_atom;
 pub mod shard_dir;
 pub mod shards;
 pub mod sniff;
+pub mod stepwise;
 pub mod xml;
 
 pub(crate) use common::{date_or_undated, summary_from, title_or_text, TextSet, UniqueIds};

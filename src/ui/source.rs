@@ -12,7 +12,8 @@ pub fn bundled() -> Result<Parsed, LoadError> {
 
 #[cfg(target_arch = "wasm32")]
 mod fetch {
-    use crate::formats::{parse_any_with, LoadError, NewsFile, Parsed};
+    use crate::formats::stepwise::{self, Reading};
+    use crate::formats::{LoadError, NewsFile, Parsed};
     use crate::news_list::FetchError;
     use crate::poll::{LastAnswer, Validators};
     use crate::shared_polls::{SharedPolls, Turn};
@@ -42,11 +43,7 @@ mod fetch {
 
     async fn fetch_one(url: &str) -> Result<Fetched, FetchError> {
         match request(url, None, None).await {
-            Ok(Raw::Body(body)) => {
-                // The body's arrival and its reading are separate tasks on the host's main thread.
-                yield_to_host().await;
-                read_body(url, body).map_err(|failure| failure.error)
-            }
+            Ok(Raw::Body(body)) => read_body(url, body).await.map_err(|failure| failure.error),
             Ok(Raw::NotModified { .. }) => Err(unreachable(url)),
             Err(failure) => Err(failure.error),
         }
@@ -171,9 +168,24 @@ mod fetch {
     }
 
     /// A body read as a feed or an archive's index. A body another widget also holds is copied.
-    fn read_body(url: &str, body: Rc<Body>) -> Result<Fetched, PollFailure> {
+    /// The reading is a task of its own; a big JSON feed is read a slice of entries per task
+    /// ([`crate::formats::stepwise`], [`crate::slices::ENTRIES_PER_SLICE`]).
+    async fn read_body(url: &str, body: Rc<Body>) -> Result<Fetched, PollFailure> {
+        yield_to_host().await;
         let Body { bytes, base, validators, fingerprint, max_age } = Rc::unwrap_or_clone(body);
-        let file = parse_any_with(bytes, &Links::relative_to(&base)).map_err(|error| PollFailure {
+        let links = Links::relative_to(&base);
+        let file = match stepwise::start(bytes, &links) {
+            Reading::Done(file) => file,
+            Reading::Stepwise(mut reading) => {
+                yield_to_host().await;
+                while !reading.step(crate::slices::ENTRIES_PER_SLICE) {
+                    yield_to_host().await;
+                }
+                yield_to_host().await;
+                reading.finish()
+            }
+        };
+        let file = file.map_err(|error| PollFailure {
             error: FetchError::Content { url: url.to_string(), error },
             retry_after: None,
         })?;
@@ -256,18 +268,22 @@ mod fetch {
                 (Some(answer), 0.0)
             }
         };
-        if let Some(polled) = answer.and_then(|answer| read(&answer, last)) {
+        let polled = match answer {
+            Some(answer) => read(&answer, last).await,
+            None => None,
+        };
+        if let Some(polled) = polled {
             return (polled, age);
         }
         // Another widget's 304 says nothing about a different version of the feed (or its
         // request was aborted): this widget asks on its own.
         let own = request(&last.address, Some(last), None).await;
-        (read(&own, last).unwrap_or(Ok(Polled::Unchanged { max_age: None, validators: None })), 0.0)
+        (read(&own, last).await.unwrap_or(Ok(Polled::Unchanged { max_age: None, validators: None })), 0.0)
     }
 
     /// What an answer means to a widget that last saw `last`; `None` when it cannot tell (a
     /// 304 to another version).
-    fn read(answer: &Result<Raw, PollFailure>, last: &LastAnswer) -> Option<Result<Polled, PollFailure>> {
+    async fn read(answer: &Result<Raw, PollFailure>, last: &LastAnswer) -> Option<Result<Polled, PollFailure>> {
         let raw = match answer {
             Err(failure) => return Some(Err(failure.clone())),
             Ok(raw) => raw,
@@ -282,7 +298,7 @@ mod fetch {
             Raw::Body(body) if Some(body.fingerprint) == last.fingerprint => {
                 Ok(Polled::Unchanged { max_age: body.max_age, validators: Some(body.validators.clone()) })
             }
-            Raw::Body(body) => read_body(&last.address, Rc::clone(body)).map(|fetched| {
+            Raw::Body(body) => read_body(&last.address, Rc::clone(body)).await.map(|fetched| {
                 let last = fetched.last_answer();
                 Polled::Fresh { file: fetched.file, last, max_age: fetched.max_age }
             }),
