@@ -252,7 +252,18 @@ class DatelinesNews extends HTMLElement {
     this._watch?.disconnect();
     this._watch = null;
     const root = this.shadowRoot;
-    if (root && this._reserve) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this._reserve);
+    if (root && this._reserve) {
+      const held = this.getBoundingClientRect().height;
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this._reserve);
+      // A reserve in whole pixels (the snippet's) over a list a fraction of a pixel shorter stays
+      // as a minimum: a sub-pixel move of the host page is still a layout shift.
+      const shorter = held - this.getBoundingClientRect().height;
+      if (shorter > 0 && shorter < 1) {
+        const keep = new CSSStyleSheet();
+        keep.replaceSync(\`:host{min-height:\${held}px}\`);
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, keep];
+      }
+    }
     this._reserve = null;
   }
 

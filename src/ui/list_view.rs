@@ -300,7 +300,9 @@ pub fn ListView(
             />
                 }
             }}
-            {move || (shows_more() && (!without_script || more_href.with(Option::is_some))).then(|| match more_href.get() {
+            // "More news" and "Back to top" wait for the last slice of rows: rows added above
+            // them would move them, a layout shift the reader sees.
+            {move || (!drawing() && shows_more() && (!without_script || more_href.with(Option::is_some))).then(|| match more_href.get() {
                 Some(href) => view! { <p class="dl-more"><a class="dl-button" href=href>{t.more_news}</a></p> }.into_any(),
                 None => view! {
                     <p class="dl-more">
@@ -308,17 +310,19 @@ pub fn ListView(
                     </p>
                 }.into_any(),
             })}
-            <p class="dl-back-to-top">
-                // A real link (it works without script), but handled here so it never changes
-                // the address or the host page's scroll target.
-                <a href="#dl-top" on:click=move |ev| {
-                    ev.prevent_default();
-                    if let Some(top) = top.get_untracked() {
-                        top.scroll_into_view();
-                        let _ = top.focus();
-                    }
-                }>{t.back_to_top}</a>
-            </p>
+            {move || (!drawing()).then(|| view! {
+                <p class="dl-back-to-top">
+                    // A real link (it works without script), but handled here so it never changes
+                    // the address or the host page's scroll target.
+                    <a href="#dl-top" on:click=move |ev| {
+                        ev.prevent_default();
+                        if let Some(top) = top.get_untracked() {
+                            top.scroll_into_view();
+                            let _ = top.focus();
+                        }
+                    }>{t.back_to_top}</a>
+                </p>
+            })}
             {move || card.get().map(|(item, previous, next)| view! {
                 <DetailCard item previous next on_navigate=navigate/>
             })}
