@@ -53,47 +53,39 @@ pub fn ListView(
     // load the first screenful at once, then a slice more in each later task (`RowBudget`), so
     // building the rows is never one long task on the host page. Without script, all at once.
     let open_groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
-    let open_rows = Memo::new(move |_| open_groups.with(|g| g.iter().map(|g| g.entries.len()).sum::<usize>()));
+    let open_rows = move || open_groups.with(|g| g.iter().map(|g| g.entries.len()).sum::<usize>());
+    let revision = Memo::new(move |_| list.with(NewsList::revision));
     // A fetched feed's rows come in slices; news in hand (the bundled file, which replaces the
     // prerendered page in one step) is drawn whole.
     let sliced = cfg!(target_arch = "wasm32") && !without_script && news.is_fetched();
-    let budget = RwSignal::new(if sliced { RowBudget::first() } else { RowBudget::unlimited() });
+    let budget = RwSignal::new(if sliced { RowBudget::first(revision.get_untracked()) } else { RowBudget::unlimited() });
+    // The budget of the load shown: a new load starts again from its first screenful.
+    let current = move || budget.get().at(revision.get());
     let groups = Memo::new(move |_| {
         let mut groups = open_groups.get();
-        budget.get().cut(&mut groups);
+        current().cut(&mut groups);
         groups
     });
     // Busy (`aria-busy`) while rows are still to come: assistive technology waits for the whole
     // list, and the embed loader holds the widget's space until then.
-    let drawing = move || !budget.get().covers(open_rows.get());
+    let drawing = move || !current().covers(open_rows());
     // Plain closures rather than Memos where a value is read in one place: each Memo of a new
     // type adds its own code to the wasm.
     let total = move || list.with(|l| filter.with(|f| l.total(f)));
     let shows_more = move || list.with(|l| filter.with(|f| l.shows_more(f, limit.get())));
     let searched = move || list.with(|l| filter.with(|f| l.searched_months(f)));
-    let revision = Memo::new(move |_| list.with(NewsList::revision));
-    // A new load draws from its first screenful again; each slice drawn asks for the next one
-    // after the browser's turn (the browser's task queue is the world outside these Effects sync
-    // with).
+    // Each slice drawn hands the next one to the browser's task queue (the world outside this
+    // Effect syncs with), to be drawn after the browser's turn.
     #[cfg(target_arch = "wasm32")]
     if sliced {
-        Effect::new(move |previous: Option<_>| {
-            let current = revision.get();
-            if previous.is_some_and(|p| p != current) {
-                budget.set(RowBudget::first());
-            }
-            current
-        });
-        let waiting = StoredValue::new(false);
         Effect::new(move |_| {
-            if budget.get().covers(open_rows.get()) || waiting.get_value() {
+            if !drawing() {
                 return;
             }
-            waiting.set_value(true);
+            let drawn = current();
             leptos::task::spawn_local(async move {
                 super::source::yield_to_host().await;
-                waiting.try_set_value(false);
-                budget.try_update(|b| *b = b.next());
+                budget.try_set(drawn.next());
             });
         });
     }
@@ -159,7 +151,7 @@ pub fn ListView(
     });
     let more = move |_| {
         // The reader asked for these rows: all of them at once, and focus on the first.
-        budget.set(RowBudget::unlimited());
+        budget.set(RowBudget::all_of(revision.get_untracked()));
         let (f, limit) = (filter.get_untracked(), limit.get_untracked());
         let first_new = list.with_untracked(|l| l.visible(&f, limit));
         news.more(&f, limit);
