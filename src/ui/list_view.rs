@@ -58,7 +58,8 @@ pub fn ListView(
     // A fetched feed's rows come in slices; news in hand (the bundled file, which replaces the
     // prerendered page in one step) is drawn whole.
     let sliced = cfg!(target_arch = "wasm32") && !without_script && news.is_fetched();
-    let budget = RwSignal::new(if sliced { RowBudget::first(revision.get_untracked()) } else { RowBudget::unlimited() });
+    let budget =
+        RwSignal::new(if sliced { RowBudget::first(revision.get_untracked()) } else { RowBudget::unlimited() });
     // The budget of the load shown: a new load starts again from its first screenful.
     let current = move || budget.get().at(revision.get());
     let groups = Memo::new(move |_| {
