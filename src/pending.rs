@@ -143,9 +143,40 @@ impl KnownIds {
     }
 }
 
+/// What a poll's fresh read does to a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// No list is shown (the first load failed) and the widget is seen: it shows at once.
+    Show,
+    /// A list is shown: the news waits behind the button, so nothing under the reader moves.
+    BehindButton,
+    /// No list is shown and the widget is out of view: it waits, and renders nothing, until the
+    /// widget is seen.
+    UntilSeen,
+}
+
+impl Arrival {
+    /// The decision for a list that `showing` or not, in a widget `seen` or not.
+    pub fn of(showing: bool, seen: bool) -> Arrival {
+        match (showing, seen) {
+            (true, _) => Arrival::BehindButton,
+            (false, true) => Arrival::Show,
+            (false, false) => Arrival::UntilSeen,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_polls_news_shows_at_once_only_where_no_list_is_shown_and_the_reader_sees_it() {
+        assert_eq!(Arrival::of(true, true), Arrival::BehindButton);
+        assert_eq!(Arrival::of(true, false), Arrival::BehindButton, "out of view too: the button waits");
+        assert_eq!(Arrival::of(false, true), Arrival::Show);
+        assert_eq!(Arrival::of(false, false), Arrival::UntilSeen);
+    }
     use crate::formats::parse_feed;
 
     fn feed(json: &str) -> Parsed {

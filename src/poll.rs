@@ -127,34 +127,94 @@ pub struct LastAnswer {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PollState {
     /// `None` while not polling.
-    pub schedule: Option<Schedule>,
+    schedule: Option<Schedule>,
     /// Each feed's last good answer, in the order of the list's feeds (`None`: none yet).
-    pub feeds: Vec<Option<LastAnswer>>,
+    feeds: Vec<Option<LastAnswer>>,
     /// A poll fell due while the page was hidden: one check when it is seen again.
-    pub due: bool,
+    due: bool,
     /// Bumped on every start and stop, so a timer or an answer of an earlier run is ignored.
-    pub generation: u32,
+    generation: u32,
     /// Bumped whenever a timer is set or dropped: only the latest timer may poll. (Cleared
     /// timers are also cancelled, but a cancel can miss: Playwright's fake clock gives ids past
     /// what wasm-bindgen's `i32` handle holds.)
-    pub timer: u32,
+    timer: u32,
     /// When the last good answer came (seconds since 1970).
-    pub last_success: Option<i64>,
+    last_success: Option<i64>,
+}
+
+/// How a poller starts: its run, the wait before its first poll, and whether it was already
+/// polling (so it has joined the page's shared polls already).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Started {
+    pub generation: u32,
+    pub wait: f64,
+    pub was_polling: bool,
 }
 
 impl PollState {
-    /// Starts (or restarts) polling every `interval` seconds; returns the run's generation.
-    pub fn start(&mut self, interval: f64) -> u32 {
+    /// Starts (or restarts) polling every `interval` seconds: the run, and the first wait
+    /// (spread by `jitter`, in −1..=1).
+    pub fn start(&mut self, interval: f64, jitter: f64) -> Started {
+        let was_polling = self.schedule.is_some();
         self.generation = self.generation.wrapping_add(1);
-        self.schedule = Some(Schedule::new(interval));
+        let schedule = Schedule::new(interval);
+        let wait = schedule.first_wait(jitter);
+        self.schedule = Some(schedule);
         self.due = false;
-        self.generation
+        Started { generation: self.generation, wait, was_polling }
     }
 
-    pub fn stop(&mut self) {
+    /// Stops polling; true when it was polling (so it leaves the page's shared polls).
+    pub fn stop(&mut self) -> bool {
+        let was_polling = self.schedule.is_some();
         self.generation = self.generation.wrapping_add(1);
         self.schedule = None;
         self.due = false;
+        was_polling
+    }
+
+    /// The current run.
+    pub fn generation(&self) -> u32 {
+        self.generation
+    }
+
+    /// A new timer is set: its token. Any earlier timer's token no longer polls.
+    pub fn new_timer(&mut self) -> u32 {
+        self.timer = self.timer.wrapping_add(1);
+        self.timer
+    }
+
+    /// The timer is dropped: no token polls until a new timer is set.
+    pub fn drop_timer(&mut self) {
+        self.timer = self.timer.wrapping_add(1);
+    }
+
+    /// Whether the timer with `token`, set in run `generation`, polls when it fires: only the
+    /// latest timer, of the current run, while polling.
+    pub fn fires(&self, token: u32, generation: u32) -> bool {
+        self.timer == token && self.generation == generation && self.schedule.is_some()
+    }
+
+    /// A poll fell due while the page was hidden: one check when it is seen again.
+    pub fn fell_due_hidden(&mut self) {
+        self.due = true;
+    }
+
+    /// The page is seen again: the run to check now, once, if a poll fell due meanwhile.
+    pub fn take_due(&mut self) -> Option<u32> {
+        std::mem::take(&mut self.due).then_some(self.generation)
+    }
+
+    /// Whether the first feed has had a good answer (until then a poll loads the source as the
+    /// first load does).
+    pub fn has_first_answer(&self) -> bool {
+        self.feeds.first().is_some_and(Option::is_some)
+    }
+
+    /// How far apart (seconds) widgets' polls may fall due and still share one request: half
+    /// an interval; none while not polling.
+    pub fn share_window(&self) -> f64 {
+        self.schedule.as_ref().map_or(0.0, |s| s.interval / 2.0)
     }
 
     /// Records an answer of run `generation` at `now` (seconds since 1970), given `age`
@@ -357,10 +417,59 @@ mod tests {
     }
 
     #[test]
+    fn only_the_latest_timer_of_the_current_run_polls() {
+        let mut state = PollState::default();
+        let run = state.start(60.0, 0.0);
+        assert_eq!((run.wait, run.was_polling), (60.0, false));
+        let first = state.new_timer();
+        assert!(state.fires(first, run.generation));
+        let second = state.new_timer();
+        assert!(!state.fires(first, run.generation), "an earlier timer whose cancel missed");
+        assert!(state.fires(second, run.generation));
+        state.drop_timer();
+        assert!(!state.fires(second, run.generation), "a dropped timer");
+        let third = state.new_timer();
+        let again = state.start(30.0, 0.0);
+        assert!(again.was_polling);
+        assert!(!state.fires(third, run.generation), "a timer of the run before a restart");
+        assert!(state.fires(third, again.generation));
+        assert!(state.stop());
+        assert!(!state.fires(third, again.generation), "stopped");
+        assert!(!state.stop(), "stopping twice leaves the shared polls once");
+    }
+
+    #[test]
+    fn a_poll_due_while_hidden_is_made_once_when_the_page_is_seen() {
+        let mut state = PollState::default();
+        let run = state.start(60.0, 0.0);
+        assert_eq!(state.take_due(), None, "nothing fell due");
+        state.fell_due_hidden();
+        state.fell_due_hidden();
+        assert_eq!(state.take_due(), Some(run.generation));
+        assert_eq!(state.take_due(), None, "once");
+        state.fell_due_hidden();
+        state.stop();
+        assert_eq!(state.take_due(), None, "a stop forgets it");
+    }
+
+    #[test]
+    fn widgets_share_polls_within_half_an_interval_once_a_first_answer_came() {
+        let mut state = PollState::default();
+        assert_eq!(state.share_window(), 0.0, "not polling");
+        state.start(300.0, 0.0);
+        assert_eq!(state.share_window(), 150.0);
+        assert!(!state.has_first_answer());
+        state.remember(1, LastAnswer::default());
+        assert!(!state.has_first_answer(), "the second feed's answer is not the first's");
+        state.remember(0, LastAnswer::default());
+        assert!(state.has_first_answer());
+    }
+
+    #[test]
     fn a_poll_state_ignores_answers_of_an_earlier_run_and_tells_when_it_went_stale() {
         let mut state = PollState::default();
-        let first = state.start(60.0);
-        let second = state.start(120.0);
+        let first = state.start(60.0, 0.0).generation;
+        let second = state.start(120.0, 0.0).generation;
         assert_eq!(state.answered(first, Answer::Fresh { max_age: None }, 1_000, 0.0, 0.0), None, "restarted since");
         assert_eq!(state.answered(second, Answer::Fresh { max_age: None }, 1_000, 0.0, 0.0), Some(120.0));
         let fail = Answer::Failed { retry_after: None };
@@ -378,7 +487,7 @@ mod tests {
     #[test]
     fn an_answer_another_widget_brought_counts_from_when_it_came() {
         let mut state = PollState::default();
-        let run = state.start(300.0);
+        let run = state.start(300.0, 0.0).generation;
         let fresh = Answer::Fresh { max_age: None };
         assert_eq!(state.answered(run, fresh, 1_000, 40.0, 0.0), Some(260.0), "in step with the request made");
         assert_eq!(state.answered(run, fresh, 1_000, 900.0, 0.0), Some(0.0));

@@ -7,7 +7,7 @@ use crate::dates::YearMonth;
 use crate::formats::NewsFile;
 use crate::formats::Parsed;
 use crate::news_list::{FetchError, Filter, MonthFetch, NewsList};
-use crate::pending::{News, Pending};
+use crate::pending::{Arrival, News, Pending};
 use crate::poll::PollState;
 #[cfg(target_arch = "wasm32")]
 use crate::poll::{Answer, LastAnswer, Round};
@@ -189,17 +189,17 @@ impl Loader {
     fn fresh(self, parsed: Parsed) {
         // A list still shown under a failed Refresh's error is shown: its news waits too.
         let showing = self.list.with_untracked(NewsList::is_shown);
-        if !showing && !self.seen() {
-            self.pending.set(Pending::compare(&[], parsed));
-            return;
+        match Arrival::of(showing, self.seen()) {
+            Arrival::UntilSeen => self.pending.set(Pending::compare(&[], parsed)),
+            Arrival::Show => {
+                self.pending.set(None);
+                self.list.update(|list| list.feed_loaded(parsed));
+            }
+            Arrival::BehindButton => {
+                let pending = self.list.with_untracked(|l| Pending::compare(l.items(), parsed));
+                self.pending.set(pending);
+            }
         }
-        if !showing {
-            self.pending.set(None);
-            self.list.update(|list| list.feed_loaded(parsed));
-            return;
-        }
-        let pending = self.list.with_untracked(|l| Pending::compare(l.items(), parsed));
-        self.pending.set(pending);
     }
 
     /// The feeds a poll asks, as given (the key widgets share polls by), each with its place.
@@ -354,27 +354,19 @@ impl Loader {
             return;
         }
         self.clear_timer();
-        let Some((generation, wait, was_polling)) = self.poll.try_update_value(|p| {
-            let was_polling = p.schedule.is_some();
-            let generation = p.start(interval);
-            (generation, p.schedule.as_ref().map_or(interval, |s| s.first_wait(jitter())), was_polling)
-        }) else {
+        let Some(started) = self.poll.try_update_value(|p| p.start(interval, jitter())) else {
             return;
         };
-        if !was_polling {
+        if !started.was_polling {
             urls.iter().for_each(|url| join_polls(url));
         }
-        self.arm(generation, wait);
+        self.arm(started.generation, started.wait);
     }
 
     #[cfg(target_arch = "wasm32")]
     pub fn stop_polling(self) {
         self.clear_timer();
-        let was_polling = self.poll.try_update_value(|p| {
-            let was_polling = p.schedule.is_some();
-            p.stop();
-            was_polling
-        });
+        let was_polling = self.poll.try_update_value(PollState::stop);
         if was_polling == Some(true) {
             self.given_urls().iter().for_each(|url| leave_polls(url));
         }
@@ -383,7 +375,7 @@ impl Loader {
 
     #[cfg(target_arch = "wasm32")]
     fn clear_timer(self) {
-        self.poll.try_update_value(|p| p.timer = p.timer.wrapping_add(1));
+        self.poll.try_update_value(PollState::drop_timer);
         if let Some(timer) = self.timer.try_get_value() {
             if let Some(handle) = timer.lock().ok().and_then(|mut t| t.take()) {
                 handle.clear();
@@ -393,21 +385,16 @@ impl Loader {
 
     #[cfg(target_arch = "wasm32")]
     fn arm(self, generation: u32, seconds: f64) {
-        let Some(token) = self.poll.try_update_value(|p| {
-            p.timer = p.timer.wrapping_add(1);
-            p.timer
-        }) else {
+        let Some(token) = self.poll.try_update_value(PollState::new_timer) else {
             return;
         };
         let poll = move || {
-            let current =
-                self.poll.try_with_value(|p| p.timer == token && p.generation == generation && p.schedule.is_some());
-            if current != Some(true) {
+            if self.poll.try_with_value(|p| p.fires(token, generation)) != Some(true) {
                 return;
             }
             // No request while the page is hidden: one check when it is seen again.
             if document().hidden() {
-                self.poll.try_update_value(|p| p.due = true);
+                self.poll.try_update_value(PollState::fell_due_hidden);
             } else {
                 self.poll_now(generation);
             }
@@ -431,7 +418,7 @@ impl Loader {
         let now = crate::ui::reader_clock().unix_seconds;
         let next = self.poll.try_update_value(|p| {
             p.remember(0, last);
-            let generation = p.generation;
+            let generation = p.generation();
             p.answered(generation, Answer::Fresh { max_age }, now, 0.0, jitter()).map(|wait| (generation, wait))
         });
         self.stale_since.try_set(None);
@@ -447,7 +434,7 @@ impl Loader {
         if document().hidden() {
             return;
         }
-        let due = self.poll.try_update_value(|p| std::mem::take(&mut p.due).then_some(p.generation)).flatten();
+        let due = self.poll.try_update_value(PollState::take_due).flatten();
         if let Some(generation) = due {
             self.poll_now(generation);
         }
@@ -457,7 +444,7 @@ impl Loader {
     #[cfg(target_arch = "wasm32")]
     pub fn poll_again(self) {
         self.clear_timer();
-        if let Some(generation) = self.poll.try_with_value(|p| p.generation) {
+        if let Some(generation) = self.poll.try_with_value(PollState::generation) {
             self.poll_now(generation);
         }
     }
@@ -471,7 +458,7 @@ impl Loader {
         let several = urls.len() > 1;
         // Until a first load of a single feed has succeeded, a poll loads the source as the
         // first load does (a web page is followed to its feed); a success arms the next poll.
-        if !several && self.poll.try_with_value(|p| p.feeds.first().is_some_and(Option::is_some)) == Some(false) {
+        if !several && self.poll.try_with_value(PollState::has_first_answer) == Some(false) {
             self.load_as(true);
             let now = crate::ui::reader_clock().unix_seconds;
             let failed = Answer::Failed { retry_after: None };
@@ -482,7 +469,7 @@ impl Loader {
             return;
         }
         // Widgets whose polls fall due within half an interval of each other share one request.
-        let Some(window) = self.poll.try_with_value(|p| p.schedule.as_ref().map_or(0.0, |s| s.interval / 2.0)) else {
+        let Some(window) = self.poll.try_with_value(PollState::share_window) else {
             return;
         };
         let round = std::rc::Rc::new(std::cell::RefCell::new((Round::new(urls.len()), Vec::new())));
@@ -491,7 +478,7 @@ impl Loader {
             let round = std::rc::Rc::clone(&round);
             spawn_local(async move {
                 let (result, age) = poll(&key, &last, window).await;
-                if self.poll.try_with_value(|p| p.generation) != Some(generation) {
+                if self.poll.try_with_value(PollState::generation) != Some(generation) {
                     return;
                 }
                 let mut round = round.borrow_mut();
