@@ -77,6 +77,17 @@ async function open(contextOptions = {}) {
 }
 
 const snippet = (page) => page.getByLabel('Snippet to paste').inputValue();
+/**
+ * Waits until the snippet holds the height the preview takes once its news shows: a snippet
+ * copied before that would change under the reader (and the "Copied" with it).
+ */
+const snippetSettled = async (page) => {
+  await page.locator('#preview article').first().waitFor();
+  await page.waitForFunction(() => {
+    const height = Math.ceil(document.querySelector('#preview').getBoundingClientRect().height);
+    return document.querySelector('#snippet').value.includes(`min-height: ${height}px; }`);
+  });
+};
 /** The element line of the snippet. */
 const element = async (page) => (await snippet(page)).split('\n').find((line) => line.startsWith('<datelines-news'));
 /** The preview's attributes (without its id, which the page needs and the snippet does not). */
@@ -127,6 +138,7 @@ async function chooseMany(page) {
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByLabel('No heading').check();
   await page.getByLabel('Your own site').check();
+  await snippetSettled(page);
   await page.getByRole('button', { name: 'Copy snippet' }).click();
   await page.getByRole('status').filter({ hasText: /\S/ }).waitFor();
   await page.waitForFunction(() => getComputedStyle(document.querySelector('#preview').shadowRoot.querySelector('.dl-root')).backgroundColor === 'rgb(20, 24, 29)');
@@ -289,6 +301,7 @@ test('everything works from the keyboard, in order, with Copy reporting "Copied"
   await page.getByLabel('The jsDelivr CDN').focus();
   await page.keyboard.press('ArrowDown');
   assert.match(await snippet(page), /^<script type="module" src="\/datelines\/datelines.js"/);
+  await snippetSettled(page);
   await page.getByRole('button', { name: 'Copy snippet' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
@@ -304,6 +317,7 @@ test('without clipboard access, Copy selects the whole snippet and says how to c
   const { page, context, errors } = await newPage(env.browser);
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
   await page.goto(`${env.server.url}/configure.html`);
+  await snippetSettled(page);
   await page.getByRole('button', { name: 'Copy snippet' }).click();
   await page.getByRole('status').filter({ hasText: 'Ctrl+C' }).waitFor();
   const selection = await page.evaluate(() => {
@@ -338,10 +352,7 @@ test('the copied self-hosted snippet, pasted into a blank page, shows what the p
   });
 
   // The snippet holds the height the preview takes, once it has its news.
-  await page.waitForFunction(() => {
-    const height = Math.ceil(document.querySelector('#preview').getBoundingClientRect().height);
-    return document.querySelector('#snippet').value.includes(`min-height: ${height}px; }`);
-  });
+  await snippetSettled(page);
   await page.getByRole('button', { name: 'Copy snippet' }).click();
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

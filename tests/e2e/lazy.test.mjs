@@ -182,25 +182,34 @@ test('nothing on the host page moves when a widget in the first screen starts, w
 });
 
 test('without a reserve of the host\'s, the loader holds its estimate from the start to the news', async () => {
-  const { page, context } = await open({ where: 'top', attrs: { limit: '5', layout: 'headlines' }, reserveCss: false });
-  await page.waitForFunction(() => customElements.get('datelines-news'));
+  const session = await newPage(env.browser, { viewport: { width: 1280, height: 900 } });
+  const { page, context } = session;
+  // Every frame from the first: the element's height, whether it is defined, whether its news
+  // shows (the loader's reserve gone).
+  await page.addInitScript(() => {
+    window.__frames = [];
+    const tick = () => {
+      const w = document.getElementById('w');
+      const root = w?.shadowRoot;
+      window.__frames.push({
+        defined: Boolean(customElements.get('datelines-news')),
+        news: Boolean(root?.querySelector('.dl-entries article') && root.adoptedStyleSheets.length === 2),
+        height: w ? Math.round(w.getBoundingClientRect().height) : 0,
+      });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(url({ where: 'top', attrs: { limit: '5', layout: 'headlines' }, reserveCss: false }));
+  await page.waitForFunction(() => window.__frames.some((f) => f.news));
   const expected = await page.evaluate(() => customElements.get('datelines-news').reserve({
     layout: 'headlines', limit: '5', width: document.getElementById('w').getBoundingClientRect().width,
   }));
-  // Every height the element has until its news shows is the reserve.
-  const heights = await page.evaluate(() => new Promise((resolve) => {
-    const seen = [];
-    const w = document.getElementById('w');
-    const tick = () => {
-      const root = w.shadowRoot;
-      if (root?.querySelector('.dl-entries article') && root.adoptedStyleSheets.length === 2) return resolve(seen);
-      seen.push(Math.round(w.getBoundingClientRect().height));
-      requestAnimationFrame(tick);
-    };
-    tick();
-  }));
-  assert.ok(heights.length > 0);
-  assert.deepEqual([...new Set(heights)], [expected], 'one height, the reserve, until the news');
+  const frames = await page.evaluate(() => window.__frames);
+  const waiting = frames.slice(0, frames.findIndex((f) => f.news)).filter((f) => f.defined);
+  // The loader waits for the host's first paint before it fetches anything: frames pass.
+  assert.ok(waiting.length > 0, JSON.stringify(frames.slice(0, 10)));
+  assert.deepEqual([...new Set(waiting.map((f) => f.height))], [expected], 'one height, the reserve, until the news');
   await context.close();
 });
 
