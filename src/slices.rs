@@ -10,15 +10,14 @@ use crate::months::MonthGroup;
 pub const ENTRIES_PER_SLICE: usize = 500;
 
 /// How many of a list's open rows are drawn: a first screenful at once, then a slice more after
-/// each turn the browser gets, until every open row is drawn. A new load of the list starts
-/// again from the first screenful; a reader's own action ("More news") draws everything.
+/// each turn the browser gets, until every open row is drawn. Only the first load comes in
+/// slices: a later one (a poll's news shown, Refresh, an archive's month merged in) keeps the rows
+/// drawn, so a reader deep in the list loses neither rows nor focus; "More news" draws every row.
 ///
 /// The sizes follow the phone profile's measure (4× slower CPU): a row of the list layout costs
 /// about 4 ms to build there, so a slice of 8 stays well under 50 ms with the layout that follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RowBudget {
-    /// The load of the list (`NewsList::revision`) the rows are drawn for.
-    revision: u64,
     drawn: usize,
 }
 
@@ -29,31 +28,14 @@ impl RowBudget {
     /// Rows added in each later task.
     pub const SLICE: usize = 8;
 
-    /// The budget of the list's load `revision`, just shown.
-    pub fn first(revision: u64) -> Self {
-        RowBudget { revision, drawn: Self::FIRST }
+    /// The budget of a list just shown for the first time.
+    pub fn first() -> Self {
+        RowBudget { drawn: Self::FIRST }
     }
 
-    /// Every row at once: the static HTML, and after a reader's action.
+    /// Every row at once: the static HTML, news in hand, and after a reader's "More news".
     pub fn unlimited() -> Self {
-        RowBudget { revision: 0, drawn: usize::MAX }
-    }
-
-    /// The budget for the list's load `revision`: this one, or for a new load the first
-    /// screenful again (also after a reader's "More news" under the last load).
-    pub fn at(self, revision: u64) -> Self {
-        // `unlimited()` (revision 0): a list drawn whole (the static HTML, news in hand) stays
-        // whole.
-        if self.revision == revision || self == Self::unlimited() {
-            self
-        } else {
-            Self::first(revision)
-        }
-    }
-
-    /// After a reader's action on the list's load `revision`: every row of it at once.
-    pub fn all_of(revision: u64) -> Self {
-        RowBudget { revision, drawn: usize::MAX }
+        RowBudget { drawn: usize::MAX }
     }
 
     /// How many rows are drawn.
@@ -68,7 +50,7 @@ impl RowBudget {
 
     /// The budget after one more slice.
     pub fn next(self) -> Self {
-        RowBudget { drawn: self.drawn.saturating_add(Self::SLICE), ..self }
+        RowBudget { drawn: self.drawn.saturating_add(Self::SLICE) }
     }
 
     /// `groups` (newest first) cut to the rows drawn: the first groups whole, the last one drawn
@@ -111,40 +93,30 @@ mod tests {
     #[test]
     fn the_first_screenful_then_a_slice_at_a_time_until_every_row() {
         let open = 30;
-        let mut budget = RowBudget::first(1);
+        let mut budget = RowBudget::first();
         let mut drawn = vec![budget.drawn()];
         while !budget.covers(open) {
             budget = budget.next();
             drawn.push(budget.drawn().min(open));
         }
         assert_eq!(drawn, [4, 12, 20, 28, 30]);
-        assert!(RowBudget::first(1).covers(4) && !RowBudget::first(1).covers(5));
+        assert!(RowBudget::first().covers(4) && !RowBudget::first().covers(5));
         assert!(RowBudget::unlimited().covers(usize::MAX) && RowBudget::unlimited().next().covers(usize::MAX));
-    }
-
-    #[test]
-    fn a_new_load_starts_again_from_the_first_screenful() {
-        let grown = RowBudget::first(1).next().next();
-        assert_eq!(grown.at(1).drawn(), 20, "the same load keeps its rows");
-        assert_eq!(grown.at(2), RowBudget::first(2), "a new load (a poll's news, Refresh)");
-        assert_eq!(RowBudget::all_of(1).at(1).drawn(), usize::MAX, "More news: all of this load");
-        assert_eq!(RowBudget::all_of(1).at(2), RowBudget::first(2), "and from the first rows after the next load");
-        assert_eq!(RowBudget::unlimited().at(7), RowBudget::unlimited(), "a list drawn whole stays whole");
     }
 
     #[test]
     fn cutting_keeps_the_newest_rows_in_their_months() {
         let mut g = groups(&[3, 4, 5]);
-        RowBudget::first(1).next().cut(&mut g);
+        RowBudget::first().next().cut(&mut g);
         assert_eq!(sizes(&g), [3, 4, 5], "12 rows: all three months");
         let mut g = groups(&[1, 2, 5]);
-        RowBudget::first(1).cut(&mut g);
+        RowBudget::first().cut(&mut g);
         assert_eq!(sizes(&g), [1, 2, 1], "4 rows: two months whole, one row of the third");
         assert_eq!(g[2].entries, [3]);
         assert_eq!(g[2].month, YearMonth { year: 2025, month: 10 });
 
         let mut exact = groups(&[2, 2, 2]);
-        RowBudget::first(1).cut(&mut exact);
+        RowBudget::first().cut(&mut exact);
         assert_eq!(sizes(&exact), [2, 2], "no empty month heading after the last drawn row");
 
         let mut all = groups(&[3, 4, 5]);
@@ -152,7 +124,7 @@ mod tests {
         assert_eq!(sizes(&all), [3, 4, 5]);
 
         let mut none: Vec<MonthGroup> = Vec::new();
-        RowBudget::first(1).cut(&mut none);
+        RowBudget::first().cut(&mut none);
         assert!(none.is_empty());
     }
 }

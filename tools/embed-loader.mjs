@@ -206,7 +206,10 @@ class DatelinesNews extends HTMLElement {
     const block = new CSSStyleSheet();
     block.replaceSync(':host{display:block}');
     root.adoptedStyleSheets = [block];
-    const height = held.get(this) || reserve({
+    // The host's own height is for the first start only (the element may move elsewhere).
+    const hosted = held.get(this);
+    held.delete(this);
+    const height = hosted || reserve({
       layout: this.getAttribute('layout'),
       limit: this.getAttribute('limit'),
       width: this.getBoundingClientRect().width || 600,
@@ -236,32 +239,46 @@ class DatelinesNews extends HTMLElement {
     }
     if (!this._reserve) return;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this._reserve];
-    // Settled: the news, an error or "no news" shows, and nothing is busy (the loading rows, or
-    // the rows still drawn a slice at a time, carry aria-busy).
+    // Settled: the list (whatever it shows: entries, "no news", a notice) or an error is there,
+    // and nothing is busy (the loading rows, or the rows still drawn a slice at a time, carry
+    // aria-busy).
     const settled = () => root.querySelector('.dl-root') && !root.querySelector('[aria-busy="true"]')
-      && root.querySelector('.dl-entries, .dl-error, .dl-empty');
+      && root.querySelector('.dl-news, .dl-error');
     if (settled()) {
       this._release();
       return;
     }
     this._watch = new MutationObserver(() => { if (settled()) this._release(); });
     this._watch.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    // Whatever happens, the space is not held for good: a feed that never answers has its error
+    // by then (10 s), and the widget its own height.
+    this._giveUp = setTimeout(() => this._release(), 15000);
   }
 
   _release() {
     this._watch?.disconnect();
     this._watch = null;
+    clearTimeout(this._giveUp);
     const root = this.shadowRoot;
     if (root && this._reserve) {
-      const held = this.getBoundingClientRect().height;
+      const height = this.getBoundingClientRect().height;
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this._reserve);
       // A reserve in whole pixels (the snippet's) over a list a fraction of a pixel shorter stays
-      // as a minimum: a sub-pixel move of the host page is still a layout shift.
-      const shorter = held - this.getBoundingClientRect().height;
-      if (shorter > 0 && shorter < 1) {
+      // as a minimum, until the list's own height changes: a sub-pixel move of the host page is
+      // still a layout shift.
+      const list = root.querySelector('.dl-root');
+      const natural = this.getBoundingClientRect().height;
+      if (list && height - natural > 0 && height - natural < 1) {
         const keep = new CSSStyleSheet();
-        keep.replaceSync(\`:host{min-height:\${held}px}\`);
+        keep.replaceSync(\`:host{min-height:\${height}px}\`);
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, keep];
+        const start = list.getBoundingClientRect().height;
+        const resized = new ResizeObserver(() => {
+          if (Math.abs(list.getBoundingClientRect().height - start) < 0.5) return;
+          resized.disconnect();
+          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== keep);
+        });
+        resized.observe(list);
       }
     }
     this._reserve = null;

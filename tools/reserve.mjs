@@ -35,8 +35,10 @@ export function reserve({ layout = null, limit = null, width = 600, heading = nu
     }
     return points[points.length - 1][1];
   };
-  const name = ENTRY[(layout ?? '').trim().toLowerCase()] || (layout ?? '').trim().toLowerCase() === 'cards'
-    ? (layout ?? '').trim().toLowerCase() : 'list';
+  const given = (layout ?? '').trim().toLowerCase();
+  // A layout of the widget's, else the list (as the widget reads an unknown one); never a name
+  // an object inherits ("constructor").
+  const name = Object.hasOwn(ENTRY, given) || given === 'cards' ? given : 'list';
   // Everything but the entries, measured with a limit: the padding, the heading and count, the
   // row of controls, the month headings (two), "More news" and "Back to top".
   let chrome = { list: 320, compact: 390, headlines: 375, cards: 330 }[name];

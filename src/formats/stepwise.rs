@@ -39,6 +39,10 @@ pub struct Stepwise {
     broken: bool,
 }
 
+/// How deep an entry may nest and still be read on its own: serde_json stops at 128 levels,
+/// and in the whole file an entry starts two levels down.
+const MAX_DEPTH: usize = 120;
+
 /// Files smaller than this are read whole: one task at most a few milliseconds long.
 pub const STEPWISE_BYTES: usize = 64 * 1024;
 
@@ -231,6 +235,9 @@ fn value_end(bytes: &[u8], at: usize) -> Option<usize> {
                         i = string_end(bytes, i)?;
                         continue;
                     }
+                    // Deeper than serde_json reads an entry inside the file (its limit is 128
+                    // levels, two of them the file's own): read whole, for the same error.
+                    b'{' | b'[' if depth >= MAX_DEPTH => return None,
                     b'{' | b'[' => depth += 1,
                     _ => {
                         depth = depth.checked_sub(1)?;
@@ -380,5 +387,7 @@ mod tests {
             assert_eq!(scan(broken), None, "{broken}");
         }
         assert_eq!(scan(r#"{"items":[]}"#), Some((9..11, vec![])));
+        let deep = format!(r#"{{"items":[{}1{}]}}"#, "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(scan(&deep), None, "too deep to read on its own: read whole");
     }
 }

@@ -58,10 +58,8 @@ pub fn ListView(
     // A fetched feed's rows come in slices; news in hand (the bundled file, which replaces the
     // prerendered page in one step) is drawn whole.
     let sliced = cfg!(target_arch = "wasm32") && !without_script && news.is_fetched();
-    let budget =
-        RwSignal::new(if sliced { RowBudget::first(revision.get_untracked()) } else { RowBudget::unlimited() });
-    // The budget of the load shown: a new load starts again from its first screenful.
-    let current = move || budget.get().at(revision.get());
+    let budget = RwSignal::new(if sliced { RowBudget::first() } else { RowBudget::unlimited() });
+    let current = move || budget.get();
     let groups = Memo::new(move |_| {
         let mut groups = open_groups.get();
         current().cut(&mut groups);
@@ -83,10 +81,14 @@ pub fn ListView(
             if !drawing() {
                 return;
             }
-            let drawn = current();
+            let before = current();
             leptos::task::spawn_local(async move {
                 super::source::yield_to_host().await;
-                budget.try_set(drawn.next());
+                // One slice per turn: a run of this Effect while a slice was on its way (a key
+                // press, a new load) finds the budget moved on, and leaves it.
+                if budget.try_with_untracked(|b| *b == before) == Some(true) {
+                    budget.try_set(before.next());
+                }
             });
         });
     }
@@ -152,7 +154,7 @@ pub fn ListView(
     });
     let more = move |_| {
         // The reader asked for these rows: all of them at once, and focus on the first.
-        budget.set(RowBudget::all_of(revision.get_untracked()));
+        budget.set(RowBudget::unlimited());
         let (f, limit) = (filter.get_untracked(), limit.get_untracked());
         let first_new = list.with_untracked(|l| l.visible(&f, limit));
         news.more(&f, limit);
