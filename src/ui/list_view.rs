@@ -55,10 +55,8 @@ pub fn ListView(
     let open_groups = Memo::new(move |_| list.with(|l| filter.with(|f| l.groups(f, limit.get()))));
     let open_rows = move || open_groups.with(|g| g.iter().map(|g| g.entries.len()).sum::<usize>());
     let revision = Memo::new(move |_| list.with(NewsList::revision));
-    // A fetched feed's rows come in slices; news in hand (the bundled file, which replaces the
-    // prerendered page in one step) is drawn whole.
-    let sliced = cfg!(target_arch = "wasm32") && !without_script && news.is_fetched();
-    let budget = RwSignal::new(if sliced { RowBudget::first() } else { RowBudget::unlimited() });
+    // The list's budget (`Loader::rows`): a fetched feed's first rows come in slices.
+    let budget = news.rows;
     let current = move || budget.get();
     let groups = Memo::new(move |_| {
         let mut groups = open_groups.get();
@@ -76,7 +74,7 @@ pub fn ListView(
     // Each slice drawn hands the next one to the browser's task queue (the world outside this
     // Effect syncs with), to be drawn after the browser's turn.
     #[cfg(target_arch = "wasm32")]
-    if sliced {
+    {
         Effect::new(move |_| {
             if !drawing() {
                 return;

@@ -71,11 +71,20 @@ pub struct Loader {
     /// The poll timer, cleared when polling stops or the list goes.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     timer: StoredValue<std::sync::Arc<std::sync::Mutex<Option<TimeoutHandle>>>>,
+    /// How many rows the list draws ([`crate::slices::RowBudget`]): the list's, not a view's, so
+    /// a view built again (a new look) draws what the last one had drawn.
+    pub rows: RwSignal<crate::slices::RowBudget>,
 }
 
 impl Loader {
     /// A loader for `source` with nothing loaded yet; call [`Loader::load`].
     pub fn new(source: Source) -> Self {
+        // A fetched feed's first rows come in slices; news in hand (the bundled file, which
+        // replaces the prerendered page in one step) is drawn whole.
+        let rows = match (&source, cfg!(target_arch = "wasm32")) {
+            (Source::Urls(_), true) => crate::slices::RowBudget::first(),
+            _ => crate::slices::RowBudget::unlimited(),
+        };
         Loader {
             list: RwSignal::new(NewsList::new()),
             source: StoredValue::new(source),
@@ -88,6 +97,7 @@ impl Loader {
             stale_since: RwSignal::new(None),
             poll: StoredValue::new(PollState::default()),
             timer: StoredValue::new(Default::default()),
+            rows: RwSignal::new(rows),
         }
     }
 
