@@ -54,8 +54,11 @@ pub fn start(bytes: Vec<u8>, links: &Links) -> Reading {
 /// [`start`] for files of `least` bytes or more.
 fn start_from(bytes: Vec<u8>, links: &Links, least: usize) -> Reading {
     // What parse_any_with reads as JSON: anything but XML with a root element.
-    let json = matches!(sniff::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]), Sniffed::NotXml)
-        || matches!(sniff::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]), Sniffed::OtherXml(root) if root.is_empty());
+    let json = match sniff::sniff(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
+        Sniffed::NotXml => true,
+        Sniffed::OtherXml(root) => root.is_empty(),
+        _ => false,
+    };
     if bytes.len() < least || !json {
         return Reading::Done(parse_any_with(bytes, links));
     }
@@ -119,10 +122,7 @@ impl Stepwise {
         let reader = self.reader.take();
         if self.broken || reader.is_none() || self.next < self.entries.len() {
             drop(reader);
-            return match whole(&self.file, &self.links) {
-                Reading::Done(result) => result,
-                Reading::Stepwise(_) => Err(LoadError::WrongShape("its entries cannot be read".into())),
-            };
+            return parse_any_with(self.file.as_bytes().to_vec(), &self.links);
         }
         let mut doc = parse_document(FileText { file: &self.outline, links: &self.links })?;
         doc.items = reader.map(|r| Ok(r.finish()));

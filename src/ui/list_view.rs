@@ -57,15 +57,14 @@ pub fn ListView(
     let revision = Memo::new(move |_| list.with(NewsList::revision));
     // The list's budget (`Loader::rows`): a fetched feed's first rows come in slices.
     let budget = news.rows;
-    let current = move || budget.get();
     let groups = Memo::new(move |_| {
         let mut groups = open_groups.get();
-        current().cut(&mut groups);
+        budget.get().cut(&mut groups);
         groups
     });
     // Busy (`aria-busy`) while rows are still to come: assistive technology waits for the whole
     // list, and the embed loader holds the widget's space until then.
-    let drawing = move || !current().covers(open_rows());
+    let drawing = move || !budget.get().covers(open_rows());
     // Plain closures rather than Memos where a value is read in one place: each Memo of a new
     // type adds its own code to the wasm.
     let total = move || list.with(|l| filter.with(|f| l.total(f)));
@@ -79,7 +78,7 @@ pub fn ListView(
             if !drawing() {
                 return;
             }
-            let before = current();
+            let before = budget.get();
             leptos::task::spawn_local(async move {
                 super::source::yield_to_host().await;
                 // One slice per turn: a run of this Effect while a slice was on its way (a key

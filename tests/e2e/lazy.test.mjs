@@ -16,6 +16,14 @@ const items = Array.from({ length: 12 }, (_, i) => ({
   summary: 'A short summary.',
 }));
 const SRC = '/lazy/feed.json';
+// A feed past formats::stepwise's 64 KB, read a slice of entries per task: 600 entries.
+const BIG = '/lazy/big.json';
+const bigItems = Array.from({ length: 600 }, (_, i) => ({
+  id: `b${i}`,
+  date: new Date(Date.UTC(2026, 11, 28) - i * 86_400_000).toISOString().slice(0, 10),
+  title: `Big feed entry ${i + 1}`,
+  summary: 'A summary long enough to make this feed weigh more than sixty-four kilobytes in all.',
+}));
 
 const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const paragraphs = (n) => Array.from({ length: n }, (_, i) => `<p class="para">Paragraph ${i + 1} of the host's article, long enough to wrap over a few lines on a phone and to fill the screen.</p>`).join('');
@@ -46,6 +54,7 @@ before(async () => {
   env = await setUp({
     routes: {
       [SRC]: json({ title: 'Town news', items }),
+      [BIG]: json({ title: 'Big feed', items: bigItems }),
       '/lazy/page.html': (req, res, url) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
         res.end(page(JSON.parse(url.searchParams.get('c') ?? '{}')));
@@ -212,6 +221,18 @@ test('without a reserve of the host\'s, the loader holds its estimate from the s
   // The loader waits for the host's first paint before it fetches anything: frames pass.
   assert.ok(waiting.length > 0, JSON.stringify(frames.slice(0, 10)));
   assert.deepEqual([...new Set(waiting.map((f) => f.height))], [expected], 'one height, the reserve, until the news');
+  await context.close();
+});
+
+test('a feed too big for one task (600 entries) shows in full, newest first, and the space is let go', async () => {
+  assert.ok(JSON.stringify({ items: bigItems }).length > 64 * 1024, 'past the size read in slices');
+  const { page, context, errors } = await open({ where: 'top', attrs: { src: BIG, limit: '5' } });
+  await entries(page).nth(4).waitFor();
+  assert.equal(await page.locator('#w .dl-count').textContent(), '600 entries');
+  assert.deepEqual(await entries(page).locator('.dl-title').allTextContents(),
+    ['Big feed entry 1', 'Big feed entry 2', 'Big feed entry 3', 'Big feed entry 4', 'Big feed entry 5']);
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.adoptedStyleSheets.length === 2);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
